@@ -1,0 +1,99 @@
+using Accel.Codegen.Ir;
+
+namespace Accel.Codegen.Backends.Hls;
+
+/// <summary>Prints IR expressions as C++ with C#'s meaning: signed +, -, *, negation and shifts go through
+/// accel_int.h so they wrap instead of being undefined; every conversion is an explicit cast. Binary
+/// expressions come back parenthesised; <see cref="Print"/> drops the outermost pair.</summary>
+internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
+{
+    public static readonly CppExpressionPrinter Instance = new();
+
+    public string Print(IrExpr expr) => Unwrap(expr.Accept(this));
+
+    private static string Unwrap(string text) =>
+        text.Length > 1 && text[0] == '(' && text[^1] == ')' && Balanced(text[1..^1]) ? text[1..^1] : text;
+
+    private static bool Balanced(string text)
+    {
+        int depth = 0;
+        foreach (var c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) return false;
+        }
+        return depth == 0;
+    }
+
+    public string VisitConst(ConstExpr e) => CppSpellings.Constant(e.Type, e.IntValue, e.FloatValue);
+    public string VisitParamRef(ParamRefExpr e) => e.Param.Name;
+    public string VisitNamedConst(NamedConstExpr e) => e.Constant.Name;
+    public string VisitVarRef(VarRefExpr e) => e.Variable.Name;
+    public string VisitTableRef(TableRefExpr e) => e.Table.Name;
+    public string VisitIndex(IndexExpr e) => $"{e.Array.Accept(this)}[{Print(e.Index)}]";
+
+    public string VisitUnary(UnaryExpr e) => e.Op switch
+    {
+        UnaryOp.Neg when IrTypes.IsSignedInt(e.Type) => $"accel::neg({Print(e.Operand)})",
+        UnaryOp.Neg => $"(-{e.Operand.Accept(this)})",
+        UnaryOp.Not => $"(!{e.Operand.Accept(this)})",
+        _ => $"static_cast<{CppSpellings.Type(e.Type)}>(~{e.Operand.Accept(this)})",
+    };
+
+    public string VisitBinary(BinaryExpr e)
+    {
+        string l = e.Left.Accept(this), r = e.Right.Accept(this);
+        // Known at generation time and in range: C++ folds it exactly as C# does, so plain operators are safe.
+        bool signed = IrTypes.IsSignedInt(e.Left.Type) && !CompileTime.FitsWithoutWrapping(e);
+        return e.Op switch
+        {
+            BinaryOp.Add when signed => $"accel::add({Unwrap(l)}, {Unwrap(r)})",
+            BinaryOp.Sub when signed => $"accel::sub({Unwrap(l)}, {Unwrap(r)})",
+            BinaryOp.Mul when signed => $"accel::mul({Unwrap(l)}, {Unwrap(r)})",
+            BinaryOp.Shl or BinaryOp.Shr when e.Right is ConstExpr c && c.IntValue >= 0 && c.IntValue < ((IntType)e.Type).Bits && !(signed && e.Op == BinaryOp.Shl)
+                => $"({l} {(e.Op == BinaryOp.Shl ? "<<" : ">>")} {r})",
+            BinaryOp.Shl => $"accel::shl({Unwrap(l)}, {Unwrap(r)})",
+            BinaryOp.Shr => $"accel::shr({Unwrap(l)}, {Unwrap(r)})",
+            BinaryOp.UShr => $"accel::ushr({Unwrap(l)}, {Unwrap(r)})",
+            // C# promotes arithmetic narrower than int, so what is left (unsigned, float, bitwise, comparisons) means the same in C++.
+            _ => $"({l} {Symbol(e.Op)} {r})",
+        };
+    }
+
+    private static string Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/", BinaryOp.Rem => "%",
+        BinaryOp.And => "&", BinaryOp.Or => "|", BinaryOp.Xor => "^", BinaryOp.Eq => "==", BinaryOp.Ne => "!=",
+        BinaryOp.Lt => "<", BinaryOp.Le => "<=", BinaryOp.Gt => ">", BinaryOp.Ge => ">=",
+        BinaryOp.LogicalAnd => "&&", BinaryOp.LogicalOr => "||",
+        _ => throw new InternalCompilerException($"no C++ operator for {op}"),
+    };
+
+    public string VisitConvert(ConvertExpr e)
+    {
+        var to = CppSpellings.Type(e.Type);
+        return e.Operand.Type is FloatType && e.Type is IntType
+            ? $"accel::saturating_cast<{to}>({Print(e.Operand)})"
+            : $"static_cast<{to}>({Print(e.Operand)})";
+    }
+
+    public string VisitConditional(ConditionalExpr e) => $"({e.Condition.Accept(this)} ? {e.WhenTrue.Accept(this)} : {e.WhenFalse.Accept(this)})";
+
+    public string VisitCall(CallExpr e) => $"{e.Callee}({string.Join(", ", e.Arguments.Select(Print))})";
+
+    public string VisitIntrinsic(IntrinsicExpr e)
+    {
+        var name = CppSpellings.Intrinsic(e.Intrinsic);
+        if (e.Intrinsic is Intrinsic.StreamRead or Intrinsic.StreamWrite or Intrinsic.StreamEmpty)
+            return $"{e.Arguments[0].Accept(this)}.{name}({string.Join(", ", e.Arguments.Skip(1).Select(Print))})";
+        return $"{name}({string.Join(", ", e.Arguments.Select(Print))})";
+    }
+
+    /// <summary>A compile-time length: plain operators on parameter names, evaluated by the C++ compiler.</summary>
+    public string PrintConstant(IrExpr e) => e switch
+    {
+        BinaryExpr b => $"({PrintConstant(b.Left)} {(b.Op == BinaryOp.Shl ? "<<" : b.Op == BinaryOp.Shr ? ">>" : Symbol(b.Op))} {PrintConstant(b.Right)})",
+        ConstExpr c => c.IntValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => e.Accept(this),
+    };
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Accel.Codegen.Ir;
+
+namespace Accel.Codegen.Backends.Hls;
+
+/// <summary>How IR types, constants, intrinsics and directives are spelled in C++.</summary>
+internal static class CppSpellings
+{
+    public static string Type(IrType type) => type switch
+    {
+        VoidType => "void",
+        BoolType => "bool",
+        IntType i => $"{(i.Signed ? "" : "u")}int{i.Bits}_t",
+        FloatType { Bits: 32 } => "float",
+        FloatType => "double",
+        _ => throw new InternalCompilerException($"no C++ spelling for {type}"),
+    };
+
+    public static string Constant(IrType type, long value, double floatValue) => type switch
+    {
+        BoolType => value != 0 ? "true" : "false",
+        IntType { Bits: 32, Signed: true } => value == int.MinValue ? "(-2147483647 - 1)" : value.ToString(CultureInfo.InvariantCulture),
+        IntType { Bits: 64, Signed: true } => value == long.MinValue ? "INT64_MIN" : $"INT64_C({value.ToString(CultureInfo.InvariantCulture)})",
+        IntType { Bits: 32, Signed: false } => $"{(uint)value}u",
+        IntType { Bits: 64, Signed: false } => $"UINT64_C({(ulong)value})",
+        IntType i => $"static_cast<{Type(i)}>({value.ToString(CultureInfo.InvariantCulture)})",
+        FloatType { Bits: 32 } => HexFloat(floatValue) + "f",
+        FloatType => HexFloat(floatValue),
+        _ => throw new InternalCompilerException($"no C++ constant of type {type}"),
+    };
+
+    /// <summary>Exact, locale-free spelling of a floating-point value (C++17 hexadecimal literal).</summary>
+    private static string HexFloat(double value)
+    {
+        if (value == 0) return double.IsNegative(value) ? "-0.0" : "0.0";
+        long bits = BitConverter.DoubleToInt64Bits(value);
+        string sign = bits < 0 ? "-" : "";
+        int exponent = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        string lead = exponent == 0 ? "0" : "1";
+        int e = exponent == 0 ? -1022 : exponent - 1023;
+        return $"{sign}0x{lead}.{mantissa:x13}p{e}";
+    }
+
+    public static string Intrinsic(Intrinsic intrinsic) => intrinsic switch
+    {
+        Ir.Intrinsic.RoundShift => "accel::round_shift",
+        Ir.Intrinsic.Saturate => "accel::saturate",
+        Ir.Intrinsic.SaturateUnsigned => "accel::saturate_unsigned",
+        Ir.Intrinsic.MulRound => "accel::mul_round",
+        Ir.Intrinsic.LeadingZeros => "accel::leading_zeros",
+        Ir.Intrinsic.Abs => "accel::abs",
+        Ir.Intrinsic.Min => "accel::min",
+        Ir.Intrinsic.Max => "accel::max",
+        Ir.Intrinsic.StreamRead => "read",
+        Ir.Intrinsic.StreamWrite => "write",
+        Ir.Intrinsic.StreamEmpty => "empty",
+        _ => throw new InternalCompilerException($"no C++ spelling for {intrinsic}"),
+    };
+
+    /// <summary>The pragma text of a directive, or null when it asks for nothing (a factor-1 partition).</summary>
+    public static string? Pragma(Directive directive) => directive switch
+    {
+        PipelineDirective p => $"HLS PIPELINE II={p.II}",
+        UnrollDirective { Factor: 0 } => "HLS UNROLL",
+        UnrollDirective u => $"HLS UNROLL factor={u.Factor}",
+        ArrayPartitionDirective { Kind: Hw.PartitionKind.Complete } a => $"HLS ARRAY_PARTITION variable={a.Array.Name} type=complete dim={a.Dim}",
+        ArrayPartitionDirective { Factor: <= 1 } => null,
+        ArrayPartitionDirective a => $"HLS ARRAY_PARTITION variable={a.Array.Name} type={a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
+        DataflowDirective => "HLS DATAFLOW",
+        InlineDirective { On: true } => "HLS INLINE",
+        InlineDirective => "HLS INLINE off",
+        LoopTripCountDirective t => $"HLS LOOP_TRIPCOUNT min={t.Min} max={t.Max}",
+        _ => throw new InternalCompilerException($"no pragma for {directive}"),
+    };
+
+    public static string PragmaLine(string text) => $"ACCEL_PRAGMA(\"{text}\")";
+}

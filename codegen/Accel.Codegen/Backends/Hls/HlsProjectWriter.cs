@@ -1,0 +1,35 @@
+using Accel.Codegen.Ir;
+using Accel.Hw;
+
+namespace Accel.Codegen.Backends.Hls;
+
+/// <summary>Writes build/hls/&lt;kernel&gt;/&lt;config&gt;/: the kernel C++, the testbench, golden vectors from the C#
+/// reference, the support headers, and the vendor files. Same inputs, same bytes.</summary>
+public static class HlsProjectWriter
+{
+    public sealed record Options(Board Board, double ClockMhz);
+
+    /// <param name="stimulus">golden inputs</param>
+    /// <param name="reference">every array argument after the C# reference ran on <paramref name="stimulus"/></param>
+    public static IReadOnlyList<string> Write(IrKernel kernel, string config, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference, string directory, Options options)
+    {
+        var depths = stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{kernel.Name}.h"] = TemplateRenderer.Render("kernel.h.sbn", HlsViewBuilder.Source(kernel, config, depths)),
+            [$"{kernel.Name}.cpp"] = TemplateRenderer.Render("kernel.cpp.sbn", HlsViewBuilder.Source(kernel, config, depths)),
+            ["tb.cpp"] = TemplateRenderer.Render("tb.cpp.sbn", HlsViewBuilder.Testbench(kernel, config, depths)),
+            ["run_hls.tcl"] = TemplateRenderer.Render("run_hls.tcl.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
+            ["link.cfg"] = TemplateRenderer.Render("link.cfg.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
+            ["Makefile"] = TemplateRenderer.Render("Makefile.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
+        };
+        foreach (var header in TemplateRenderer.ResourceNames("hls-header:"))
+            files[header["hls-header:".Length..]] = TemplateRenderer.Resource(header);
+
+        Directory.CreateDirectory(directory);
+        foreach (var (name, text) in files)
+            File.WriteAllText(Path.Combine(directory, name), text);
+        GoldenVectors.Write(Path.Combine(directory, "golden"), kernel.Top, stimulus, reference);
+        return files.Keys.Concat(["golden/"]).ToList();
+    }
+}

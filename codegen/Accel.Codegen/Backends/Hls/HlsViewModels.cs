@@ -1,0 +1,26 @@
+namespace Accel.Codegen.Backends.Hls;
+
+// Plain records the templates render; built from the IR by HlsViewBuilder, never the IR itself.
+
+public sealed record ConstView(string Type, string Name, string Value);
+
+public sealed record TableView(string Type, string Name, int Length, IReadOnlyList<string> Rows);
+
+public sealed record FunctionView(string Comment, string Signature, IReadOnlyList<string> Lines);
+
+public sealed record KernelSourceView(
+    string Banner, string Kernel, string Config,
+    IReadOnlyList<ConstView> Params, IReadOnlyList<ConstView> Constants, IReadOnlyList<TableView> Tables,
+    IReadOnlyList<FunctionView> Functions, FunctionView Top);
+
+public sealed record ScalarView(string Name);
+
+public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput);
+
+public sealed record TestbenchView(string Banner, string Kernel, IReadOnlyList<ScalarView> Scalars, IReadOnlyList<ArrayView> Arrays, string CallArguments);
+
+public sealed record PortView(string Name, string Bank);
+
+public sealed record VendorView(
+    string TclBanner, string Kernel, string Board, string Platform, string Part, double ClockMhz, string ClockPeriodNs,
+    bool MapsBanks, IReadOnlyList<PortView> Ports);

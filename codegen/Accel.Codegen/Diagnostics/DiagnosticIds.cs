@@ -1,0 +1,43 @@
+namespace Accel.Codegen;
+
+/// <summary>Every diagnostic id in one table: the construct it names and what to write instead.</summary>
+public static class DiagnosticIds
+{
+    public sealed record Entry(string Id, string Construct, string Hint)
+    {
+        public string Unsupported => $"{Construct} is not supported in a kernel; {Hint}";
+    }
+
+    public static readonly Entry CSharpError = new("ACCEL0001", "C# error", "fix the C# source first");
+    public static readonly Entry NoKernel = new("ACCEL0002", "a kernel", "mark a class with [Kernel(\"name\")]");
+    public static readonly Entry BadTop = new("ACCEL0003", "the top function", "mark exactly one public void method of the kernel class with [Top]");
+    public static readonly Entry BadParameter = new("ACCEL0004", "a kernel parameter", "kernel parameters are int, long or bool primary-constructor parameters with defaults");
+    public static readonly Entry NonConstantDirective = new("ACCEL0005", "a directive argument that is not a compile-time constant", "pass literals, consts or kernel parameters");
+    public static readonly Entry MisplacedDirective = new("ACCEL0006", "a directive after other statements", "put Hls.* calls first in the loop or function body");
+    public static readonly Entry BadPort = new("ACCEL0007", "an array parameter of the top function without [MAxi]", "add [MAxi(\"gmemN\", \"HBM[k]\")] to it");
+    public static readonly Entry CppKeyword = new("ACCEL0008", "a name that is a C++ keyword", "rename it");
+
+    public static readonly Entry Linq = new("ACCEL0010", "LINQ", "write an explicit for loop");
+    public static readonly Entry Lambda = new("ACCEL0011", "a lambda, delegate or local function", "write a private method of the kernel class");
+    public static readonly Entry RuntimeArray = new("ACCEL0012", "allocation of a runtime-sized array", "size on-chip arrays with literals, consts or kernel parameters");
+    public static readonly Entry Recursion = new("ACCEL0013", "recursion", "rewrite it as a loop with a bounded trip count");
+    public static readonly Entry VirtualCall = new("ACCEL0014", "a virtual or interface call", "call a non-virtual method of the kernel class");
+    public static readonly Entry Exceptions = new("ACCEL0015", "throwing or catching exceptions", "return a status value or saturate");
+    public static readonly Entry Strings = new("ACCEL0016", "a string", "hardware has no strings; use integer codes");
+    public static readonly Entry Async = new("ACCEL0017", "async code", "use Hls.Dataflow() and Stream<T> for concurrency");
+    public static readonly Entry Collections = new("ACCEL0018", "a collection or object allocation", "use a fixed-size array (new T[constant]) or a Stream<T>");
+    public static readonly Entry ForEach = new("ACCEL0019", "foreach", "use a for loop with an index");
+    public static readonly Entry Goto = new("ACCEL0020", "goto", "use structured loops with break or continue");
+    public static readonly Entry Unsafe = new("ACCEL0021", "unsafe code and pointers", "use arrays and indices");
+    public static readonly Entry Dynamic = new("ACCEL0022", "dynamic", "use a concrete integer type");
+    public static readonly Entry StaticMutable = new("ACCEL0023", "a static mutable field", "use a const, a [LookupTable] field or a local");
+    public static readonly Entry LibraryCall = new("ACCEL0024", "this library call", "use the Fx.* operations, Math.Abs/Min/Max, or a method of the kernel class");
+    public static readonly Entry SideEffectInExpression = new("ACCEL0025", "an assignment or increment inside an expression", "make it a statement of its own");
+    public static readonly Entry ImpureCallInExpression = new("ACCEL0026", "a call with side effects (stream or array writes) inside a larger expression", "call it as a statement or assign its result directly to a variable");
+    public static readonly Entry InstanceField = new("ACCEL0027", "an instance field other than a [LookupTable]", "keep state in locals or arrays of the top function");
+    public static readonly Entry Switch = new("ACCEL0028", "switch", "use if / else if");
+    public static readonly Entry Checked = new("ACCEL0029", "checked arithmetic", "saturate explicitly with Fx.Saturate");
+    public static readonly Entry ReferenceParameter = new("ACCEL0030", "ref, out and in parameters", "return the value, or pass an array");
+    public static readonly Entry UnsupportedType = new("ACCEL0031", "this type", "use integer types (sbyte..ulong), bool, float, double, arrays of them or Stream<T>");
+    public static readonly Entry Other = new("ACCEL0099", "this construct", "see the kernel subset in the README");
+}

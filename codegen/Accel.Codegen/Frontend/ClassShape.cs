@@ -1,0 +1,43 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Accel.Codegen.Frontend;
+
+/// <summary>Checks the members of a kernel class: parameters, fields and the top function.</summary>
+internal static class ClassShape
+{
+    public static void Check(LoweringContext context)
+    {
+        var kernel = context.Kernel.Symbol;
+        var constructor = KernelDiscovery.PrimaryConstructor(kernel);
+        foreach (var p in constructor?.Parameters ?? [])
+        {
+            bool typeOk = p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean;
+            if (!typeOk || !p.HasExplicitDefaultValue)
+                context.Report(DiagnosticIds.BadParameter, Syntax(p), $"'{p.Name}' must be int, long or bool with a default value");
+        }
+
+        foreach (var field in kernel.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsImplicitlyDeclared))
+        {
+            if (field.IsConst) continue;
+            bool isTable = KernelInfo.Has(field, "LookupTableAttribute");
+            if (field.IsStatic && !field.IsReadOnly)
+                context.Report(DiagnosticIds.StaticMutable, Syntax(field), field.Name);
+            else if (isTable && (field.IsStatic || !field.IsReadOnly || field.Type is not IArrayTypeSymbol { ElementType.SpecialType: >= SpecialType.System_SByte and <= SpecialType.System_UInt64 }))
+                context.Report(DiagnosticIds.InstanceField, Syntax(field), $"[LookupTable] '{field.Name}' must be a readonly instance field holding an integer array");
+            else if (!isTable && !field.IsStatic)
+                context.Report(DiagnosticIds.InstanceField, Syntax(field), field.Name);
+        }
+
+        var tops = kernel.GetMembers().OfType<IMethodSymbol>().Where(m => KernelInfo.Has(m, "TopAttribute")).ToList();
+        if (tops.Count != 1 || !tops[0].ReturnsVoid || tops[0].IsStatic || tops[0].DeclaredAccessibility != Accessibility.Public)
+            context.Diagnostics.Add(Locations.At(DiagnosticIds.BadTop.Id, (tops.FirstOrDefault() ?? (ISymbol)kernel).Locations[0],
+                $"kernel '{context.Kernel.Name}' needs exactly one public void instance method with [Top] (found {tops.Count})"));
+    }
+
+    private static SyntaxNode Syntax(ISymbol symbol) => symbol.DeclaringSyntaxReferences[0].GetSyntax() switch
+    {
+        VariableDeclaratorSyntax v => v,
+        var other => other,
+    };
+}

@@ -1,0 +1,130 @@
+using Accel.Codegen.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Accel.Codegen.Frontend;
+
+internal sealed partial class FunctionLowering
+{
+    private static readonly ConstExpr Poison = new(IrType.Int32, 0);
+
+    /// <summary>Lowers a value. <paramref name="statementRoot"/> marks the whole right-hand side of an assignment
+    /// or initializer, the only places a call with side effects may stand.</summary>
+    private IrExpr LowerValue(IOperation op, bool statementRoot = false)
+    {
+        if (op.Type is IPointerTypeSymbol) { context.Report(DiagnosticIds.Unsafe, op.Syntax); return Poison; }
+        if (op.Type?.SpecialType == SpecialType.System_String) { context.Report(DiagnosticIds.Strings, op.Syntax); return Poison; }
+        switch (op)
+        {
+            case ILiteralOperation or IFieldReferenceOperation { Field.IsConst: true } or ILocalReferenceOperation { Local.IsConst: true }
+                when !(op is IFieldReferenceOperation kf && context.IsKernelClass(kf.Field.ContainingType)):
+                return Literal(op);
+            case IFieldReferenceOperation { Field.IsConst: true } field:
+                return new NamedConstExpr(context.Constant(field.Field));
+            case IFieldReferenceOperation field:
+                return FieldValue(field);
+            case ILocalReferenceOperation local:
+                return variables.TryGetValue(local.Local, out var lv) ? Read(lv) : Unknown(op);
+            case IParameterReferenceOperation parameter:
+                if (context.ParamFor(parameter.Parameter) is { } param) return new ParamRefExpr(param);
+                return variables.TryGetValue(parameter.Parameter, out var pv) ? Read(pv) : Unknown(op);
+            case IConversionOperation conversion:
+                return LowerConversion(conversion, statementRoot);
+            case IArrayElementReferenceOperation element:
+            {
+                if (element.Indices.Length != 1) { context.Report(DiagnosticIds.Other, op.Syntax, "multi-dimensional arrays"); return Poison; }
+                var array = LowerValue(element.ArrayReference);
+                var index = LowerValue(element.Indices[0]);
+                return IrTypes.ElementOf(array.Type) is { } type ? new IndexExpr(type, array, index) : Poison;
+            }
+            case IBinaryOperation binary:
+            {
+                if (binary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
+                if (binary.OperatorMethod is not null) { context.Report(DiagnosticIds.Other, op.Syntax, $"user-defined operator {binary.OperatorMethod.Name}"); return Poison; }
+                var type = ScalarTypeOf(binary.Type!, op.Syntax) ?? IrType.Int32;
+                return Binary.Make(context, op.Syntax, binary.OperatorKind, type, LowerValue(binary.LeftOperand), LowerValue(binary.RightOperand)) ?? Poison;
+            }
+            case IUnaryOperation unary:
+            {
+                if (unary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
+                var operand = LowerValue(unary.Operand);
+                var type = ScalarTypeOf(unary.Type!, op.Syntax) ?? IrType.Int32;
+                return unary.OperatorKind switch
+                {
+                    UnaryOperatorKind.Plus => operand,
+                    UnaryOperatorKind.Minus when operand is ConstExpr c => c with { Type = type, IntValue = -c.IntValue, FloatValue = -c.FloatValue },
+                    UnaryOperatorKind.Minus => new UnaryExpr(type, UnaryOp.Neg, operand),
+                    UnaryOperatorKind.Not => new UnaryExpr(IrType.Bool, UnaryOp.Not, operand),
+                    UnaryOperatorKind.BitwiseNegation => new UnaryExpr(type, UnaryOp.BitNot, operand),
+                    _ => Reject(op),
+                };
+            }
+            case IConditionalOperation { Type: not null } conditional:
+                return new ConditionalExpr(ScalarTypeOf(conditional.Type!, op.Syntax) ?? IrType.Int32,
+                    LowerValue(conditional.Condition), LowerValue(conditional.WhenTrue!), LowerValue(conditional.WhenFalse!));
+            case IInvocationOperation invocation:
+                return LowerInvocation(invocation, statementRoot) ?? Poison;
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
+                context.Report(DiagnosticIds.SideEffectInExpression, op.Syntax);
+                return Poison;
+            case ISizeOfOperation when op.ConstantValue.HasValue:
+                return Literal(op);
+            default:
+                return Reject(op);
+        }
+    }
+
+    private IrExpr Reject(IOperation op)
+    {
+        Rejections.Report(context, op);
+        return Poison;
+    }
+
+    private IrExpr Unknown(IOperation op) => throw new InternalCompilerException($"no variable for {op.Syntax} at {Locations.Line(op.Syntax)}");
+
+    private static IrExpr Read(Variable variable)
+    {
+        variable.IsRead = true;
+        return new VarRefExpr(variable);
+    }
+
+    private IrExpr Literal(IOperation op)
+    {
+        var type = op.Type is null ? null : ScalarTypeOf(op.Type, op.Syntax);
+        return op.ConstantValue.Value switch
+        {
+            bool b => new ConstExpr(IrType.Bool, b ? 1 : 0),
+            float f => new ConstExpr(type ?? new FloatType(32), 0, f),
+            double d => new ConstExpr(type ?? new FloatType(64), 0, d),
+            ulong u => new ConstExpr(type ?? new IntType(64, false), unchecked((long)u)),
+            null => Reject(op),
+            var v => new ConstExpr(type ?? IrType.Int32, System.Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)),
+        };
+    }
+
+    private IrExpr FieldValue(IFieldReferenceOperation field)
+    {
+        var symbol = field.Field;
+        if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
+            && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is IntType element)
+            return new TableRefExpr(context.Table(symbol, element));
+        if (symbol.IsStatic && !symbol.IsReadOnly) context.Report(DiagnosticIds.StaticMutable, field.Syntax, symbol.Name);
+        else context.Report(DiagnosticIds.InstanceField, field.Syntax, symbol.Name);
+        return Poison;
+    }
+
+    private IrExpr LowerConversion(IConversionOperation conversion, bool statementRoot)
+    {
+        if (conversion.IsChecked) context.Report(DiagnosticIds.Checked, conversion.Syntax);
+        if (conversion.OperatorMethod is not null) return Reject(conversion);
+        if (conversion.Type is null) return Reject(conversion);
+        if (conversion.Type is IArrayTypeSymbol || conversion.Type.Name == "Stream") return LowerValue(conversion.Operand, statementRoot);
+        var target = ScalarTypeOf(conversion.Type, conversion.Syntax);
+        if (target is null) return Poison;
+        if (conversion.ConstantValue.HasValue && conversion.Operand is not IFieldReferenceOperation { Field.IsConst: true } || conversion.Operand is ILiteralOperation)
+            return Literal(conversion);
+        return Convert(LowerValue(conversion.Operand, statementRoot), target);
+    }
+
+    private static IrExpr Convert(IrExpr value, IrType type) => value.Type == type ? value : new ConvertExpr(type, value);
+}

@@ -1,0 +1,98 @@
+using Accel.Codegen.Ir;
+using Accel.Hw;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Accel.Codegen.Frontend;
+
+internal sealed partial class FunctionLowering
+{
+    private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
+    {
+        var target = invocation.TargetMethod;
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
+        var returnType = target.ReturnsVoid ? IrType.Void : ScalarTypeOf(target.ReturnType, invocation.Syntax) ?? IrType.Int32;
+
+        if (IntrinsicTable.Find(target) is { } intrinsic)
+        {
+            var args = new List<IrExpr>();
+            if (invocation.Instance is not null) args.Add(LowerValue(invocation.Instance));
+            args.AddRange(arguments.Select(a => LowerValue(a)));
+            var call = new IntrinsicExpr(returnType, intrinsic, args);
+            context.CallSites[call] = Site(invocation);
+            return call;
+        }
+        if (context.IsKernelClass(target.ContainingType))
+        {
+            if (target.IsVirtual || target.IsAbstract || target.IsOverride) { context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, target.Name); return null; }
+            if (invocation.Instance is not (null or IInstanceReferenceOperation)) { context.Report(DiagnosticIds.Other, invocation.Syntax, "calling a method on another kernel instance"); return null; }
+            if (KernelInfo.Has(target, "TopAttribute")) { context.Report(DiagnosticIds.Recursion, invocation.Syntax, $"{target.Name} calls the top function"); return null; }
+            context.EnqueueFunction(target);
+            var call = new CallExpr(returnType, target.Name, arguments.Select(a => LowerValue(a)).ToList());
+            context.CallSites[call] = Site(invocation);
+            return call;
+        }
+        var containing = target.ContainingType.ToDisplayString();
+        if (containing == "System.Linq.Enumerable" || containing.StartsWith("System.Linq", StringComparison.Ordinal))
+            context.Report(DiagnosticIds.Linq, invocation.Syntax);
+        else if (target.IsVirtual || target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface)
+            context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, $"{containing}.{target.Name}");
+        else if (containing == "Accel.Hw.Hls")
+            context.Report(DiagnosticIds.MisplacedDirective, invocation.Syntax);
+        else
+            context.Report(DiagnosticIds.LibraryCall, invocation.Syntax, $"{containing}.{target.Name}");
+        return null;
+    }
+
+    private (string, int, int) Site(IOperation op)
+    {
+        var span = op.Syntax.GetLocation().GetLineSpan();
+        return (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
+    /// <summary>Recognises an Hls.* call statement. Returns true when the statement is a directive; the
+    /// directive is null when its arguments were wrong (already reported).</summary>
+    private bool TryLowerDirective(IOperation op, out DirectiveStmt? directive)
+    {
+        directive = null;
+        if (op is not IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+            || invocation.TargetMethod.ContainingType.ToDisplayString() != "Accel.Hw.Hls")
+            return false;
+        var args = invocation.Arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => a.Value).ToList();
+        long? Arg(int i) => ConstantEvaluator.Evaluate(context, args[i])?.Value;
+        bool AllConstant(int from) => Enumerable.Range(from, args.Count - from).All(i => Arg(i) is not null);
+        if (!AllConstant(invocation.TargetMethod.Name == "ArrayPartition" ? 1 : 0))
+        {
+            context.Report(DiagnosticIds.NonConstantDirective, invocation.Syntax);
+            return true;
+        }
+        Directive? result = invocation.TargetMethod.Name switch
+        {
+            "Pipeline" => Arg(0) >= 1 ? new PipelineDirective((int)Arg(0)!) : null,
+            "Unroll" => Arg(0) >= 0 ? new UnrollDirective((int)Arg(0)!) : null,
+            "Dataflow" => new DataflowDirective(),
+            "Inline" => new InlineDirective(Arg(0) != 0),
+            "LoopTripCount" => Arg(0) >= 0 && Arg(1) >= Arg(0) ? new LoopTripCountDirective((int)Arg(0)!, (int)Arg(1)!) : null,
+            "ArrayPartition" => Partition(args, Arg),
+            _ => null,
+        };
+        if (result is null)
+        {
+            context.Report(DiagnosticIds.NonConstantDirective, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name} with out-of-range arguments");
+            return true;
+        }
+        directive = new DirectiveStmt(Line(op), result);
+        return true;
+    }
+
+    private Directive? Partition(List<IOperation> args, Func<int, long?> arg)
+    {
+        var array = args[0] is IConversionOperation c ? c.Operand : args[0];
+        if (array is not ILocalReferenceOperation local || !variables.TryGetValue(local.Local, out var variable) || variable.Type is not ArrayType)
+            return null;
+        var kind = (PartitionKind)arg(1)!;
+        var factor = (int)arg(2)!;
+        if (kind != PartitionKind.Complete && factor < 1) return null;
+        return new ArrayPartitionDirective(variable, kind, factor, (int)arg(3)!);
+    }
+}

@@ -1,0 +1,207 @@
+using Accel.Codegen.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Accel.Codegen.Frontend;
+
+internal sealed partial class FunctionLowering
+{
+    /// <summary>A block; directives are accepted only before its first other statement, and only in the body of
+    /// a function or loop (where the pragma applies).</summary>
+    private BlockStmt LowerBlock(IOperation operation, bool allowLeadingDirectives)
+    {
+        var statements = new List<IrStmt>();
+        bool leading = allowLeadingDirectives;
+        var operations = operation is IBlockOperation block ? block.Operations : [operation];
+        foreach (var op in operations)
+        {
+            if (TryLowerDirective(op, out var directive))
+            {
+                if (directive is null) continue;
+                // An array partition follows its array's declaration; every other directive leads its body.
+                if (!leading && directive.Directive is not ArrayPartitionDirective) context.Report(DiagnosticIds.MisplacedDirective, op.Syntax);
+                statements.Add(directive);
+                continue;
+            }
+            leading = false;
+            if (LowerStatement(op) is { } statement) statements.Add(statement);
+        }
+        return new BlockStmt(Line(operation), statements);
+    }
+
+    private IrStmt? LowerStatement(IOperation op)
+    {
+        switch (op)
+        {
+            case IBlockOperation block:
+                return LowerBlock(block, allowLeadingDirectives: false);
+            case IVariableDeclarationGroupOperation group:
+                return Flatten(op, group.Declarations.SelectMany(d => d.Declarators).Select(LowerDeclarator));
+            case IExpressionStatementOperation expression:
+                return LowerEffect(expression.Operation);
+            case IConditionalOperation { Type: null } conditional:
+                return new IfStmt(Line(op), LowerValue(conditional.Condition),
+                    LowerBlock(conditional.WhenTrue, false),
+                    conditional.WhenFalse is null ? null : LowerBlock(conditional.WhenFalse, false));
+            case IForLoopOperation loop:
+                return LowerFor(loop);
+            case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } loop:
+                return new WhileStmt(Line(op), context.NextLoopId(), LowerValue(loop.Condition!), LowerBlock(loop.Body, true));
+            case IWhileLoopOperation:
+                context.Report(DiagnosticIds.Other, op.Syntax, "do-while");
+                return null;
+            case IBranchOperation { BranchKind: BranchKind.Break }:
+                return new BreakStmt(Line(op));
+            case IBranchOperation { BranchKind: BranchKind.Continue }:
+                return new ContinueStmt(Line(op));
+            case IReturnOperation ret:
+                return new ReturnStmt(Line(op), ret.ReturnedValue is null ? null : LowerValue(ret.ReturnedValue));
+            case IEmptyOperation:
+                return null;
+            default:
+                Rejections.Report(context, op);
+                return null;
+        }
+    }
+
+    private static IrStmt? Flatten(IOperation op, IEnumerable<IrStmt?> statements)
+    {
+        var list = statements.OfType<IrStmt>().ToList();
+        return list.Count switch
+        {
+            0 => null,
+            1 => list[0],
+            _ => new BlockStmt(Locations.Line(op.Syntax), list) { IsScope = false },
+        };
+    }
+
+    private IrStmt? LowerDeclarator(IVariableDeclaratorOperation declarator)
+    {
+        var symbol = declarator.Symbol;
+        var where = declarator.Syntax;
+        CheckName(symbol.Name, where);
+        var initializer = declarator.GetVariableInitializer()?.Value;
+        if (symbol.IsConst) return null; // folded into its uses
+
+        if (symbol.Type is IArrayTypeSymbol arrayType)
+        {
+            if (initializer is not IArrayCreationOperation creation)
+            {
+                context.Report(DiagnosticIds.RuntimeArray, where, "an on-chip array must be created with new T[length] where it is declared");
+                return null;
+            }
+            var element = ScalarTypeOf(arrayType.ElementType, where);
+            if (creation.DimensionSizes.Length != 1 || creation.Initializer is not null)
+            {
+                context.Report(DiagnosticIds.Other, where, "multi-dimensional or initialised arrays");
+                return null;
+            }
+            var length = ConstantEvaluator.Evaluate(context, creation.DimensionSizes[0]);
+            if (length is null)
+            {
+                context.Report(DiagnosticIds.RuntimeArray, creation.Syntax);
+                return null;
+            }
+            if (element is null) return null;
+            var variable = Declare(symbol, new Variable(symbol.Name, new ArrayType(element, length.Value.Expr, length.Value.Value), VariableKind.Local));
+            return new LocalDeclStmt(Line(declarator), variable, null);
+        }
+
+        var type = TypeOf(symbol.Type, where);
+        if (type is null) return null;
+        if (type is StreamType)
+        {
+            int? depth = initializer is IObjectCreationOperation { Arguments.Length: 1 } create
+                ? (int?)ConstantEvaluator.Evaluate(context, create.Arguments[0].Value)?.Value
+                : null;
+            if (depth is null or < 1)
+            {
+                context.Report(DiagnosticIds.NonConstantDirective, where, "a stream must be created with new Stream<T>(depth) and a constant depth >= 1");
+                return null;
+            }
+            var stream = Declare(symbol, new Variable(symbol.Name, type, VariableKind.Stream) { StreamDepth = depth.Value });
+            return new LocalDeclStmt(Line(declarator), stream, null);
+        }
+        var local = Declare(symbol, new Variable(symbol.Name, type, VariableKind.Local));
+        return new LocalDeclStmt(Line(declarator), local, initializer is null ? null : LowerValue(initializer, statementRoot: true));
+    }
+
+    /// <summary>An expression statement: an assignment, increment or call.</summary>
+    private IrStmt? LowerEffect(IOperation op)
+    {
+        switch (op)
+        {
+            case ISimpleAssignmentOperation assign:
+                return Assign(op, assign.Target, LowerValue(assign.Value, statementRoot: true));
+            case ICompoundAssignmentOperation compound:
+            {
+                if (compound.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
+                if (compound.OperatorMethod is not null) { Rejections.Report(context, op); return null; }
+                var target = LowerTarget(compound.Target);
+                var value = LowerValue(compound.Value);
+                if (target is null) return null;
+                var computeType = Binary.ResultType(compound.OperatorKind, target.Type, value.Type);
+                var left = Convert(target, computeType);
+                var right = compound.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift ? value : Convert(value, computeType);
+                var result = Binary.Make(context, op.Syntax, compound.OperatorKind, computeType, left, right);
+                return result is null ? null : new AssignStmt(Line(op), target, Convert(result, target.Type));
+            }
+            case IIncrementOrDecrementOperation increment:
+            {
+                if (increment.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
+                var target = LowerTarget(increment.Target);
+                if (target is null) return null;
+                var computeType = Binary.Promote(target.Type);
+                var one = new ConstExpr(computeType, 1, 1);
+                var kind = op.Kind == OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
+                var result = Binary.Make(context, op.Syntax, kind, computeType, Convert(target, computeType), one);
+                return result is null ? null : new AssignStmt(Line(op), target, Convert(result, target.Type));
+            }
+            case IInvocationOperation invocation:
+                return LowerInvocation(invocation, statementRoot: true) is { } call ? new ExprStmt(Line(op), call) : null;
+            default:
+                Rejections.Report(context, op);
+                return null;
+        }
+    }
+
+    private IrStmt? Assign(IOperation op, IOperation targetOp, IrExpr value)
+    {
+        var target = LowerTarget(targetOp);
+        return target is null ? null : new AssignStmt(Line(op), target, value);
+    }
+
+    /// <summary>A place that can be written: a local, a scalar parameter or an array element.</summary>
+    private IrExpr? LowerTarget(IOperation target)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+                var value = LowerValue(target);
+                if (value is VarRefExpr { Variable.Kind: VariableKind.Local or VariableKind.Scalar }) return value;
+                context.Report(DiagnosticIds.Other, target.Syntax, "assigning an array, stream or kernel parameter");
+                return null;
+            case IArrayElementReferenceOperation:
+                var element = LowerValue(target);
+                if (element is IndexExpr { Array: VarRefExpr array })
+                {
+                    array.Variable.IsWritten = true;
+                    return element;
+                }
+                context.Report(DiagnosticIds.Other, target.Syntax, "writing into a lookup table");
+                return null;
+            default:
+                Rejections.Report(context, target);
+                return null;
+        }
+    }
+
+    private IrStmt LowerFor(IForLoopOperation loop)
+    {
+        int id = context.NextLoopId();
+        var init = loop.Before.Select(LowerStatement).OfType<IrStmt>().ToList();
+        var condition = loop.Condition is null ? null : LowerValue(loop.Condition);
+        var step = loop.AtLoopBottom.Select(LowerStatement).OfType<IrStmt>().ToList();
+        return new ForStmt(Line(loop), id, init, condition, step, LowerBlock(loop.Body, allowLeadingDirectives: true));
+    }
+}

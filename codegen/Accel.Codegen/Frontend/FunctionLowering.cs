@@ -1,0 +1,138 @@
+using Accel.Codegen.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Accel.Codegen.Frontend;
+
+/// <summary>Lowers one method of a kernel class. Unsupported constructs are reported where they stand and
+/// lowering goes on, so one run lists every problem.</summary>
+internal sealed partial class FunctionLowering(LoweringContext context, IMethodSymbol method, bool isTop)
+{
+    private readonly Dictionary<ISymbol, Variable> variables = new(SymbolEqualityComparer.Default);
+    private string sourceFile = "";
+
+    public IrFunction? Lower()
+    {
+        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
+        if (syntax is null)
+            throw new InternalCompilerException($"method {method.Name} has no declaration in source");
+        sourceFile = syntax.SyntaxTree.FilePath;
+        var model = context.Compilation.GetSemanticModel(syntax.SyntaxTree);
+
+        if (method.IsAsync || syntax.Modifiers.Any(m => m.Text == "async")) context.Report(DiagnosticIds.Async, syntax.Identifier.Parent!);
+        if (syntax.Modifiers.Any(m => m.Text == "unsafe")) context.Report(DiagnosticIds.Unsafe, syntax);
+        if (method.IsVirtual || method.IsAbstract || method.IsOverride) context.Report(DiagnosticIds.VirtualCall, syntax);
+        CheckName(method.Name, syntax);
+
+        var parameters = method.Parameters.Select(p => LowerParameter(p, syntax)).OfType<Variable>().ToList();
+        var returnType = method.ReturnsVoid ? IrType.Void : TypeOf(method.ReturnType, syntax) ?? IrType.Void;
+
+        if (model.GetOperation(syntax) is not IMethodBodyOperation body)
+            throw new InternalCompilerException($"no operation tree for {method.Name}");
+        var block = body.BlockBody is { } b
+            ? LowerBlock(b, allowLeadingDirectives: true)
+            : new BlockStmt(Locations.Line(syntax), [LowerExpressionBody(body.ExpressionBody!)]);
+        return new IrFunction(method.Name, returnType, parameters, block, sourceFile, Locations.Line(syntax), isTop);
+    }
+
+    private IrStmt LowerExpressionBody(IBlockOperation expressionBody) =>
+        expressionBody.Operations.Single() switch
+        {
+            IReturnOperation r => new ReturnStmt(Line(r), r.ReturnedValue is null ? null : LowerValue(r.ReturnedValue)),
+            var other => LowerStatement(other) ?? new BlockStmt(Line(other), []),
+        };
+
+    private Variable? LowerParameter(IParameterSymbol p, SyntaxNode method)
+    {
+        var where = p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() ?? method;
+        CheckName(p.Name, where);
+        if (p.RefKind != RefKind.None)
+        {
+            context.Report(DiagnosticIds.ReferenceParameter, where, p.Name);
+            return null;
+        }
+        if (p.Type is IArrayTypeSymbol array)
+        {
+            var element = ScalarTypeOf(array.ElementType, where);
+            if (element is null) return null;
+            if (!isTop) return Declare(p, new Variable(p.Name, new ArrayParamType(element), VariableKind.ArrayParam));
+            var maxi = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.MAxiAttribute");
+            if (maxi is null)
+            {
+                context.Report(DiagnosticIds.BadPort, where, p.Name);
+                return null;
+            }
+            return Declare(p, new Variable(p.Name, new PortType(element), VariableKind.Port) { Port = PortBindingOf(maxi) });
+        }
+        var type = TypeOf(p.Type, where);
+        if (type is null) return null;
+        if (type is StreamType && isTop)
+        {
+            context.Report(DiagnosticIds.UnsupportedType, where, "a stream argument of the top function (use an m_axi array)");
+            return null;
+        }
+        return Declare(p, new Variable(p.Name, type, type is StreamType ? VariableKind.Stream : VariableKind.Scalar));
+    }
+
+    private static PortBinding PortBindingOf(AttributeData maxi)
+    {
+        int Named(string name, int fallback) => maxi.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int v ? v : fallback;
+        var args = maxi.ConstructorArguments;
+        return new PortBinding((string)args[0].Value!, args.Length > 1 ? (string)args[1].Value! : "HBM[0]",
+            Named("WidthBits", 512), Named("MaxBurst", 16), Named("MaxOutstanding", 16), Named("LatencyCycles", 64));
+    }
+
+    private Variable Declare(ISymbol symbol, Variable variable)
+    {
+        variables[symbol] = variable;
+        return variable;
+    }
+
+    private void CheckName(string name, SyntaxNode where)
+    {
+        if (CppNames.IsReserved(name)) context.Report(DiagnosticIds.CppKeyword, where, $"'{name}'");
+    }
+
+    /// <summary>Types a value can have; arrays and streams are handled where they are declared.</summary>
+    private IrType? TypeOf(ITypeSymbol type, SyntaxNode where)
+    {
+        if (type is INamedTypeSymbol { Name: "Stream", Arity: 1 } stream && stream.ContainingNamespace.ToDisplayString() == "Accel.Hw")
+            return ScalarTypeOf(stream.TypeArguments[0], where) is { } element ? new StreamType(element) : null;
+        if (type is IArrayTypeSymbol array)
+            return ScalarTypeOf(array.ElementType, where) is { } element ? new ArrayParamType(element) : null;
+        return ScalarTypeOf(type, where);
+    }
+
+    private IrType? ScalarTypeOf(ITypeSymbol type, SyntaxNode where)
+    {
+        IrType? result = type.SpecialType switch
+        {
+            SpecialType.System_Boolean => IrType.Bool,
+            SpecialType.System_SByte => new IntType(8, true),
+            SpecialType.System_Byte => new IntType(8, false),
+            SpecialType.System_Int16 => new IntType(16, true),
+            SpecialType.System_UInt16 => new IntType(16, false),
+            SpecialType.System_Int32 => IrType.Int32,
+            SpecialType.System_UInt32 => new IntType(32, false),
+            SpecialType.System_Int64 => IrType.Int64,
+            SpecialType.System_UInt64 => new IntType(64, false),
+            SpecialType.System_Single => new FloatType(32),
+            SpecialType.System_Double => new FloatType(64),
+            _ => null,
+        };
+        if (result is not null) return result;
+        var entry = type switch
+        {
+            { SpecialType: SpecialType.System_String } => DiagnosticIds.Strings,
+            IPointerTypeSymbol or IFunctionPointerTypeSymbol => DiagnosticIds.Unsafe,
+            IDynamicTypeSymbol => DiagnosticIds.Dynamic,
+            _ when type.ToDisplayString().StartsWith("System.Collections", StringComparison.Ordinal) => DiagnosticIds.Collections,
+            _ => DiagnosticIds.UnsupportedType,
+        };
+        context.Report(entry, where, type.ToDisplayString());
+        return null;
+    }
+
+    private int Line(IOperation operation) => Locations.Line(operation.Syntax);
+}

@@ -1,0 +1,81 @@
+using System.Reflection;
+using Accel.Hw;
+
+namespace Accel.Codegen.Frontend;
+
+/// <summary>Runs a kernel's own C# code: builds an instance for a configuration, computes its lookup tables
+/// and golden stimulus, and calls its top function (the bit-exact reference).</summary>
+public sealed class KernelActivator
+{
+    public KernelInfo Kernel { get; }
+    public KernelConfig Config { get; }
+    public object Instance { get; }
+
+    public KernelActivator(KernelInfo kernel, KernelConfig config)
+    {
+        Kernel = kernel;
+        Config = config;
+        var constructor = kernel.RuntimeType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters()
+            .Select(p => Convert.ChangeType(config.Values[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        try
+        {
+            Instance = constructor.Invoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new KernelParameterException($"kernel '{kernel.Name}' rejected configuration '{config.Name}': {e.InnerException.Message}");
+        }
+    }
+
+    /// <summary>The value of a [LookupTable] field, as computed by its C# initializer.</summary>
+    public Array TableValue(string fieldName) =>
+        (Array)(Kernel.RuntimeType.GetField(fieldName, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)?.GetValue(Instance)
+            ?? throw new InternalCompilerException($"lookup table {fieldName} has no value"));
+
+    /// <summary>The seeded golden inputs from the kernel's [Stimulus] method.</summary>
+    public Stimulus MakeStimulus(int seed)
+    {
+        var method = Kernel.RuntimeStimulus
+            ?? throw new KernelParameterException($"kernel '{Kernel.Name}' has no [Stimulus] method: add `[Stimulus] public void Stimulus(Stimulus s)` that sets every argument of the top function");
+        var stimulus = new Stimulus(seed);
+        Invoke(method, [stimulus]);
+        var missing = Kernel.RuntimeTop!.GetParameters().Where(p => p.ParameterType.IsArray ? !stimulus.Arrays.ContainsKey(p.Name!) : !stimulus.Scalars.ContainsKey(p.Name!)).Select(p => p.Name).ToList();
+        if (missing.Count > 0)
+            throw new KernelParameterException($"kernel '{Kernel.Name}': the [Stimulus] method did not set {string.Join(", ", missing)}");
+        return stimulus;
+    }
+
+    /// <summary>Calls the top function on copies of the stimulus arrays; returns every array argument after the
+    /// call (inputs unchanged, outputs filled), by parameter name.</summary>
+    public IReadOnlyDictionary<string, Array> Run(Stimulus stimulus)
+    {
+        var top = Kernel.RuntimeTop ?? throw new InternalCompilerException($"kernel {Kernel.Name} has no top method");
+        var arrays = new Dictionary<string, Array>();
+        var arguments = top.GetParameters().Select(p =>
+        {
+            if (p.ParameterType.IsArray)
+            {
+                var copy = (Array)stimulus.Arrays[p.Name!].Clone();
+                arrays[p.Name!] = copy;
+                return (object)copy;
+            }
+            return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
+        }).ToArray();
+        Invoke(top, arguments);
+        return arrays;
+    }
+
+    private void Invoke(MethodInfo method, object?[] arguments)
+    {
+        try
+        {
+            method.Invoke(Instance, arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+    }
+}

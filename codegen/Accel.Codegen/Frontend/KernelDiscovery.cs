@@ -1,0 +1,62 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace Accel.Codegen.Frontend;
+
+/// <summary>Finds the [Kernel] classes of a compilation and reads their declared parameters.</summary>
+internal static class KernelDiscovery
+{
+    public static IReadOnlyList<KernelInfo> Find(Compilation compilation, Assembly runtime)
+    {
+        var kernels = new List<KernelInfo>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+            {
+                if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol symbol) continue;
+                var kernelAttribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.KernelAttribute");
+                if (kernelAttribute is null) continue;
+                var name = (string)kernelAttribute.ConstructorArguments[0].Value!;
+                var runtimeType = runtime.GetType(symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""))
+                    ?? throw new InternalCompilerException($"kernel class {symbol.Name} is not in the runtime assembly");
+                kernels.Add(new KernelInfo(name, symbol, runtimeType, ParametersOf(symbol), ConfigsOf(symbol)));
+            }
+        }
+        return kernels.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The primary constructor's parameters: the only constructor a kernel class may have.</summary>
+    internal static IMethodSymbol? PrimaryConstructor(INamedTypeSymbol symbol) =>
+        symbol.InstanceConstructors.OrderByDescending(c => c.Parameters.Length).FirstOrDefault();
+
+    private static List<KernelParameterInfo> ParametersOf(INamedTypeSymbol symbol)
+    {
+        var result = new List<KernelParameterInfo>();
+        var constructor = PrimaryConstructor(symbol);
+        if (constructor is null) return result;
+        foreach (var p in constructor.Parameters)
+        {
+            Type? clr = p.Type.SpecialType switch
+            {
+                SpecialType.System_Int32 => typeof(int),
+                SpecialType.System_Int64 => typeof(long),
+                SpecialType.System_Boolean => typeof(bool),
+                _ => null,
+            };
+            if (clr is null || !p.HasExplicitDefaultValue) continue; // reported by the frontend with a location
+            long value = p.ExplicitDefaultValue switch { bool b => b ? 1 : 0, int i => i, long l => l, _ => 0 };
+            var range = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.RangeAttribute");
+            long min = range is null ? (clr == typeof(bool) ? 0 : clr == typeof(int) ? int.MinValue : long.MinValue) : Convert.ToInt64(range.ConstructorArguments[0].Value);
+            long max = range is null ? (clr == typeof(bool) ? 1 : clr == typeof(int) ? int.MaxValue : long.MaxValue) : Convert.ToInt64(range.ConstructorArguments[1].Value);
+            result.Add(new KernelParameterInfo(p.Name, clr, value, min, max));
+        }
+        return result;
+    }
+
+    private static List<NamedConfig> ConfigsOf(INamedTypeSymbol symbol) =>
+        symbol.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.ConfigAttribute")
+            .Select(a => new NamedConfig((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!))
+            .ToList();
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace Accel.Codegen.Frontend;
+
+/// <summary>A kernel parameter as declared: a primary-constructor parameter with its default and range.</summary>
+public sealed record KernelParameterInfo(string Name, Type ClrType, long Default, long Min, long Max);
+
+public sealed record NamedConfig(string Name, string Assignments);
+
+/// <summary>A [Kernel] class found in a <see cref="KernelProject"/>: its symbol for the transpiler and its
+/// runtime type for the reference run.</summary>
+public sealed record KernelInfo(
+    string Name,
+    INamedTypeSymbol Symbol,
+    Type RuntimeType,
+    IReadOnlyList<KernelParameterInfo> Parameters,
+    IReadOnlyList<NamedConfig> Configs)
+{
+    public string SourceFile => Symbol.Locations[0].GetLineSpan().Path;
+
+    public IMethodSymbol? Top => Symbol.GetMembers().OfType<IMethodSymbol>().SingleOrDefault(m => Has(m, "TopAttribute"));
+
+    public MethodInfo? RuntimeTop => RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .SingleOrDefault(m => m.GetCustomAttribute<Hw.TopAttribute>() is not null);
+
+    public MethodInfo? RuntimeStimulus => RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+        .SingleOrDefault(m => m.GetCustomAttribute<Hw.StimulusAttribute>() is not null);
+
+    internal static bool Has(ISymbol symbol, string attributeName) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.Name == attributeName && a.AttributeClass.ContainingNamespace.ToDisplayString() == "Accel.Hw");
+}

@@ -1,0 +1,81 @@
+using Accel.Codegen.Ir;
+using Microsoft.CodeAnalysis;
+
+namespace Accel.Codegen.Frontend;
+
+/// <summary>What the lowering of one kernel shares across its functions.</summary>
+internal sealed class LoweringContext
+{
+    private readonly Queue<IMethodSymbol> pending = new();
+    private readonly HashSet<IMethodSymbol> seen = new(SymbolEqualityComparer.Default);
+    private readonly List<KernelConstant> usedConstants = new();
+    private readonly List<LookupTable> usedTables = new();
+    private int nextLoopId;
+
+    public LoweringContext(Compilation compilation, KernelInfo kernel, KernelConfig config, KernelActivator activator)
+    {
+        Compilation = compilation;
+        Kernel = kernel;
+        Activator = activator;
+        Params = kernel.Parameters.Select(p => new KernelParam(p.Name, p.ClrType == typeof(long) ? IrType.Int64 : p.ClrType == typeof(bool) ? IrType.Bool : IrType.Int32, config.Values[p.Name])).ToList();
+    }
+
+    public Compilation Compilation { get; }
+    public KernelInfo Kernel { get; }
+    public KernelActivator Activator { get; }
+    public DiagnosticBag Diagnostics { get; } = new();
+    public IReadOnlyList<KernelParam> Params { get; }
+    public IReadOnlyList<KernelConstant> UsedConstants => usedConstants;
+    public IReadOnlyList<LookupTable> UsedTables => usedTables;
+
+    /// <summary>Where each call was written, so whole-kernel checks can point at it.</summary>
+    public Dictionary<IrExpr, (string File, int Line, int Column)> CallSites { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public int NextLoopId() => nextLoopId++;
+
+    public void Report(DiagnosticIds.Entry entry, SyntaxNode node, string? detail = null) => Diagnostics.Add(Locations.At(entry, node, detail));
+
+    public void EnqueueFunction(IMethodSymbol method)
+    {
+        if (seen.Add(method)) pending.Enqueue(method);
+    }
+
+    public IMethodSymbol? NextFunction() => pending.TryDequeue(out var m) ? m : null;
+
+    public KernelParam? ParamFor(IParameterSymbol symbol) =>
+        symbol.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+        && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, Kernel.Symbol)
+            ? Params.FirstOrDefault(p => p.Name == symbol.Name)
+            : null;
+
+    public KernelConstant Constant(IFieldSymbol field)
+    {
+        var type = field.Type.SpecialType switch
+        {
+            SpecialType.System_Int64 => IrType.Int64,
+            SpecialType.System_UInt32 => new IntType(32, false),
+            SpecialType.System_UInt64 => new IntType(64, false),
+            SpecialType.System_Boolean => IrType.Bool,
+            _ => (IrType)IrType.Int32,
+        };
+        var existing = usedConstants.FirstOrDefault(c => c.Name == field.Name);
+        if (existing is not null) return existing;
+        var constant = new KernelConstant(field.Name, type, Convert.ToInt64(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture));
+        usedConstants.Add(constant);
+        return constant;
+    }
+
+    public LookupTable Table(IFieldSymbol field, IntType element)
+    {
+        var existing = usedTables.FirstOrDefault(t => t.Name == field.Name);
+        if (existing is not null) return existing;
+        var values = Activator.TableValue(field.Name);
+        var bits = new long[values.Length];
+        for (int i = 0; i < values.Length; i++) bits[i] = Convert.ToInt64(values.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        var table = new LookupTable(field.Name, element, bits);
+        usedTables.Add(table);
+        return table;
+    }
+
+    public bool IsKernelClass(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Kernel.Symbol);
+}

@@ -1,0 +1,29 @@
+using Accel.Hw;
+
+namespace Accel.Codegen.Ir;
+
+/// <summary>An HLS directive. The same record is a pragma to the HLS backend and a timing rule to the emulator.</summary>
+public abstract record Directive;
+
+/// <summary>Issue one iteration every <see cref="II"/> cycles.</summary>
+public sealed record PipelineDirective(int II) : Directive;
+
+/// <summary>Unroll by <see cref="Factor"/>; 0 means completely.</summary>
+public sealed record UnrollDirective(int Factor) : Directive;
+
+public sealed record ArrayPartitionDirective(Variable Array, PartitionKind Kind, int Factor, int Dim) : Directive;
+
+public sealed record DataflowDirective : Directive;
+
+public sealed record InlineDirective(bool On) : Directive;
+
+public sealed record LoopTripCountDirective(int Min, int Max) : Directive;
+
+public static class Directives
+{
+    /// <summary>The directives written at the top of a loop body or function body.</summary>
+    public static IEnumerable<Directive> Leading(BlockStmt body) =>
+        body.Statements.TakeWhile(s => s is DirectiveStmt).Cast<DirectiveStmt>().Select(s => s.Directive);
+
+    public static T? Find<T>(BlockStmt body) where T : Directive => Leading(body).OfType<T>().FirstOrDefault();
+}

@@ -1,0 +1,90 @@
+namespace Accel.Codegen.Ir;
+
+public enum BinaryOp { Add, Sub, Mul, Div, Rem, Shl, Shr, UShr, And, Or, Xor, Eq, Ne, Lt, Le, Gt, Ge, LogicalAnd, LogicalOr }
+
+public enum UnaryOp { Neg, Not, BitNot }
+
+/// <summary>An expression node. Every node carries its result type; conversions are explicit nodes.</summary>
+public abstract record IrExpr(IrType Type)
+{
+    public abstract T Accept<T>(IIrExprVisitor<T> visitor);
+}
+
+public sealed record ConstExpr(IrType Type, long IntValue, double FloatValue = 0) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitConst(this);
+}
+
+/// <summary>A kernel parameter: a named compile-time constant in the generated C++.</summary>
+public sealed record ParamRefExpr(KernelParam Param) : IrExpr(Param.Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitParamRef(this);
+}
+
+/// <summary>A named constant of the kernel class (C# const), printed by name.</summary>
+public sealed record NamedConstExpr(KernelConstant Constant) : IrExpr(Constant.Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitNamedConst(this);
+}
+
+public sealed record VarRefExpr(Variable Variable) : IrExpr(Variable.Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitVarRef(this);
+}
+
+public sealed record TableRefExpr(LookupTable Table) : IrExpr(Table.ArrayType)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitTableRef(this);
+}
+
+public sealed record IndexExpr(IrType Type, IrExpr Array, IrExpr Index) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitIndex(this);
+}
+
+public sealed record UnaryExpr(IrType Type, UnaryOp Op, IrExpr Operand) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitUnary(this);
+}
+
+public sealed record BinaryExpr(IrType Type, BinaryOp Op, IrExpr Left, IrExpr Right) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitBinary(this);
+}
+
+public sealed record ConvertExpr(IrType Type, IrExpr Operand) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitConvert(this);
+}
+
+public sealed record ConditionalExpr(IrType Type, IrExpr Condition, IrExpr WhenTrue, IrExpr WhenFalse) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitConditional(this);
+}
+
+public sealed record CallExpr(IrType Type, string Callee, IReadOnlyList<IrExpr> Arguments) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitCall(this);
+}
+
+/// <summary>A vocabulary operation with a fixed C++ spelling (Fx.*, Math.*, stream reads).</summary>
+public sealed record IntrinsicExpr(IrType Type, Intrinsic Intrinsic, IReadOnlyList<IrExpr> Arguments) : IrExpr(Type)
+{
+    public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitIntrinsic(this);
+}
+
+public interface IIrExprVisitor<out T>
+{
+    T VisitConst(ConstExpr e);
+    T VisitParamRef(ParamRefExpr e);
+    T VisitNamedConst(NamedConstExpr e);
+    T VisitVarRef(VarRefExpr e);
+    T VisitTableRef(TableRefExpr e);
+    T VisitIndex(IndexExpr e);
+    T VisitUnary(UnaryExpr e);
+    T VisitBinary(BinaryExpr e);
+    T VisitConvert(ConvertExpr e);
+    T VisitConditional(ConditionalExpr e);
+    T VisitCall(CallExpr e);
+    T VisitIntrinsic(IntrinsicExpr e);
+}

@@ -1,0 +1,43 @@
+namespace Accel.Codegen.Ir;
+
+public enum VariableKind { Local, Scalar, Port, ArrayParam, Stream }
+
+/// <summary>A local or parameter. Names are the C# names; the frontend keeps them unique within a function.</summary>
+public sealed record Variable(string Name, IrType Type, VariableKind Kind)
+{
+    /// <summary>For ports: the m_axi settings written on the C# parameter.</summary>
+    public PortBinding? Port { get; init; }
+    /// <summary>For streams: the FIFO depth.</summary>
+    public int StreamDepth { get; init; }
+    public bool IsWritten { get; set; }
+    public bool IsRead { get; set; }
+}
+
+public sealed record PortBinding(string Bundle, string Bank, int WidthBits, int MaxBurst, int MaxOutstanding, int LatencyCycles);
+
+/// <summary>A compile-time parameter: a C# primary-constructor parameter with the value of this configuration.</summary>
+public sealed record KernelParam(string Name, IrType Type, long Value);
+
+/// <summary>A C# const of the kernel class.</summary>
+public sealed record KernelConstant(string Name, IrType Type, long Value);
+
+/// <summary>A [LookupTable] field: its bits were computed by running the C# initializer.</summary>
+public sealed record LookupTable(string Name, IntType Element, long[] Values)
+{
+    public ArrayType ArrayType => new(Element, new ConstExpr(IrType.Int32, Values.Length), Values.Length);
+}
+
+public sealed record IrFunction(string Name, IrType ReturnType, IReadOnlyList<Variable> Parameters, BlockStmt Body, string SourceFile, int Line, bool IsTop);
+
+/// <summary>One kernel at one configuration: everything the backends need, nothing of Roslyn.</summary>
+public sealed record IrKernel(
+    string Name,
+    string ClassName,
+    string SourceFile,
+    IReadOnlyList<KernelParam> Params,
+    IReadOnlyList<KernelConstant> Constants,
+    IReadOnlyList<LookupTable> Tables,
+    IReadOnlyList<IrFunction> Functions)
+{
+    public IrFunction Top => Functions.Single(f => f.IsTop);
+}

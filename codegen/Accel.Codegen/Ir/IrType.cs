@@ -1,0 +1,55 @@
+namespace Accel.Codegen.Ir;
+
+/// <summary>Types a kernel can use. Arithmetic happens on the C# promoted types; narrower integers appear as
+/// storage (locals, arrays, ports) and through explicit conversions.</summary>
+public abstract record IrType
+{
+    public static readonly IrType Void = new VoidType();
+    public static readonly IrType Bool = new BoolType();
+    public static readonly IntType Int32 = new(32, true);
+    public static readonly IntType Int64 = new(64, true);
+}
+
+public sealed record VoidType : IrType;
+
+public sealed record BoolType : IrType;
+
+public sealed record IntType(int Bits, bool Signed) : IrType
+{
+    public long MinValue => Signed ? (Bits == 64 ? long.MinValue : -(1L << (Bits - 1))) : 0;
+}
+
+public sealed record FloatType(int Bits) : IrType;
+
+/// <summary>An on-chip array with a compile-time length (the expression keeps kernel-parameter names).</summary>
+public sealed record ArrayType(IrType Element, IrExpr Length, long LengthValue) : IrType;
+
+/// <summary>An off-chip buffer reached through an m_axi port: only a top-function parameter has this type.</summary>
+public sealed record PortType(IrType Element) : IrType;
+
+/// <summary>An array passed to a sub-function: the callee sees the caller's on-chip array or port.</summary>
+public sealed record ArrayParamType(IrType Element) : IrType;
+
+public sealed record StreamType(IrType Element) : IrType;
+
+public static class IrTypes
+{
+    public static IrType? ElementOf(IrType type) => type switch
+    {
+        ArrayType a => a.Element,
+        PortType p => p.Element,
+        ArrayParamType a => a.Element,
+        StreamType s => s.Element,
+        _ => null,
+    };
+
+    public static bool IsSignedInt(IrType type) => type is IntType { Signed: true };
+
+    public static int ByteSize(IrType type) => type switch
+    {
+        IntType i => i.Bits / 8,
+        FloatType f => f.Bits / 8,
+        BoolType => 1,
+        _ => throw new InternalCompilerException($"no byte size for {type}"),
+    };
+}

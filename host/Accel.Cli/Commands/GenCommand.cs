@@ -1,0 +1,31 @@
+using Accel.Codegen;
+using Accel.Codegen.Backends.Hls;
+using CommandLine;
+
+namespace Accel.Cli.Commands;
+
+[Verb("gen", HelpText = "Transpile a kernel to Vitis HLS C++ with its testbench, golden vectors and vendor files.")]
+public sealed class GenOptions : GenerationOptions;
+
+public static class GenCommand
+{
+    public static int Run(GenOptions options)
+    {
+        var result = Generate(options);
+        if (options.Json)
+            Cli.WriteJson(new { kernel = options.Kernel, config = Path.GetFileName(result.Directory), directory = result.Directory, files = result.Files });
+        else
+            Console.Error.WriteLine($"accel gen: wrote {result.Files.Count} files to {result.Directory}");
+        return ExitCodes.Ok;
+    }
+
+    public static Transpiler.Result Generate(GenerationOptions options)
+    {
+        var (project, kernel, config) = options.Resolve();
+        var board = Board.Find(options.Board);
+        if (options.ClockMhz is <= 0 or > 1000)
+            throw new Codegen.Frontend.KernelParameterException($"--clock {options.ClockMhz}: expected a clock in MHz in (0, 1000]");
+        var directory = options.Out ?? Transpiler.DefaultDirectory(kernel, config);
+        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz), options.Seed);
+    }
+}

@@ -1,0 +1,18 @@
+using Accel.Cli;
+using Accel.Cli.Commands;
+using CommandLine;
+
+// The `accel` command line: one verb per job, --help on each, --json on stdout, tables on stderr.
+// Exit codes: 0 success, 1 a failed check (mismatch, bound exceeded), 2 bad usage or bad input.
+var parser = new Parser(settings =>
+{
+    settings.HelpWriter = Console.Error;
+    settings.CaseInsensitiveEnumValues = true;
+});
+var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions>(args);
+return result.MapResult(
+    (ListOptions o) => Cli.Run(() => ListCommand.Run(o)),
+    (GenOptions o) => Cli.Run(() => GenCommand.Run(o)),
+    (CsimOptions o) => Cli.Run(() => CsimCommand.Run(o)),
+    (AccuracyOptions o) => Cli.Run(() => AccuracyCommand.Run(o)),
+    errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError) ? ExitCodes.Ok : ExitCodes.BadInput);

@@ -1,0 +1,68 @@
+namespace Accel.Emulation;
+
+/// <summary>
+/// Appends timing events of one process to a growing struct array (no allocation per event once the buffer
+/// has grown). Not thread-safe: one recorder per process. Structure (balanced loops, ops only inside
+/// iterations, element ownership) is checked when the engine runs, with the op index in the message.
+/// </summary>
+public sealed class TraceRecorder
+{
+    private TraceOp[] _ops;
+    private int _count;
+
+    public TraceRecorder(int initialCapacity = 1024)
+    {
+        _ops = new TraceOp[Math.Max(16, initialCapacity)];
+    }
+
+    public int Count => _count;
+
+    public void Delay(long cycles)
+    {
+        if (cycles < 0)
+            throw new ArgumentOutOfRangeException(nameof(cycles), cycles, "expected a delay of at least 0 cycles");
+        if (cycles > 0)
+            Append(TraceOp.Delay(cycles));
+    }
+
+    /// <param name="initiationInterval">cycles between iteration issues; at least 1.</param>
+    /// <param name="depth">cycles from an iteration's issue to its end (pipeline stages); at least 1.</param>
+    public void BeginPipelinedLoop(int initiationInterval, int depth)
+    {
+        if (initiationInterval < 1)
+            throw new ArgumentOutOfRangeException(nameof(initiationInterval), initiationInterval, "expected II >= 1");
+        if (depth < 1)
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, "expected a pipeline depth >= 1");
+        Append(TraceOp.PipelinedLoop(initiationInterval, depth));
+    }
+
+    public void BeginLoop() => Append(TraceOp.Loop());
+
+    public void StartIteration() => Append(TraceOp.IterationStart());
+
+    public void EndLoop() => Append(TraceOp.LoopEnd());
+
+    public void WriteFifo(int fifo) => Append(TraceOp.FifoWrite(fifo));
+
+    public void ReadFifo(int fifo) => Append(TraceOp.FifoRead(fifo));
+
+    public void ReadPort(int port, long address, int bytes) => Append(TraceOp.PortRead(port, address, bytes));
+
+    public void WritePort(int port, long address, int bytes) => Append(TraceOp.PortWrite(port, address, bytes));
+
+    public void Append(in TraceOp op)
+    {
+        if (_count == _ops.Length)
+            Array.Resize(ref _ops, _ops.Length * 2);
+        _ops[_count++] = op;
+    }
+
+    /// <summary>Hands the recorded buffer to a trace without copying; the recorder starts again empty.</summary>
+    public ProcessTrace Finish()
+    {
+        var trace = new ProcessTrace(_ops, _count);
+        _ops = new TraceOp[16];
+        _count = 0;
+        return trace;
+    }
+}

@@ -1,0 +1,54 @@
+namespace Accel.Hw;
+
+/// <summary>Marks a class as an accelerator kernel. Its primary-constructor parameters are the kernel's
+/// compile-time parameters (constants in the generated C++); its [Top] method is the HLS top function.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class KernelAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>The kernel's top function: the one that becomes the HLS top and the XRT kernel.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class TopAttribute : Attribute;
+
+/// <summary>An off-chip memory port (HLS m_axi). Arrays passed to the top function must carry it.
+/// <paramref name="bundle"/> groups ports onto one AXI master; <paramref name="bank"/> is the memory
+/// the port is connected to in link.cfg (e.g. "HBM[0]", "DDR[1]", "HOST[0]").</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class MAxiAttribute(string bundle, string bank = "HBM[0]") : Attribute
+{
+    public string Bundle { get; } = bundle;
+    public string Bank { get; } = bank;
+    /// <summary>Data width of the AXI master in bits (what the emulator times and the pragma requests).</summary>
+    public int WidthBits { get; init; } = 512;
+    public int MaxBurst { get; init; } = 16;
+    public int MaxOutstanding { get; init; } = 16;
+    public int LatencyCycles { get; init; } = 64;
+}
+
+/// <summary>An instance field computed by C# at generation time and emitted as a constant array with the
+/// same bits. The field initializer may use any C# (double math included); it never becomes C++.</summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class LookupTableAttribute : Attribute;
+
+/// <summary>Accepted range of a kernel parameter, checked before the kernel is built or run.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class RangeAttribute(long min, long max) : Attribute
+{
+    public long Min { get; } = min;
+    public long Max { get; } = max;
+}
+
+/// <summary>A named parameter set, e.g. [Config("small", "rowLength=16,lanes=1")].</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ConfigAttribute(string name, string assignments) : Attribute
+{
+    public string Name { get; } = name;
+    public string Assignments { get; } = assignments;
+}
+
+/// <summary>The method that fills a <see cref="Stimulus"/> with seeded golden inputs: gen, csim and emulate
+/// call it; it never becomes C++. Signature: <c>void Name(Stimulus s)</c>.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class StimulusAttribute : Attribute;

@@ -1,0 +1,27 @@
+namespace Accel.Hw;
+
+public enum PartitionKind { Complete, Cyclic, Block }
+
+/// <summary>HLS directives, written as calls at the place the pragma goes (first statements of a loop body or
+/// function). In .NET they do nothing; the transpiler prints them as pragmas and the emulator times them.
+/// Arguments must be compile-time constants (literals or kernel parameters).</summary>
+public static class Hls
+{
+    /// <summary>Pipeline the enclosing loop (or function) with initiation interval <paramref name="ii"/>.</summary>
+    public static void Pipeline(int ii = 1) { }
+
+    /// <summary>Unroll the enclosing loop by <paramref name="factor"/>; 0 unrolls it completely.</summary>
+    public static void Unroll(int factor = 0) { }
+
+    /// <summary>Partition an on-chip array so several elements can be read in one cycle.</summary>
+    public static void ArrayPartition(Array array, PartitionKind kind, int factor = 0, int dim = 1) { }
+
+    /// <summary>Run the calls of the enclosing function as concurrent processes joined by streams.</summary>
+    public static void Dataflow() { }
+
+    /// <summary>Inline the enclosing function into its callers (or forbid it with false).</summary>
+    public static void Inline(bool on = true) { }
+
+    /// <summary>Iteration bounds of the enclosing loop, for latency reports of loops with runtime bounds.</summary>
+    public static void LoopTripCount(int min, int max) { }
+}

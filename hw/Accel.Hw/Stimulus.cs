@@ -1,0 +1,23 @@
+namespace Accel.Hw;
+
+/// <summary>Golden inputs for one kernel invocation: scalar arguments, input arrays and the length of each
+/// output array, by the names of the top function's parameters. A kernel's [Stimulus] method fills it.</summary>
+public sealed class Stimulus(int seed)
+{
+    private readonly Dictionary<string, long> scalars = new();
+    private readonly Dictionary<string, Array> arrays = new();
+
+    public int Seed { get; } = seed;
+    public Random Random { get; } = new(seed);
+
+    public Stimulus Scalar(string parameter, long value) { scalars[parameter] = value; return this; }
+
+    /// <summary>An array argument's initial contents (inputs, and outputs that start with known contents).</summary>
+    public Stimulus Array(string parameter, Array contents) { arrays[parameter] = contents; return this; }
+
+    /// <summary>An output-only array argument of <paramref name="length"/> zeroed elements.</summary>
+    public Stimulus Output<T>(string parameter, int length) where T : unmanaged => Array(parameter, new T[length]);
+
+    public IReadOnlyDictionary<string, long> Scalars => scalars;
+    public IReadOnlyDictionary<string, Array> Arrays => arrays;
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Accel.Testbenches;
+
+/// <summary>The g++ C-simulation of a generated HLS folder: compile the kernel with its testbench, run it on the
+/// golden vectors, read its verdict.</summary>
+public static partial class Csim
+{
+    public sealed record Result(bool Compiled, int ExitCode, int Matched, int Total, string Output)
+    {
+        public bool BitExact => Compiled && ExitCode == 0 && Matched == Total && Total > 0;
+    }
+
+    public const string StrictFlags = "-std=c++17 -O2 -Wall -Wextra -Werror";
+    public const string SanitizerFlags = "-std=c++17 -O1 -g -Wall -Wextra -Werror -fsanitize=undefined,address -fno-sanitize-recover=all -fno-omit-frame-pointer";
+
+    public static Result Run(string directory, string kernel, bool sanitize = false, string compiler = "g++")
+    {
+        var binary = sanitize ? "csim_sanitized" : "csim";
+        var flags = sanitize ? SanitizerFlags : StrictFlags;
+        var compile = Process(compiler, $"{flags} -I. {kernel}.cpp tb.cpp -o {binary}", directory);
+        if (compile.ExitCode != 0)
+            return new Result(false, compile.ExitCode, 0, 0, $"{compiler} failed ({compile.ExitCode}):\n{compile.Output}");
+        var run = Process(Path.Combine(Path.GetFullPath(directory), binary), "golden", directory);
+        var match = SummaryLine().Match(run.Output);
+        return new Result(true, run.ExitCode, match.Success ? int.Parse(match.Groups[1].Value) : 0, match.Success ? int.Parse(match.Groups[2].Value) : 0, run.Output);
+    }
+
+    [GeneratedRegex(@"bit-exact: (\d+) of (\d+) outputs match")]
+    private static partial Regex SummaryLine();
+
+    private static (int ExitCode, string Output) Process(string file, string arguments, string directory)
+    {
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, stdout + stderr.Result);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot run '{file}': {e.Message}. C-simulation needs g++ (Debian: apt-get install g++)", e);
+        }
+    }
+}
