@@ -15,11 +15,12 @@ public static class Transpiler
     public static IrKernel Lower(KernelProject project, KernelInfo kernel, KernelConfig config) =>
         KernelLowering.Lower(project, new KernelActivator(kernel, config));
 
-    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory, HlsProjectWriter.Options options, int seed = DefaultSeed)
+    /// <param name="stimulus">golden inputs; the kernel's own [Stimulus] with <paramref name="seed"/> when null</param>
+    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory, HlsProjectWriter.Options options, int seed = DefaultSeed, Hw.Stimulus? stimulus = null)
     {
         var activator = new KernelActivator(kernel, config);
         var ir = KernelLowering.Lower(project, activator);
-        var stimulus = activator.MakeStimulus(seed);
+        stimulus ??= activator.MakeStimulus(seed);
         var reference = activator.Run(stimulus);
         var files = HlsProjectWriter.Write(ir, config.Name, stimulus, reference, directory, options);
         return new Result(ir, directory, files, stimulus, reference);

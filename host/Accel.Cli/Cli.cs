@@ -15,7 +15,14 @@ public static class ExitCodes
 public static class Cli
 {
     /// <summary>Human output: tables, progress and errors go to stderr so stdout stays machine-readable.</summary>
-    public static readonly IAnsiConsole Human = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static readonly IAnsiConsole Human = CreateHuman();
+
+    private static IAnsiConsole CreateHuman()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected) console.Profile.Width = 160; // a log file, not a narrow terminal
+        return console;
+    }
 
     public static int Run(Func<int> command)
     {

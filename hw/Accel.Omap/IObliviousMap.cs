@@ -6,7 +6,8 @@ namespace Accel.Omap;
 /// An oblivious map from 64-bit keys to fixed-size values whose bulk data lives in untrusted host memory.
 /// Every request (hit or miss, get, put or delete) makes host traffic drawn from one fixed distribution, so the
 /// host learns nothing about keys, values or request kinds. BOLT and the Path ORAM baseline both implement it,
-/// which lets one harness run, check and measure either.
+/// which lets one harness run, check and measure either. Not thread-safe: requests are served one at a time,
+/// as the accelerator serves them.
 /// </summary>
 public interface IObliviousMap : IDisposable
 {

@@ -9,6 +9,9 @@ internal static class ClassShape
     public static void Check(LoweringContext context)
     {
         var kernel = context.Kernel.Symbol;
+        if (!CppNames.IsValidIdentifier(context.Kernel.Name))
+            context.Diagnostics.Add(Locations.At(DiagnosticIds.NoKernel.Id, kernel.Locations[0],
+                $"kernel name \"{context.Kernel.Name}\" becomes the C++ top function and the XRT kernel name; use letters, digits and _ (not starting with a digit), and not a C++ keyword"));
         var constructor = KernelDiscovery.PrimaryConstructor(kernel);
         foreach (var p in constructor?.Parameters ?? [])
         {

@@ -11,7 +11,16 @@ internal static class CppNames
         "register", "reinterpret_cast", "requires", "signed", "static_assert", "static_cast", "template", "thread_local",
         "typedef", "typeid", "typename", "union", "unsigned", "xor", "xor_eq", "wchar_t", "char8_t", "char16_t", "char32_t",
         "accel", "std", "main",
+        // keywords C++ shares with C#: a kernel name is a string, so it can still be one of them
+        "bool", "break", "case", "catch", "char", "class", "const", "continue", "default", "do", "double", "else",
+        "enum", "explicit", "false", "float", "for", "goto", "if", "int", "long", "namespace", "new", "operator",
+        "private", "protected", "public", "return", "short", "sizeof", "static", "struct", "switch", "this", "throw",
+        "true", "try", "using", "virtual", "void", "volatile", "while",
     };
+
+    /// <summary>A name the generated C++ can use as a function name.</summary>
+    public static bool IsValidIdentifier(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$") && !IsReserved(name);
 
     public static bool IsReserved(string name) => Reserved.Contains(name);
 }

@@ -80,7 +80,10 @@ internal sealed partial class FunctionLowering
         return Poison;
     }
 
-    private IrExpr Unknown(IOperation op) => throw new InternalCompilerException($"no variable for {op.Syntax} at {Locations.Line(op.Syntax)}");
+    /// <summary>A use of a variable whose declaration was already reported; anything else is a transpiler bug.</summary>
+    private IrExpr Unknown(IOperation op) => context.Diagnostics.HasErrors
+        ? Poison
+        : throw new InternalCompilerException($"no variable for {op.Syntax} at {Locations.Line(op.Syntax)}");
 
     private static IrExpr Read(Variable variable)
     {

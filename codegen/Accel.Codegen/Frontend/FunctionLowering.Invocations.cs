@@ -22,6 +22,11 @@ internal sealed partial class FunctionLowering
             context.CallSites[call] = Site(invocation);
             return call;
         }
+        if (target.MethodKind == MethodKind.LocalFunction)
+        {
+            context.Report(DiagnosticIds.Lambda, invocation.Syntax, target.Name);
+            return null;
+        }
         if (context.IsKernelClass(target.ContainingType))
         {
             if (target.IsVirtual || target.IsAbstract || target.IsOverride) { context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, target.Name); return null; }

@@ -127,6 +127,8 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             { SpecialType: SpecialType.System_String } => DiagnosticIds.Strings,
             IPointerTypeSymbol or IFunctionPointerTypeSymbol => DiagnosticIds.Unsafe,
             IDynamicTypeSymbol => DiagnosticIds.Dynamic,
+            { TypeKind: TypeKind.Delegate } => DiagnosticIds.Lambda,
+            { Name: "Task" or "ValueTask" } => DiagnosticIds.Async,
             _ when type.ToDisplayString().StartsWith("System.Collections", StringComparison.Ordinal) => DiagnosticIds.Collections,
             _ => DiagnosticIds.UnsupportedType,
         };

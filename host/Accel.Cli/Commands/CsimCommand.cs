@@ -18,7 +18,7 @@ public static class CsimCommand
         var result = Csim.Run(generated.Directory, generated.Ir.Name, options.Sanitize);
         if (options.Json)
             Cli.WriteJson(new { kernel = generated.Ir.Name, config = Path.GetFileName(generated.Directory), directory = generated.Directory, compiled = result.Compiled, bit_exact = result.BitExact, matched = result.Matched, total = result.Total });
-        Console.Error.Write(result.Output);
+        if (!result.BitExact) Console.Error.Write(result.Output); // the compiler's errors or the first mismatches
         if (!result.Compiled) return ExitCodes.CheckFailed;
         if (!options.Json) Console.Out.WriteLine($"bit-exact: {result.Matched} of {result.Total} outputs match");
         return result.BitExact ? ExitCodes.Ok : ExitCodes.CheckFailed;

@@ -15,10 +15,10 @@ public sealed class DesignSpec
         MemoryChannelSpec[] channels)
     {
         ClockHz = clockHz;
-        Processes = processes;
-        Fifos = fifos;
-        Ports = ports;
-        Channels = channels;
+        ProcessArray = processes;
+        FifoArray = fifos;
+        PortArray = ports;
+        ChannelArray = channels;
     }
 
     /// <summary>Kernel clock in Hz (whole hertz, so cycle/byte ratios stay exact).</summary>
@@ -26,13 +26,22 @@ public sealed class DesignSpec
 
     public double ClockMhz => ClockHz / 1e6;
 
-    public IReadOnlyList<ProcessSpec> Processes { get; }
+    public IReadOnlyList<ProcessSpec> Processes => ProcessArray;
 
-    public IReadOnlyList<FifoSpec> Fifos { get; }
+    public IReadOnlyList<FifoSpec> Fifos => FifoArray;
 
-    public IReadOnlyList<MemoryPortSpec> Ports { get; }
+    public IReadOnlyList<MemoryPortSpec> Ports => PortArray;
 
-    public IReadOnlyList<MemoryChannelSpec> Channels { get; }
+    public IReadOnlyList<MemoryChannelSpec> Channels => ChannelArray;
+
+    // Plain arrays for the engine's inner loops (no interface dispatch); never handed out.
+    internal ProcessSpec[] ProcessArray { get; }
+
+    internal FifoSpec[] FifoArray { get; }
+
+    internal MemoryPortSpec[] PortArray { get; }
+
+    internal MemoryChannelSpec[] ChannelArray { get; }
 
     /// <summary>
     /// Cycles from a request to its first data beat: the port's scheduled latency, or the channel's physical

@@ -7,30 +7,31 @@ namespace Accel.Emulation;
 /// loop begin and end and after each access outside loops (bursts are inferred for loops only).
 /// A beat is one data-width word; a burst's beats are the words its byte range touches.
 /// </summary>
-internal sealed class BurstCoalescer(DesignSpec design)
+internal sealed class BurstCoalescer(DesignSpec design, int accessCount)
 {
     private const long PageBytes = 4096;
 
-    private readonly Dictionary<int, LaneState> _lanes = [];
-    private readonly List<BurstPlan> _bursts = [];
-    private readonly List<PortAccess> _accesses = [];
+    private readonly LaneState?[] _lanes = new LaneState?[design.PortArray.Length * 2];
+    private readonly List<BurstPlan> _bursts = new(accessCount / 8 + 4);
+    private readonly PortAccess[] _accesses = new PortAccess[accessCount];
+    private int _accessCount;
 
-    public int AccessCount => _accesses.Count;
+    public int AccessCount => _accessCount;
 
-    public PortAccess[] Accesses() => [.. _accesses];
+    /// <summary>The planned accesses; the array was sized by the caller's count, so it is handed over as is.</summary>
+    public PortAccess[] Accesses() => _accessCount == _accesses.Length ? _accesses : _accesses[.._accessCount];
 
     public BurstPlan[] Bursts() => [.. _bursts];
 
     /// <summary>Plans one access and returns how many bursts it opens (the caller checks the outstanding limit).</summary>
     public int Add(int port, bool write, long address, int bytes)
     {
-        var spec = design.Ports[port];
+        var spec = design.PortArray[port];
         int lane = Lanes.Of(port, write);
-        if (!_lanes.TryGetValue(lane, out var state))
-            _lanes[lane] = state = new LaneState(spec.BytesPerBeat, spec.MaxBurstBeats);
+        var state = _lanes[lane] ??= new LaneState(spec.BytesPerBeat, spec.MaxBurstBeats, write);
 
-        var access = new PortAccess { Lane = lane, Bytes = bytes, FirstNewBurst = -1, ReadyThrough = -1 };
-        int accessIndex = _accesses.Count;
+        var access = new PortAccess { FirstNewBurst = -1 };
+        int accessIndex = _accessCount;
         long cursor = address, end = address + bytes;
 
         if (state.Open && cursor == state.End)
@@ -46,19 +47,21 @@ internal sealed class BurstCoalescer(DesignSpec design)
             cursor = Extend(state, end, accessIndex);
         }
 
-        long lastWord = (end - 1) / state.BeatBytes;
-        access.LastBeat = state.FirstBeat + (lastWord - state.FirstWord);
+        long lastBeat = state.FirstBeat + ((end - 1) / state.BeatBytes - state.FirstWord);
         // A partly written beat is complete only when a later access fills it or the burst closes.
-        access.ReadyThrough = end % state.BeatBytes == 0 ? access.LastBeat : access.LastBeat - 1;
-        _accesses.Add(access);
+        access.Beat = !write || end % state.BeatBytes == 0 ? lastBeat : lastBeat - 1;
+        _accesses[_accessCount++] = access;
         return access.NewBursts;
     }
 
     /// <summary>Ends every open burst (loop boundary, or an access outside any loop).</summary>
     public void CloseAll()
     {
-        foreach (var state in _lanes.Values)
-            Close(state);
+        foreach (var state in _lanes)
+        {
+            if (state is not null)
+                Close(state);
+        }
     }
 
     private void Close(LaneState state)
@@ -69,12 +72,8 @@ internal sealed class BurstCoalescer(DesignSpec design)
         state.NextBeat += plan.Beats;
         // The burst's last beat is complete once its last writer is done. When that writer is the access
         // being added, its own ReadyThrough already covers this burst.
-        if (state.LastAccess < _accesses.Count)
-        {
-            var last = _accesses[state.LastAccess];
-            last.ReadyThrough = plan.FirstBeat + plan.Beats - 1;
-            _accesses[state.LastAccess] = last;
-        }
+        if (state.IsWrite && state.LastAccess < _accessCount)
+            _accesses[state.LastAccess].Beat = plan.FirstBeat + plan.Beats - 1;
         state.Open = false;
     }
 
@@ -92,9 +91,10 @@ internal sealed class BurstCoalescer(DesignSpec design)
         return after;
     }
 
-    private sealed class LaneState(int beatBytes, int maxBeats)
+    private sealed class LaneState(int beatBytes, int maxBeats, bool isWrite)
     {
         public readonly int BeatBytes = beatBytes;
+        public readonly bool IsWrite = isWrite;
         public bool Open;
         public long Start, End, FirstWord, FirstBeat;
         public int BurstIndex, LastAccess;

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace Accel.Emulation;
 
-/// <summary>Builds the deadlock report by following each blocked process to the process it waits for.</summary>
+/// <summary>
+/// Builds the deadlock report by following each blocked process to the process it waits for. A process
+/// waiting on its own port with no beat pending is a cycle of one: the burst holding the slot (or carrying
+/// the data) needs an op of the very pipeline cycle that waits, which happens only when all of them can.
+/// </summary>
 internal static class DeadlockDiagnosis
 {
     public static DeadlockException Describe(DesignSpec design, ProcessState[] procs, FifoState[] fifos)
@@ -13,9 +17,8 @@ internal static class DeadlockDiagnosis
         {
             if (procs[p].Finished)
                 continue;
-            if (procs[p].Wait is not (WaitKind.FifoData or WaitKind.FifoSpace))
-                throw new EmulatorInvariantException(
-                    $"process '{design.Processes[p].Name}' waits on {procs[p].Wait} while no memory beat is pending");
+            if (procs[p].Wait == WaitKind.None)
+                throw new EmulatorInvariantException($"process '{design.Processes[p].Name}' is neither finished nor waiting");
             cycle = Math.Max(cycle, procs[p].Cycle);
             if (start < 0)
                 start = p;
@@ -28,7 +31,7 @@ internal static class DeadlockDiagnosis
         while (!procs[current].Finished && seen.TryAdd(current, order.Count))
         {
             order.Add(current);
-            current = Partner(procs[current], fifos);
+            current = Partner(procs[current], current, fifos);
         }
         bool isCycle = !procs[current].Finished;
         var chain = isCycle ? order.Skip(seen[current]).ToList() : order;
@@ -38,18 +41,7 @@ internal static class DeadlockDiagnosis
         text.Append(isCycle ? "wait cycle: " : "wait chain: ");
         var fifoStates = new List<FifoDeadlockState>();
         foreach (int p in chain)
-        {
-            var ps = procs[p];
-            var spec = design.Fifos[ps.WaitOn];
-            var f = fifos[ps.WaitOn];
-            var state = new FifoDeadlockState(spec.Name, f.Writes - f.Reads, spec.Depth);
-            fifoStates.Add(state);
-            bool reading = ps.Wait == WaitKind.FifoData;
-            string partner = design.Processes[reading ? spec.Producer : spec.Consumer].Name;
-            text.Append($"'{design.Processes[p].Name}' waits to {(reading ? "read" : "write")} FIFO '{spec.Name}' ");
-            text.Append($"({(reading ? "empty" : "full")}: {state.Occupancy} of {state.Depth} items) ");
-            text.Append($"for '{partner}' to {(reading ? "write" : "read")} it -> ");
-        }
+            text.Append(DescribeWait(design, procs[p], p, fifos, fifoStates)).Append(" -> ");
         if (isCycle)
         {
             text.Append($"back to '{design.Processes[current].Name}'.\n");
@@ -61,9 +53,8 @@ internal static class DeadlockDiagnosis
             text.Append($"(it wrote {last.Writes} and read {last.Reads} items of that FIFO).\n");
         }
         text.Append("blocked: ");
-        text.AppendJoin("; ", procs.Select((ps, p) => (ps, p)).Where(x => !x.ps.Finished).Select(x =>
-            $"'{design.Processes[x.p].Name}' at cycle {x.ps.Cycle} on " +
-            $"{(x.ps.Wait == WaitKind.FifoData ? "read" : "write")} #{x.ps.WaitSeq} of '{design.Fifos[x.ps.WaitOn].Name}'"));
+        text.AppendJoin("; ", Enumerable.Range(0, procs.Length).Where(p => !procs[p].Finished).Select(p =>
+            $"'{design.Processes[p].Name}' at cycle {procs[p].Cycle} on {WaitTarget(design, procs[p])}"));
         text.Append('.');
 
         var names = chain.Select(p => design.Processes[p].Name).ToList();
@@ -72,9 +63,40 @@ internal static class DeadlockDiagnosis
         return new DeadlockException(text.ToString(), cycle, names, fifoStates, isCycle);
     }
 
-    private static int Partner(in ProcessState ps, FifoState[] fifos)
+    private static string DescribeWait(
+        DesignSpec design, in ProcessState ps, int p, FifoState[] fifos, List<FifoDeadlockState> fifoStates)
     {
+        string name = design.Processes[p].Name;
+        if (ps.Wait is WaitKind.BeatDone or WaitKind.BurstDone)
+        {
+            var port = design.Ports[Lanes.Port(ps.WaitOn)];
+            return $"'{name}' waits on port '{port.Name}' ({(Lanes.IsWrite(ps.WaitOn) ? "write" : "read")}, " +
+                $"{port.MaxOutstanding} outstanding) for a burst that needs an op of the same pipeline cycle " +
+                "(the cycle opens more bursts than may be outstanding)";
+        }
+        var spec = design.Fifos[ps.WaitOn];
         var f = fifos[ps.WaitOn];
-        return ps.Wait == WaitKind.FifoData ? f.Producer : f.Consumer;
+        var state = new FifoDeadlockState(spec.Name, f.Writes - f.Reads, spec.Depth);
+        fifoStates.Add(state);
+        bool reading = ps.Wait == WaitKind.FifoData;
+        string partner = design.Processes[reading ? spec.Producer : spec.Consumer].Name;
+        return $"'{name}' waits to {(reading ? "read" : "write")} FIFO '{spec.Name}' " +
+            $"({(reading ? "empty" : "full")}: {state.Occupancy} of {state.Depth} items) " +
+            $"for '{partner}' to {(reading ? "write" : "read")} it";
     }
+
+    private static string WaitTarget(DesignSpec design, in ProcessState ps) => ps.Wait switch
+    {
+        WaitKind.FifoData => $"read #{ps.WaitSeq} of FIFO '{design.Fifos[ps.WaitOn].Name}'",
+        WaitKind.FifoSpace => $"write #{ps.WaitSeq} of FIFO '{design.Fifos[ps.WaitOn].Name}'",
+        WaitKind.BeatDone => $"beat #{ps.WaitSeq} of port '{design.Ports[Lanes.Port(ps.WaitOn)].Name}'",
+        _ => $"burst #{ps.WaitSeq} of port '{design.Ports[Lanes.Port(ps.WaitOn)].Name}'",
+    };
+
+    private static int Partner(in ProcessState ps, int self, FifoState[] fifos) => ps.Wait switch
+    {
+        WaitKind.FifoData => fifos[ps.WaitOn].Producer,
+        WaitKind.FifoSpace => fifos[ps.WaitOn].Consumer,
+        _ => self,
+    };
 }

@@ -26,21 +26,20 @@ internal static class Lanes
     public static bool IsWrite(int lane) => (lane & 1) != 0;
 }
 
+/// <summary>The burst plan of one access (16 bytes: there is one per port op). Lane and bytes come from the op.</summary>
 internal struct PortAccess
 {
-    public int Lane;
-    public int Bytes;
-
     /// <summary>Index into <see cref="ProcessProgram.Bursts"/> of the first burst this access opens, or -1.</summary>
     public int FirstNewBurst;
 
     public int NewBursts;
 
-    /// <summary>Lane beat number that carries the access's last byte (reads wait for it).</summary>
-    public long LastBeat;
-
-    /// <summary>Writes: every lane beat up to this one is complete once this access is written.</summary>
-    public long ReadyThrough;
+    /// <summary>
+    /// Reads: the lane beat carrying the access's last byte (the read waits for it). Writes: every lane beat up
+    /// to this one is complete once this access is written (a partly written beat waits for the access that
+    /// fills it or closes its burst).
+    /// </summary>
+    public long Beat;
 }
 
 internal struct BurstPlan

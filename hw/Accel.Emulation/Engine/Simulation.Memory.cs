@@ -26,9 +26,9 @@ internal sealed partial class Simulation<TSink>
     /// <summary>First cycle the access's read data is usable, or -1 while its last beat is not served.</summary>
     private static long DataReady(ref ProcessState ps, in PortAccess access, PortLane lane)
     {
-        if (lane.BeatsServed > access.LastBeat)
-            return lane.BeatDone[access.LastBeat];
-        Block(ref ps, WaitKind.BeatDone, lane.Index, access.LastBeat);
+        if (lane.BeatsServed > access.Beat)
+            return lane.BeatDone[access.Beat];
+        Block(ref ps, WaitKind.BeatDone, lane.Index, access.Beat);
         return -1;
     }
 
@@ -49,14 +49,14 @@ internal sealed partial class Simulation<TSink>
         }
     }
 
-    private static void ConsumeRead(in PortAccess access, PortLane lane)
+    private static void ConsumeRead(in PortAccess access, PortLane lane, int bytes)
     {
-        lane.Bytes += access.Bytes;
+        lane.Bytes += bytes;
         // The next access may use the same beat (several elements per beat), so keep it.
-        lane.BeatReady.Low = lane.BeatDone.Low = access.LastBeat;
+        lane.BeatReady.Low = lane.BeatDone.Low = access.Beat;
     }
 
-    private void WriteBeats(ProcessProgram program, in PortAccess access, PortLane lane, long cycle)
+    private void WriteBeats(ProcessProgram program, in PortAccess access, PortLane lane, long cycle, int bytes)
     {
         for (int b = access.FirstNewBurst; b < access.FirstNewBurst + access.NewBursts; b++)
         {
@@ -64,13 +64,13 @@ internal sealed partial class Simulation<TSink>
             lane.Request(plan.FirstBeat + plan.Beats - 1);
             _sink.BurstRequested(lane.Index, cycle);
         }
-        long end = access.ReadyThrough + 1;
+        long end = access.Beat + 1;
         lane.BeatReady.EnsureWindow(end);
         lane.BeatDone.EnsureWindow(end);
         for (long beat = lane.BeatsProduced; beat < end; beat++)
             lane.BeatReady[beat] = cycle;
         lane.BeatsProduced = Math.Max(lane.BeatsProduced, end);
-        lane.Bytes += access.Bytes;
+        lane.Bytes += bytes;
     }
 
     /// <summary>

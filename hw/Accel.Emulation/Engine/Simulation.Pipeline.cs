@@ -150,14 +150,14 @@ internal sealed partial class Simulation<TSink>
             {
                 kind = StallKind.Input;
                 ref readonly var access = ref program.Accesses[seq];
-                var lane = _lanes[access.Lane];
+                var lane = _lanes[Lanes.Of(op.Index, write: false)];
                 return isIssue ? RequestReady(ref ps, program, access, lane) : DataReady(ref ps, access, lane);
             }
             default:
             {
                 kind = StallKind.Output;
                 ref readonly var access = ref program.Accesses[seq];
-                return RequestReady(ref ps, program, access, _lanes[access.Lane]);
+                return RequestReady(ref ps, program, access, _lanes[Lanes.Of(op.Index, write: true)]);
             }
         }
     }
@@ -181,16 +181,17 @@ internal sealed partial class Simulation<TSink>
             case TraceOpKind.PortRead:
             {
                 ref readonly var access = ref program.Accesses[seq];
+                var lane = _lanes[Lanes.Of(op.Index, write: false)];
                 if (isIssue)
-                    RequestBursts(program, access, _lanes[access.Lane], at);
+                    RequestBursts(program, access, lane, at);
                 else
-                    ConsumeRead(access, _lanes[access.Lane]);
+                    ConsumeRead(access, lane, op.Bytes);
                 break;
             }
             default:
             {
                 ref readonly var access = ref program.Accesses[seq];
-                WriteBeats(program, access, _lanes[access.Lane], at);
+                WriteBeats(program, access, _lanes[Lanes.Of(op.Index, write: true)], at, op.Bytes);
                 break;
             }
         }

@@ -69,7 +69,7 @@ internal sealed partial class Simulation<TSink>
                 case TraceOpKind.PortRead:
                 {
                     ref readonly var access = ref program.Accesses[seq[ps.Pos]];
-                    var lane = _lanes[access.Lane];
+                    var lane = _lanes[Lanes.Of(op.Index, write: false)];
                     if (!ps.ReadRequested)
                     {
                         long slot = RequestReady(ref ps, program, access, lane);
@@ -83,7 +83,7 @@ internal sealed partial class Simulation<TSink>
                     if (data < 0)
                         return false;
                     StallUntil(p, ref ps, data, StallKind.Input);
-                    ConsumeRead(access, lane);
+                    ConsumeRead(access, lane, op.Bytes);
                     ps.ReadRequested = false;
                     ps.Cycle++;
                     break;
@@ -91,12 +91,12 @@ internal sealed partial class Simulation<TSink>
                 case TraceOpKind.PortWrite:
                 {
                     ref readonly var access = ref program.Accesses[seq[ps.Pos]];
-                    var lane = _lanes[access.Lane];
+                    var lane = _lanes[Lanes.Of(op.Index, write: true)];
                     long slot = RequestReady(ref ps, program, access, lane);
                     if (slot < 0)
                         return false;
                     StallUntil(p, ref ps, slot, StallKind.Output);
-                    WriteBeats(program, access, lane, ps.Cycle);
+                    WriteBeats(program, access, lane, ps.Cycle, op.Bytes);
                     ps.Cycle++;
                     break;
                 }

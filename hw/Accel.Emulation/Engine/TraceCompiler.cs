@@ -12,62 +12,65 @@ internal static class TraceCompiler
 {
     public static ProcessProgram Compile(DesignSpec design, int process, ProcessTrace trace)
     {
-        string name = design.Processes[process].Name;
+        string name = design.ProcessArray[process].Name;
+        var fifos = design.FifoArray;
+        var ports = design.PortArray;
         var ops = trace.Buffer;
         int count = trace.Count;
         var seq = new int[count];
-        var fifoWrites = new int[design.Fifos.Count];
-        var fifoReads = new int[design.Fifos.Count];
-        var coalescer = new BurstCoalescer(design);
-        var loops = new Stack<LoopFrame>();
+        var fifoWrites = new int[fifos.Length];
+        var fifoReads = new int[fifos.Length];
+        var coalescer = new BurstCoalescer(design, CountPortOps(ops, count));
+        var loops = new LoopFrame[8];
+        int depth = 0;
 
         for (int i = 0; i < count; i++)
         {
-            var op = ops[i];
-            TraceFormatException Error(string message) => new(name, i, $"{op}: {message}");
-
-            bool inLoop = loops.Count > 0;
-            if (inLoop && op.Kind is not (TraceOpKind.IterationStart or TraceOpKind.LoopEnd) && !loops.Peek().SawIteration)
-                throw Error($"an op inside the loop opened at op {loops.Peek().Begin} comes before its first IterationStart");
-            bool inPipeline = inLoop && loops.Peek().Pipelined;
+            ref readonly var op = ref ops[i];
+            bool inLoop = depth > 0;
+            if (inLoop && !loops[depth - 1].SawIteration && op.Kind is not (TraceOpKind.IterationStart or TraceOpKind.LoopEnd))
+                throw Error(name, i, op, $"an op inside the loop opened at op {loops[depth - 1].Begin} comes before its first IterationStart");
+            bool inPipeline = inLoop && loops[depth - 1].Pipelined;
 
             switch (op.Kind)
             {
                 case TraceOpKind.Delay:
                     if (op.Cycles < 0)
-                        throw Error("expected a delay of at least 0 cycles");
+                        throw Error(name, i, op, "expected a delay of at least 0 cycles");
                     if (inPipeline)
-                        throw Error("a pipelined loop's depth already counts its straight-line work; Delay is not allowed inside one");
+                        throw Error(name, i, op, "a pipelined loop's depth already counts its straight-line work; Delay is not allowed inside one");
                     break;
                 case TraceOpKind.LoopBegin:
                     if (inPipeline)
-                        throw Error("HLS unrolls loops nested in a pipelined loop; record their ops as part of the iteration");
+                        throw Error(name, i, op, "HLS unrolls loops nested in a pipelined loop; record their ops as part of the iteration");
                     if (op.InitiationInterval < 0 || (op.IsPipelinedLoop && op.Depth < 1))
-                        throw Error("expected II >= 1 and depth >= 1 for a pipelined loop, II = 0 for a plain loop");
-                    loops.Push(new LoopFrame(i, op.IsPipelinedLoop, op.Depth));
+                        throw Error(name, i, op, "expected II >= 1 and depth >= 1 for a pipelined loop, II = 0 for a plain loop");
+                    if (depth == loops.Length)
+                        Array.Resize(ref loops, depth * 2);
+                    loops[depth++] = new LoopFrame(i, op.IsPipelinedLoop, op.Depth, SawIteration: false);
                     coalescer.CloseAll();
                     break;
                 case TraceOpKind.IterationStart:
                     if (!inLoop)
-                        throw Error("IterationStart outside any loop");
-                    loops.Push(loops.Pop() with { SawIteration = true });
+                        throw Error(name, i, op, "IterationStart outside any loop");
+                    loops[depth - 1].SawIteration = true;
                     break;
                 case TraceOpKind.LoopEnd:
                     if (!inLoop)
-                        throw Error("LoopEnd without a matching LoopBegin");
-                    loops.Pop();
+                        throw Error(name, i, op, "LoopEnd without a matching LoopBegin");
+                    depth--;
                     coalescer.CloseAll();
                     break;
                 case TraceOpKind.FifoWrite:
                 case TraceOpKind.FifoRead:
                 {
                     bool write = op.Kind == TraceOpKind.FifoWrite;
-                    if ((uint)op.Index >= (uint)design.Fifos.Count)
-                        throw Error($"expected a FIFO index below {design.Fifos.Count}");
-                    var fifo = design.Fifos[op.Index];
+                    if ((uint)op.Index >= (uint)fifos.Length)
+                        throw Error(name, i, op, $"expected a FIFO index below {fifos.Length}");
+                    var fifo = fifos[op.Index];
                     int side = write ? fifo.Producer : fifo.Consumer;
                     if (side != process)
-                        throw Error($"FIFO '{fifo.Name}' is {(write ? "written" : "read")} by process '{design.Processes[side].Name}', not this one");
+                        throw Error(name, i, op, $"FIFO '{fifo.Name}' is {(write ? "written" : "read")} by process '{design.ProcessArray[side].Name}', not this one");
                     seq[i] = write ? fifoWrites[op.Index]++ : fifoReads[op.Index]++;
                     break;
                 }
@@ -75,33 +78,47 @@ internal static class TraceCompiler
                 case TraceOpKind.PortWrite:
                 {
                     bool write = op.Kind == TraceOpKind.PortWrite;
-                    if ((uint)op.Index >= (uint)design.Ports.Count)
-                        throw Error($"expected a port index below {design.Ports.Count}");
-                    var port = design.Ports[op.Index];
+                    if ((uint)op.Index >= (uint)ports.Length)
+                        throw Error(name, i, op, $"expected a port index below {ports.Length}");
+                    var port = ports[op.Index];
                     if (port.Owner != process)
-                        throw Error($"port '{port.Name}' belongs to process '{design.Processes[port.Owner].Name}'");
+                        throw Error(name, i, op, $"port '{port.Name}' belongs to process '{design.ProcessArray[port.Owner].Name}'");
                     if (op.Bytes < 1 || op.Address < 0)
-                        throw Error("expected at least 1 byte at an address >= 0");
-                    if (!write && inPipeline && loops.Peek().Depth < 2)
-                        throw Error("a pipelined loop that reads a port needs depth >= 2 (request and data in different stages)");
+                        throw Error(name, i, op, "expected at least 1 byte at an address >= 0");
+                    if (!write && inPipeline && loops[depth - 1].Depth < 2)
+                        throw Error(name, i, op, "a pipelined loop that reads a port needs depth >= 2 (request and data in different stages)");
                     seq[i] = coalescer.AccessCount;
                     int opened = coalescer.Add(op.Index, write, op.Address, op.Bytes);
                     if (opened > port.MaxOutstanding)
-                        throw Error($"the access spans {opened} bursts but port '{port.Name}' allows {port.MaxOutstanding} outstanding; split it");
+                        throw Error(name, i, op, $"the access spans {opened} bursts but port '{port.Name}' allows {port.MaxOutstanding} outstanding; split it");
                     if (!inLoop)
                         coalescer.CloseAll();
                     break;
                 }
                 default:
-                    throw Error("unknown op kind");
+                    throw Error(name, i, op, "unknown op kind");
             }
         }
 
-        if (loops.Count > 0)
-            throw new TraceFormatException(name, count, $"the loop opened at op {loops.Peek().Begin} is never closed");
+        if (depth > 0)
+            throw new TraceFormatException(name, count, $"the loop opened at op {loops[depth - 1].Begin} is never closed");
         coalescer.CloseAll();
         return new ProcessProgram(ops, count, seq, coalescer.Accesses(), coalescer.Bursts());
     }
 
-    private readonly record struct LoopFrame(int Begin, bool Pipelined, int Depth, bool SawIteration = false);
+    private static int CountPortOps(TraceOp[] ops, int count)
+    {
+        int ports = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (ops[i].Kind is TraceOpKind.PortRead or TraceOpKind.PortWrite)
+                ports++;
+        }
+        return ports;
+    }
+
+    private static TraceFormatException Error(string process, int index, in TraceOp op, string message) =>
+        new(process, index, $"{op}: {message}");
+
+    private record struct LoopFrame(int Begin, bool Pipelined, int Depth, bool SawIteration);
 }

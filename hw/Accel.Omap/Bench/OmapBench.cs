@@ -77,6 +77,7 @@ public static class OmapBench
         var rates = traffic.Classes
             .Select(after => (after, before: classesBefore.FirstOrDefault(b => b.Kind == after.Kind && b.Bytes == after.Bytes).Count))
             .Where(pair => pair.after.Count > pair.before)
+            .OrderBy(pair => pair.after.Kind).ThenBy(pair => pair.after.Bytes)
             .Select(pair => new HostTransferRate(pair.after.Kind == HostAccessKind.Read ? "read" : "write",
                 pair.after.Bytes, (pair.after.Count - pair.before) / ops))
             .ToArray();

@@ -5,10 +5,11 @@ public partial class BoltMap
     private enum Request { Get, Put, Delete }
 
     /// <summary>
-    /// Which bins an access flushes. BOLT flushes the accessed item's hidden candidate pair (a fresh pair on a
-    /// miss), in the order drawn. Only the tests' deliberately leaky variants override this.
+    /// Which bins an access flushes, given the accessed item's bin (-1 on a miss) and the pair it was placed with
+    /// (a fresh pair on a miss). BOLT flushes the pair in the order drawn, never singling out the item's own bin.
+    /// Only the tests' deliberately leaky variant overrides this.
     /// </summary>
-    private protected virtual (int First, int Second) FlushedBins(int item, int first, int second) => (first, second);
+    private protected virtual (int First, int Second) FlushedBins(int itemBin, int first, int second) => (first, second);
 
     /// <summary>
     /// One request in three phases: plan and check every bound (nothing changes yet), read and authenticate the
@@ -23,8 +24,8 @@ public partial class BoltMap
             throw new OmapCapacityException($"BOLT map is full: it holds its capacity of {Capacity} items; key {key} is new");
 
         var (flushFirst, flushSecond) = present
-            ? FlushedBins(item, candidateFirst[item], candidateSecond[item])
-            : FlushedBins(item, DrawBin(), DrawBin());
+            ? FlushedBins(BinOf(item), candidateFirst[item], candidateSecond[item])
+            : FlushedBins(-1, DrawBin(), DrawBin());
         int pageFirst = HostPageOf(flushFirst), pageSecond = HostPageOf(flushSecond);
         bool samePage = pageFirst >= 0 && pageFirst == pageSecond;
 

@@ -140,7 +140,7 @@ public partial class BoltMap : IObliviousMap
 
     private int BinOf(int item) => inSecond[item] ? candidateSecond[item] : candidateFirst[item];
 
-    private int DrawBin() => random.NextBelow(Parameters.BinCount);
+    private protected int DrawBin() => random.NextBelow(Parameters.BinCount);
 
     private void RequireValueSize(int length, string parameter)
     {

@@ -50,7 +50,7 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
             BinaryOp.Add when signed => $"accel::add({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Sub when signed => $"accel::sub({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Mul when signed => $"accel::mul({Unwrap(l)}, {Unwrap(r)})",
-            BinaryOp.Shl or BinaryOp.Shr when e.Right is ConstExpr c && c.IntValue >= 0 && c.IntValue < ((IntType)e.Type).Bits && !(signed && e.Op == BinaryOp.Shl)
+            BinaryOp.Shl or BinaryOp.Shr when CompileTime.Value(e.Right) is { } n && n >= 0 && n < ((IntType)e.Type).Bits && !(signed && e.Op == BinaryOp.Shl)
                 => $"({l} {(e.Op == BinaryOp.Shl ? "<<" : ">>")} {r})",
             BinaryOp.Shl => $"accel::shl({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Shr => $"accel::shr({Unwrap(l)}, {Unwrap(r)})",

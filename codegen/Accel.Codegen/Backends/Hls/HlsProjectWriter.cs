@@ -13,7 +13,17 @@ public static class HlsProjectWriter
     /// <param name="reference">every array argument after the C# reference ran on <paramref name="stimulus"/></param>
     public static IReadOnlyList<string> Write(IrKernel kernel, string config, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference, string directory, Options options)
     {
-        var depths = stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length);
+        var files = Render(kernel, config, stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length), options);
+        Directory.CreateDirectory(directory);
+        foreach (var (name, text) in files)
+            File.WriteAllText(Path.Combine(directory, name), text);
+        GoldenVectors.Write(Path.Combine(directory, "golden"), kernel.Top, stimulus, reference);
+        return files.Keys.Concat(["golden/"]).ToList();
+    }
+
+    /// <summary>The text of every generated file by name; <paramref name="depths"/> is each port's element count.</summary>
+    public static SortedDictionary<string, string> Render(IrKernel kernel, string config, IReadOnlyDictionary<string, int> depths, Options options)
+    {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{kernel.Name}.h"] = TemplateRenderer.Render("kernel.h.sbn", HlsViewBuilder.Source(kernel, config, depths)),
@@ -25,11 +35,6 @@ public static class HlsProjectWriter
         };
         foreach (var header in TemplateRenderer.ResourceNames("hls-header:"))
             files[header["hls-header:".Length..]] = TemplateRenderer.Resource(header);
-
-        Directory.CreateDirectory(directory);
-        foreach (var (name, text) in files)
-            File.WriteAllText(Path.Combine(directory, name), text);
-        GoldenVectors.Write(Path.Combine(directory, "golden"), kernel.Top, stimulus, reference);
-        return files.Keys.Concat(["golden/"]).ToList();
+        return files;
     }
 }

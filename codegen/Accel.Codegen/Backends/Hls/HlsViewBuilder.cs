@@ -59,9 +59,13 @@ internal static class HlsViewBuilder
         const int perRow = 8;
         var rows = new List<string>();
         for (int i = 0; i < table.Values.Length; i += perRow)
-            rows.Add(string.Join(", ", table.Values.Skip(i).Take(perRow).Select(v => CppSpellings.Constant(table.Element, v, 0))) + ",");
+            rows.Add(string.Join(", ", table.Values.Skip(i).Take(perRow).Select(v => TableEntry(table.Element, v))) + ",");
         return new TableView(CppSpellings.Type(table.Element), table.Name, table.Values.Length, rows);
     }
+
+    /// <summary>In-range literals initialise any integer array without a cast; only the extremes need spelling out.</summary>
+    private static string TableEntry(IntType element, long value) =>
+        element.Bits < 64 && value > int.MinValue && value <= int.MaxValue ? value.ToString(CultureInfo.InvariantCulture) : CppSpellings.Constant(element, value, 0);
 
     public static TestbenchView Testbench(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths)
     {

@@ -1,0 +1,40 @@
+using Accel.Omap.Bolt;
+using Accel.Omap.PathOram;
+using Accel.Omap.Randomness;
+
+namespace Accel.Omap.Tests.Support;
+
+/// <summary>
+/// A BOLT that flushes the page the accessed item came from (plus a fresh random bin) instead of the item's
+/// candidate pair. Still a correct map, but the page it touches now depends on where the item was put, which
+/// power of two choices biases toward lightly loaded bins: the obliviousness tests must catch it.
+/// </summary>
+internal sealed class LeakyBoltMap : BoltMap
+{
+    private LeakyBoltMap(BoltParameters parameters, IRandomSource random) : base(parameters, random) { }
+
+    public static LeakyBoltMap BuildLeaky(BoltParameters parameters, KeyValueDataSet items, IRandomSource random)
+    {
+        var map = new LeakyBoltMap(parameters, random);
+        map.Load(items);
+        return map;
+    }
+
+    private protected override (int First, int Second) FlushedBins(int itemBin, int first, int second) =>
+        itemBin < 0 ? (first, second) : (itemBin, DrawBin());
+}
+
+/// <summary>A Path ORAM that never remaps an item after an access: the classic bug, a repeated key rereads one path.</summary>
+internal sealed class LeakyPathOramMap : PathOramMap
+{
+    private LeakyPathOramMap(PathOramParameters parameters, IRandomSource random) : base(parameters, random) { }
+
+    public static LeakyPathOramMap BuildLeaky(PathOramParameters parameters, KeyValueDataSet items, IRandomSource random)
+    {
+        var map = new LeakyPathOramMap(parameters, random);
+        map.Load(items);
+        return map;
+    }
+
+    private protected override int NextLeaf(int item, int currentLeaf) => currentLeaf;
+}

@@ -1,0 +1,45 @@
+using Accel.Omap.Bolt;
+using Accel.Omap.PathOram;
+using Accel.Omap.Randomness;
+
+namespace Accel.Omap.Tests.Support;
+
+/// <summary>How the shared test suites build and audit each map, so every suite runs against both.</summary>
+public abstract class MapKind
+{
+    public abstract string Name { get; }
+
+    public abstract IObliviousMap Build(int capacity, int valueBytes, KeyValueDataSet items, IRandomSource random, bool leaky = false);
+
+    /// <summary>The trusted-side audit: every item and value, after the map's own consistency checks.</summary>
+    public abstract Dictionary<ulong, byte[]> Audit(IObliviousMap map);
+
+    /// <summary>How many transfer units (pages or buckets) host memory holds.</summary>
+    public static int UnitCount(IObliviousMap map) => (int)(map.Host.Size / map.TransferBytes);
+}
+
+public sealed class BoltKind : MapKind
+{
+    public override string Name => "bolt";
+
+    public override IObliviousMap Build(int capacity, int valueBytes, KeyValueDataSet items, IRandomSource random, bool leaky = false)
+    {
+        var parameters = new BoltParameters(capacity, valueBytes);
+        return leaky ? LeakyBoltMap.BuildLeaky(parameters, items, random) : BoltMap.Build(parameters, items, random);
+    }
+
+    public override Dictionary<ulong, byte[]> Audit(IObliviousMap map) => ((BoltMap)map).Audit();
+}
+
+public sealed class PathOramKind : MapKind
+{
+    public override string Name => "pathoram";
+
+    public override IObliviousMap Build(int capacity, int valueBytes, KeyValueDataSet items, IRandomSource random, bool leaky = false)
+    {
+        var parameters = new PathOramParameters(capacity, valueBytes);
+        return leaky ? LeakyPathOramMap.BuildLeaky(parameters, items, random) : PathOramMap.Build(parameters, items, random);
+    }
+
+    public override Dictionary<ulong, byte[]> Audit(IObliviousMap map) => ((PathOramMap)map).Audit();
+}

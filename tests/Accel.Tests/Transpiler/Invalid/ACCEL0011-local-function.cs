@@ -1,0 +1,16 @@
+using Accel.Hw;
+
+namespace InvalidKernels;
+
+// Expected: ACCEL0011 at the line whose comment is //! (at its end)
+[Kernel("bad")]
+public sealed class Bad(int n = 4)
+{
+    [Top]
+    public void Run([MAxi("gmem0")] int[] data)
+    {
+        data[0] = 1;
+        int Twice(int x) => x * 2; //!
+        data[1] = Twice(2);
+    }
+}

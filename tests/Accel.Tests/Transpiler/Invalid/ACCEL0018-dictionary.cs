@@ -1,0 +1,15 @@
+using Accel.Hw;
+
+namespace InvalidKernels;
+
+// Expected: ACCEL0018 at the line whose comment is //! (at its end)
+[Kernel("bad")]
+public sealed class Bad(int n = 4)
+{
+    [Top]
+    public void Run([MAxi("gmem0")] int[] data)
+    {
+        var map = new Dictionary<int, int>(); //!
+        data[0] = 1;
+    }
+}

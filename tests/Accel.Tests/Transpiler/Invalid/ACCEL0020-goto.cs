@@ -1,0 +1,17 @@
+using Accel.Hw;
+
+namespace InvalidKernels;
+
+// Expected: ACCEL0020 at the line whose comment is //! (at its end)
+[Kernel("bad")]
+public sealed class Bad(int n = 4)
+{
+    [Top]
+    public void Run([MAxi("gmem0")] int[] data)
+    {
+        int i = 0;
+        again: i++; //!
+        if (i < 3) goto again;
+        data[0] = i;
+    }
+}
