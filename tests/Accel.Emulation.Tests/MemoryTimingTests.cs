@@ -163,6 +163,24 @@ public class MemoryTimingTests
         Assert.Equal(40, TimingEngine.Run(b.Build(), [trace]).Ports[port].ReadRequests);
     }
 
+    /// <summary>
+    /// 333.333 MHz against 12.3 GB/s has no exact unit of at most 2^-20 cycle, so beat times are rounded to
+    /// 2^-20 cycle. 1000 beats of 64 B at 64 x 333.333e6 / 12.3e9 = 1.7344 cycles each still end where the exact
+    /// rate puts them: 64 + ceil(1000 x 1.7344...) + 1 (the stream formula above), to the cycle.
+    /// </summary>
+    [Fact]
+    public void RoundedChannelRateStaysOnTheExactCycle()
+    {
+        var b = new DesignBuilder(333.333);
+        int p = b.AddProcess("reader");
+        int port = b.AddPort("in", p, b.AddChannel(new MemoryChannelSpec("odd", MemoryKind.Ddr4, 12_300_000_000, 0)), 512);
+
+        var report = TimingEngine.Run(b.Build(), [ReadStream(port, 1000, 64)]);
+
+        decimal cyclesPerBeat = 64m * 333_333_000m / 12_300_000_000m;
+        Assert.Equal(Latency + (long)Math.Ceiling(1000 * cyclesPerBeat) + 1, report.TotalCycles);
+    }
+
     private static long ReadRequests(int widthBits, int bytes, long start, int count)
     {
         var b = new DesignBuilder(300);

@@ -38,7 +38,14 @@ public sealed class ActivityLog
     public ReadOnlySpan<ActivityEvent> Events => _events.AsSpan(0, Count);
 
     /// <summary>The design of the run that filled this log (set by the engine).</summary>
-    public DesignSpec? Design { get; internal set; }
+    public DesignSpec? Design { get; private set; }
+
+    /// <summary>A log holds one run: the engine empties it before recording.</summary>
+    internal void Begin(DesignSpec design)
+    {
+        Design = design;
+        Count = 0;
+    }
 
     internal void Add(ActivityKind kind, int subject, long cycle, long endCycle)
     {

@@ -6,7 +6,7 @@ namespace Accel.Emulation;
 /// a beat of W bytes takes W * clock / bandwidth cycles = W * clockHz / g units with g = gcd(bandwidth, clockHz)
 /// and UnitsPerCycle = bandwidth / g. That keeps fractional rates (e.g. 64 B at 48 B/cycle = 4/3 cycle) exact.
 /// If the exact unit would be finer than 2^-20 cycle, units of 2^-20 cycle are used and beat times rounded
-/// to the nearest unit (relative error below 2^-20 per beat).
+/// to the nearest unit (at most 2^-21 cycle off per beat, i.e. under a cycle per million beats).
 /// </summary>
 internal sealed class ChannelState
 {

@@ -21,11 +21,14 @@ public static class TimingEngine
                 $"expected one trace per process ({design.Processes.Count}), got {traces.Count}", nameof(traces));
         var programs = new ProcessProgram[traces.Count];
         for (int p = 0; p < programs.Length; p++)
-            programs[p] = TraceCompiler.Compile(design, p, traces[p] ?? ProcessTrace.Empty);
+        {
+            var trace = traces[p] ?? throw new ArgumentException($"trace {p} is null; pass ProcessTrace.Empty for an idle process", nameof(traces));
+            programs[p] = TraceCompiler.Compile(design, p, trace);
+        }
 
         if (activity is null)
             return new Simulation<NoActivity>(design, programs, default).Run();
-        activity.Design = design;
+        activity.Begin(design);
         return new Simulation<RecordActivity>(design, programs, new RecordActivity(activity)).Run();
     }
 }
