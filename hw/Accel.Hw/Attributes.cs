@@ -52,3 +52,8 @@ public sealed class ConfigAttribute(string name, string assignments) : Attribute
 /// call it; it never becomes C++. Signature: <c>void Name(Stimulus s)</c>.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class StimulusAttribute : Attribute;
+
+/// <summary>A static class of functions that kernels share: its static methods transpile like the kernel's own
+/// (as C++ functions named Class_Method). They see no kernel parameters or tables: pass what they need.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class KernelLibraryAttribute : Attribute;

@@ -16,9 +16,8 @@ public sealed class Softmax(
     [Range(2, 16)] int actIntBits = 10,
     [Range(4, 10)] int expTableBits = 8)
 {
-    const int ExpFrac = 24;      // exp results and sums: Q.24
-    const int RecipFrac = 30;    // reciprocal mantissa: Q.30 in (0.5, 1]
-    const long Log2EQ30 = 1549082005; // log2(e) * 2^30, rounded
+    const int ExpFrac = FixedMath.ExpFrac;       // exp results and sums: Q.24
+    const int RecipFrac = FixedMath.RecipFrac;   // reciprocal mantissa: Q.30 in (0.5, 1]
 
     [LookupTable] readonly int[] exp2Fraction = ExpTables.NegativePowerOfTwo(expTableBits, ExpFrac);
 
@@ -79,9 +78,9 @@ public sealed class Softmax(
             }
 
             // sum is in [1, rowLength] as Q.24, so its leading one sits at bit 24 or above.
-            int msb = 63 - Fx.LeadingZeros((ulong)sum);
+            int msb = FixedMath.MostSignificantBit(sum);
             long mantissa = msb > RecipFrac ? sum >> (msb - RecipFrac) : sum << (RecipFrac - msb);
-            long recip = Reciprocal(mantissa);
+            long recip = FixedMath.Reciprocal(mantissa);
             int outShift = RecipFrac + msb - (32 - actIntBits);
 
             for (int c = 0; c < rowLength; c += lanes)
@@ -97,38 +96,10 @@ public sealed class Softmax(
         }
     }
 
-    /// <summary>e^d for d <= 0 given as Q(actFrac), returned as Q.24: 2^(d log2 e), the integer part of the
-    /// exponent as a shift and the fraction from the table with linear interpolation.</summary>
     long Exp(long d)
     {
         Hls.Inline();
-        int actFrac = 32 - actIntBits;
-        long y = -Fx.RoundShift(d * Log2EQ30, RecipFrac);   // -d log2 e >= 0, Q(actFrac)
-        long whole = y >> actFrac;
-        if (whole >= ExpFrac + 1) return 0;
-        long fraction = y & ((1L << actFrac) - 1);
-        int restBits = actFrac - expTableBits;
-        int index = (int)(fraction >> restBits);
-        long rest = fraction & ((1L << restBits) - 1);
-        long lo = exp2Fraction[index], hi = exp2Fraction[index + 1];
-        long value = lo - Fx.RoundShift((lo - hi) * rest, restBits);
-        return Fx.RoundShift(value, (int)whole);
-    }
-
-    /// <summary>1/m for a mantissa m in [1, 2) as Q.30, by three Newton steps from the linear estimate
-    /// 24/17 - 8/17 m (relative error below 1/17, squared by each step).</summary>
-    static long Reciprocal(long mantissa)
-    {
-        Hls.Inline();
-        const long One = 1L << RecipFrac;
-        long r = 1515870810L - Fx.RoundShift(505290270L * mantissa, RecipFrac); // 24/17, 8/17 in Q.30
-        for (int i = 0; i < 3; i++)
-        {
-            Hls.Unroll();
-            long e = Fx.RoundShift(mantissa * r, RecipFrac);
-            r = Fx.RoundShift(r * (2 * One - e), RecipFrac);
-        }
-        return r;
+        return FixedMath.Exp(d, 32 - actIntBits, expTableBits, exp2Fraction);
     }
 
     [Stimulus]

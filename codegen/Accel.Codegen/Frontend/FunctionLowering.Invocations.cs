@@ -32,11 +32,10 @@ internal sealed partial class FunctionLowering
             if (target.IsVirtual || target.IsAbstract || target.IsOverride) { context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, target.Name); return null; }
             if (invocation.Instance is not (null or IInstanceReferenceOperation)) { context.Report(DiagnosticIds.Other, invocation.Syntax, "calling a method on another kernel instance"); return null; }
             if (KernelInfo.Has(target, "TopAttribute")) { context.Report(DiagnosticIds.Recursion, invocation.Syntax, $"{target.Name} calls the top function"); return null; }
-            context.EnqueueFunction(target);
-            var call = new CallExpr(returnType, target.Name, arguments.Select(a => LowerValue(a)).ToList());
-            context.CallSites[call] = Site(invocation);
-            return call;
+            return CallFunction(invocation, target, returnType, arguments);
         }
+        if (target.IsStatic && KernelInfo.Has(target.ContainingType, "KernelLibraryAttribute"))
+            return CallFunction(invocation, target, returnType, arguments);
         var containing = target.ContainingType.ToDisplayString();
         if (containing == "System.Linq.Enumerable" || containing.StartsWith("System.Linq", StringComparison.Ordinal))
             context.Report(DiagnosticIds.Linq, invocation.Syntax);
@@ -47,6 +46,14 @@ internal sealed partial class FunctionLowering
         else
             context.Report(DiagnosticIds.LibraryCall, invocation.Syntax, $"{containing}.{target.Name}");
         return null;
+    }
+
+    private CallExpr CallFunction(IInvocationOperation invocation, IMethodSymbol target, IrType returnType, List<IOperation> arguments)
+    {
+        context.EnqueueFunction(target);
+        var call = new CallExpr(returnType, LoweringContext.FunctionName(target, context.Kernel.Symbol), arguments.Select(a => LowerValue(a)).ToList());
+        context.CallSites[call] = Site(invocation);
+        return call;
     }
 
     private (string, int, int) Site(IOperation op)

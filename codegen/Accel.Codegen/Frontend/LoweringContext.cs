@@ -77,5 +77,10 @@ internal sealed class LoweringContext
         return table;
     }
 
+    /// <summary>The C++ name of a function: a kernel's own methods keep their names, library functions are
+    /// prefixed with their class so two libraries cannot collide.</summary>
+    public static string FunctionName(IMethodSymbol method, INamedTypeSymbol kernel) =>
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, kernel) ? method.Name : $"{method.ContainingType.Name}_{method.Name}";
+
     public bool IsKernelClass(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Kernel.Symbol);
 }

@@ -14,7 +14,6 @@ constexpr int32_t expTableBits = 8;
 // Constants of the kernel class.
 constexpr int32_t ExpFrac = 24;
 constexpr int32_t RecipFrac = 30;
-constexpr int64_t Log2EQ30 = INT64_C(1549082005);
 
 // Lookup table exp2Fraction: 257 entries, computed by the C# field initializer.
 const int32_t exp2Fraction[257] = {
@@ -53,43 +52,61 @@ const int32_t exp2Fraction[257] = {
     8388608,
 };
 
-// Exp, from Softmax.cs:102
+// Functions, declared first so that they can call each other in any order.
+int64_t Exp(int64_t d);
+int32_t FixedMath_MostSignificantBit(int64_t value);
+int64_t FixedMath_Reciprocal(int64_t mantissa);
+int64_t FixedMath_Exp(int64_t d, int32_t frac, int32_t tableBits, const int32_t table[]);
+
+// Exp, from Softmax.cs:99
 int64_t Exp(int64_t d)
 {
     ACCEL_PRAGMA("HLS INLINE")
-    int32_t actFrac = 32 - actIntBits;
-    int64_t y = accel::neg(accel::round_shift(accel::mul(d, Log2EQ30), RecipFrac));
-    int64_t whole = accel::shr(y, actFrac);
-    if (whole >= INT64_C(25)) {
-        return INT64_C(0);
-    }
-    int64_t fraction = y & accel::sub(accel::shl(INT64_C(1), actFrac), INT64_C(1));
-    int32_t restBits = accel::sub(actFrac, expTableBits);
-    int32_t index = static_cast<int32_t>(accel::shr(fraction, restBits));
-    int64_t rest = fraction & accel::sub(accel::shl(INT64_C(1), restBits), INT64_C(1));
-    int64_t lo = static_cast<int64_t>(exp2Fraction[index]);
-    int64_t hi = static_cast<int64_t>(exp2Fraction[accel::add(index, 1)]);
-    int64_t value = accel::sub(lo, accel::round_shift(accel::mul(accel::sub(lo, hi), rest), restBits));
-    return accel::round_shift(value, static_cast<int32_t>(whole));
+    return FixedMath_Exp(d, 32 - actIntBits, expTableBits, exp2Fraction);
 }
 
-// Reciprocal, from Softmax.cs:120
-int64_t Reciprocal(int64_t mantissa)
+// FixedMath_MostSignificantBit, from FixedMath.cs:48
+int32_t FixedMath_MostSignificantBit(int64_t value)
+{
+    return accel::sub(63, accel::leading_zeros(static_cast<uint64_t>(value)));
+}
+
+// FixedMath_Reciprocal, from FixedMath.cs:33
+int64_t FixedMath_Reciprocal(int64_t mantissa)
 {
     ACCEL_PRAGMA("HLS INLINE")
-    int64_t r = accel::sub(INT64_C(1515870810), accel::round_shift(accel::mul(INT64_C(505290270), mantissa), RecipFrac));
-    // loop 8, from Softmax.cs:125
+    int64_t r = accel::sub(INT64_C(1515870810), accel::round_shift(accel::mul(INT64_C(505290270), mantissa), 30));
+    // loop 8, from FixedMath.cs:38
     for (int32_t i = 0; i < 3; i++) {
         ACCEL_PRAGMA("HLS UNROLL")
-        int64_t e = accel::round_shift(accel::mul(mantissa, r), RecipFrac);
-        r = accel::round_shift(accel::mul(r, accel::sub(INT64_C(2) * INT64_C(1073741824), e)), RecipFrac);
+        int64_t e = accel::round_shift(accel::mul(mantissa, r), 30);
+        r = accel::round_shift(accel::mul(r, accel::sub(INT64_C(2) * INT64_C(1073741824), e)), 30);
     }
     return r;
 }
 
+// FixedMath_Exp, from FixedMath.cs:16
+int64_t FixedMath_Exp(int64_t d, int32_t frac, int32_t tableBits, const int32_t table[])
+{
+    ACCEL_PRAGMA("HLS INLINE")
+    int64_t y = accel::neg(accel::round_shift(accel::mul(d, INT64_C(1549082005)), 30));
+    int64_t whole = accel::shr(y, frac);
+    if (whole >= INT64_C(25)) {
+        return INT64_C(0);
+    }
+    int64_t fraction = y & accel::sub(accel::shl(INT64_C(1), frac), INT64_C(1));
+    int32_t restBits = accel::sub(frac, tableBits);
+    int32_t index = static_cast<int32_t>(accel::shr(fraction, restBits));
+    int64_t rest = fraction & accel::sub(accel::shl(INT64_C(1), restBits), INT64_C(1));
+    int64_t lo = static_cast<int64_t>(table[index]);
+    int64_t hi = static_cast<int64_t>(table[accel::add(index, 1)]);
+    int64_t value = accel::sub(lo, accel::round_shift(accel::mul(accel::sub(lo, hi), rest), restBits));
+    return accel::round_shift(value, static_cast<int32_t>(whole));
+}
+
 } // namespace
 
-// Run, from Softmax.cs:25
+// Run, from Softmax.cs:24
 extern "C" void softmax(const int32_t* scores, int32_t* probs, int32_t rows)
 {
     ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=scores bundle=gmem0 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
@@ -101,19 +118,19 @@ extern "C" void softmax(const int32_t* scores, int32_t* probs, int32_t rows)
     int64_t laneSum[lanes] = {};
     ACCEL_PRAGMA("HLS ARRAY_PARTITION variable=laneMax type=complete dim=1")
     ACCEL_PRAGMA("HLS ARRAY_PARTITION variable=laneSum type=complete dim=1")
-    // loop 0, from Softmax.cs:35
+    // loop 0, from Softmax.cs:34
     for (int32_t r = 0; r < rows; r++) {
         ACCEL_PRAGMA("HLS LOOP_TRIPCOUNT min=1 max=1024")
-        // loop 1, from Softmax.cs:38
+        // loop 1, from Softmax.cs:37
         for (int32_t l = 0; l < lanes; l++) {
             ACCEL_PRAGMA("HLS UNROLL")
             laneMax[l] = static_cast<int64_t>(-2147483647 - 1);
             laneSum[l] = INT64_C(0);
         }
-        // loop 2, from Softmax.cs:45
+        // loop 2, from Softmax.cs:44
         for (int32_t c = 0; c < rowLength; c++) {
             ACCEL_PRAGMA("HLS PIPELINE II=1")
-            // loop 3, from Softmax.cs:48
+            // loop 3, from Softmax.cs:47
             for (int32_t l = 0; l < lanes; l++) {
                 ACCEL_PRAGMA("HLS UNROLL")
                 if (accel::add(c, l) < rowLength) {
@@ -129,7 +146,7 @@ extern "C" void softmax(const int32_t* scores, int32_t* probs, int32_t rows)
             }
         }
         int64_t max = laneMax[0];
-        // loop 4, from Softmax.cs:69
+        // loop 4, from Softmax.cs:68
         for (int32_t l = 1; l < lanes; l++) {
             ACCEL_PRAGMA("HLS UNROLL")
             if (laneMax[l] > max) {
@@ -137,19 +154,19 @@ extern "C" void softmax(const int32_t* scores, int32_t* probs, int32_t rows)
             }
         }
         int64_t sum = INT64_C(0);
-        // loop 5, from Softmax.cs:75
+        // loop 5, from Softmax.cs:74
         for (int32_t l = 0; l < lanes; l++) {
             ACCEL_PRAGMA("HLS UNROLL")
             sum = accel::add(sum, accel::round_shift(accel::mul(laneSum[l], Exp(accel::sub(laneMax[l], max))), ExpFrac));
         }
-        int32_t msb = accel::sub(63, accel::leading_zeros(static_cast<uint64_t>(sum)));
+        int32_t msb = FixedMath_MostSignificantBit(sum);
         int64_t mantissa = (msb > RecipFrac) ? accel::shr(sum, accel::sub(msb, RecipFrac)) : accel::shl(sum, accel::sub(RecipFrac, msb));
-        int64_t recip = Reciprocal(mantissa);
+        int64_t recip = FixedMath_Reciprocal(mantissa);
         int32_t outShift = accel::sub(accel::add(RecipFrac, msb), 32 - actIntBits);
-        // loop 6, from Softmax.cs:87
+        // loop 6, from Softmax.cs:86
         for (int32_t c = 0; c < rowLength; c++) {
             ACCEL_PRAGMA("HLS PIPELINE II=1")
-            // loop 7, from Softmax.cs:90
+            // loop 7, from Softmax.cs:89
             for (int32_t l = 0; l < lanes; l++) {
                 ACCEL_PRAGMA("HLS UNROLL")
                 if (accel::add(c, l) < rowLength) {
