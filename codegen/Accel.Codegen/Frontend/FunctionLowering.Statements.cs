@@ -46,7 +46,7 @@ internal sealed partial class FunctionLowering
             case IForLoopOperation loop:
                 return LowerFor(loop);
             case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } loop:
-                return new WhileStmt(Line(op), context.NextLoopId(), LowerValue(loop.Condition!), LowerBlock(loop.Body, true));
+                return new WhileStmt(Line(op), context.NextLoopId(), LowerValue(loop.Condition!), LowerBlock(loop.Body, true)) { Position = op.Syntax.SpanStart };
             case IWhileLoopOperation:
                 context.Report(DiagnosticIds.Other, op.Syntax, "do-while");
                 return null;
@@ -202,6 +202,6 @@ internal sealed partial class FunctionLowering
         var init = loop.Before.Select(LowerStatement).OfType<IrStmt>().ToList();
         var condition = loop.Condition is null ? null : LowerValue(loop.Condition);
         var step = loop.AtLoopBottom.Select(LowerStatement).OfType<IrStmt>().ToList();
-        return new ForStmt(Line(loop), id, init, condition, step, LowerBlock(loop.Body, allowLeadingDirectives: true));
+        return new ForStmt(Line(loop), id, init, condition, step, LowerBlock(loop.Body, allowLeadingDirectives: true)) { Position = loop.Syntax.SpanStart };
     }
 }

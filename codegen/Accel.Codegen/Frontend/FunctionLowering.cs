@@ -33,7 +33,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         var block = body.BlockBody is { } b
             ? LowerBlock(b, allowLeadingDirectives: true)
             : new BlockStmt(Locations.Line(syntax), [LowerExpressionBody(body.ExpressionBody!)]);
-        return new IrFunction(LoweringContext.FunctionName(method, context.Kernel.Symbol), returnType, parameters, block, sourceFile, Locations.Line(syntax), isTop);
+        return new IrFunction(LoweringContext.FunctionName(method, context.Kernel.Symbol), returnType, parameters, block, sourceFile, Locations.Line(syntax), isTop, syntax.SpanStart);
     }
 
     private IrStmt LowerExpressionBody(IBlockOperation expressionBody) =>

@@ -48,8 +48,9 @@ public sealed class KernelActivator
     }
 
     /// <summary>Calls the top function on copies of the stimulus arrays; returns every array argument after the
-    /// call (inputs unchanged, outputs filled), by parameter name.</summary>
-    public IReadOnlyDictionary<string, Array> Run(Stimulus stimulus)
+    /// call (inputs unchanged, outputs filled), by parameter name. <paramref name="beforeCall"/> sees the
+    /// arrays the call will get (the emulator registers them as ports).</summary>
+    public IReadOnlyDictionary<string, Array> Run(Stimulus stimulus, Action<IReadOnlyDictionary<string, Array>>? beforeCall = null)
     {
         var top = Kernel.RuntimeTop ?? throw new InternalCompilerException($"kernel {Kernel.Name} has no top method");
         var arrays = new Dictionary<string, Array>();
@@ -63,6 +64,7 @@ public sealed class KernelActivator
             }
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
+        beforeCall?.Invoke(arrays);
         Invoke(top, arguments);
         return arrays;
     }

@@ -27,7 +27,8 @@ public sealed record LookupTable(string Name, IntType Element, long[] Values)
     public ArrayType ArrayType => new(Element, new ConstExpr(IrType.Int32, Values.Length), Values.Length);
 }
 
-public sealed record IrFunction(string Name, IrType ReturnType, IReadOnlyList<Variable> Parameters, BlockStmt Body, string SourceFile, int Line, bool IsTop);
+/// <param name="Position">character offset of the method declaration in <paramref name="SourceFile"/></param>
+public sealed record IrFunction(string Name, IrType ReturnType, IReadOnlyList<Variable> Parameters, BlockStmt Body, string SourceFile, int Line, bool IsTop, int Position);
 
 /// <summary>One kernel at one configuration: everything the backends need, nothing of Roslyn.</summary>
 public sealed record IrKernel(

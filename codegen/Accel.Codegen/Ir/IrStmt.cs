@@ -41,12 +41,18 @@ public sealed record IfStmt(int Line, IrExpr Condition, IrStmt Then, IrStmt? Els
 /// the HLS labels and the emulator's loop table agree.</summary>
 public sealed record ForStmt(int Line, int Id, IReadOnlyList<IrStmt> Init, IrExpr? Condition, IReadOnlyList<IrStmt> Step, BlockStmt Body) : IrStmt(Line)
 {
+    /// <summary>Where the loop starts in its source file (character offset), so tools that work on the C#
+    /// source (the emulator's rewriter) find the loop this node came from.</summary>
+    public int Position { get; init; }
+
     public string Label => $"loop{Id}_line{Line}";
     public override void Accept(IIrStmtVisitor v) => v.VisitFor(this);
 }
 
 public sealed record WhileStmt(int Line, int Id, IrExpr Condition, BlockStmt Body) : IrStmt(Line)
 {
+    public int Position { get; init; }
+
     public string Label => $"loop{Id}_line{Line}";
     public override void Accept(IIrStmtVisitor v) => v.VisitWhile(this);
 }

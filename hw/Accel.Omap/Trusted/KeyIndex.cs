@@ -7,7 +7,7 @@ namespace Accel.Omap.Trusted;
 /// lives in HBM, where the host cannot watch it, so its own access pattern needs no hiding. Linear probing with
 /// backward-shift deletion keeps probes short without tombstones. Ids are reused, so per-item arrays stay N long.
 /// </summary>
-internal sealed class KeyIndex
+internal sealed partial class KeyIndex
 {
     private const int Empty = -1;
     private readonly ulong[] slotKeys;

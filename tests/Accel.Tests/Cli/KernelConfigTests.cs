@@ -37,6 +37,6 @@ public sealed class KernelConfigTests
     public void AnUnknownKernelListsTheKnownOnes()
     {
         var error = Assert.Throws<KernelParameterException>(() => KernelCatalog.Find(KernelCatalog.BuiltIn, "attention2"));
-        Assert.Contains("kernels: gelu, softmax", error.Message);
+        Assert.Matches("kernels: .*gelu.*softmax", error.Message);
     }
 }

@@ -1,0 +1,47 @@
+using Accel.Codegen.Ir;
+using Accel.Hw;
+
+namespace Accel.Resources.Estimation;
+
+/// <summary>On-chip arrays and streams. A completely partitioned array is registers; a cyclic or block
+/// partition by F makes F banks of depth ceil(length / F), each a RAM (<see cref="MemoryCosts.Ram"/>). Accesses
+/// are assumed to reach their bank without a bank-select multiplexer (the index is affine in the unrolled
+/// variable, which is what a partition by the unroll factor is for).</summary>
+internal sealed partial class DatapathWalker
+{
+    private void DeclareArray(Variable v, ArrayType array)
+    {
+        if (array.Element is not (IntType or BoolType or FloatType))
+        {
+            ledger.Note($"{scope.Name}: array '{v.Name}' of {array.Element} is not estimated");
+            return;
+        }
+        int width = ValueWidths.TypeBits(array.Element);
+        long length = array.LengthValue;
+        var options = ledger.Options;
+        if (RegisterArrayLength(v) is not null)
+        {
+            var registers = new ResourceVector(0, 0, 0, 0, length * width * copies);
+            ledger.Array(new MemoryItem(scope.Name, v.Name, false, length, width, length * copies, Storage.Registers, registers));
+            return;
+        }
+        long banks = scope.Partitions.TryGetValue(v, out var p) && p.Kind != PartitionKind.Complete ? Math.Clamp(p.Factor, 1, length) : 1;
+        var bank = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), width, options);
+        ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
+    }
+
+    /// <summary>A FIFO: up to 32 deep it is shift-register LUTs (SRLC32E, one per bit), deeper it is a RAM;
+    /// plus its two pointers and flags (assumed 20 LUT and 20 FF).</summary>
+    private void DeclareStream(Variable v, StreamType stream)
+    {
+        int width = ValueWidths.TypeBits(stream.Element);
+        long depth = Math.Max(1, v.StreamDepth);
+        var control = new ResourceVector(0, 0, 0, 20, 20);
+        var storage = depth <= 32 ? new MemoryCosts.Bank(Storage.Lutram, new ResourceVector(0, 0, 0, width, 0)) : MemoryCosts.Ram(depth, width, ledger.Options);
+        ledger.Fixed(new CostItem(scope.Name, CostCategory.Stream, $"stream {v.Name} depth {depth} x {width} bit, {storage.Storage}", copies, storage.Cost + control));
+    }
+
+    /// <summary>The length of an array held in registers (completely partitioned), or null.</summary>
+    private long? RegisterArrayLength(Variable v) =>
+        v.Type is ArrayType a && scope.Partitions.TryGetValue(v, out var p) && p.Kind == PartitionKind.Complete ? a.LengthValue : null;
+}

@@ -1,0 +1,57 @@
+using System.Numerics;
+using Accel.Codegen.Ir;
+
+namespace Accel.Resources.Estimation;
+
+/// <summary>How many bits a value really needs, so that `(long)x * y` with int operands costs a 32x32 multiplier
+/// and not a 64x64 one. It follows the expression tree only (a variable has its declared width), as HLS's own
+/// bit-width narrowing does within an expression; it never exceeds the C# result type.</summary>
+internal sealed class ValueWidths(FunctionScope scope)
+{
+    public static int TypeBits(IrType type) => type switch
+    {
+        IntType i => i.Bits,
+        BoolType => 1,
+        FloatType f => f.Bits,
+        _ => 64,
+    };
+
+    /// <summary>Two's complement bits of a constant, sign bit included (0 and -1 need 1).</summary>
+    public static int SignedBits(long value) => 65 - BitOperations.LeadingZeroCount((ulong)(value >= 0 ? value : ~value));
+
+    public static int SignedBits(LookupTable table) =>
+        table.Values.Length == 0 ? 1 : Math.Max(SignedBits(table.Values.Min()), SignedBits(table.Values.Max()));
+
+    public int Of(IrExpr e) => Math.Max(1, Math.Min(TypeBits(e.Type), Natural(e)));
+
+    private int Natural(IrExpr e)
+    {
+        if (StaticValues.Value(e, scope) is long v) return SignedBits(v);
+        return e switch
+        {
+            VarRefExpr r when scope.StaticBits.TryGetValue(r.Variable, out int bits) => bits,
+            ConvertExpr c => Of(c.Operand) + (c.Operand.Type is IntType { Signed: false } && c.Type is IntType { Signed: true } ? 1 : 0),
+            BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub } b => Math.Max(Of(b.Left), Of(b.Right)) + 1,
+            BinaryExpr { Op: BinaryOp.Mul } b => Of(b.Left) + Of(b.Right),
+            BinaryExpr { Op: BinaryOp.And } b => Mask(b.Left) ?? Mask(b.Right) ?? Math.Max(Of(b.Left), Of(b.Right)),
+            BinaryExpr { Op: BinaryOp.Or or BinaryOp.Xor } b => Math.Max(Of(b.Left), Of(b.Right)),
+            BinaryExpr { Op: BinaryOp.Shr or BinaryOp.UShr } b when StaticValues.Value(b.Right, scope) is long k => Of(b.Left) - (int)Math.Min(k, 63),
+            BinaryExpr { Op: BinaryOp.Shl } b when StaticValues.Value(b.Right, scope) is long k => Of(b.Left) + (int)Math.Min(k, 63),
+            BinaryExpr { Op: BinaryOp.Div } b => Of(b.Left) + 1,
+            BinaryExpr { Op: BinaryOp.Rem } b => Math.Min(Of(b.Left), Of(b.Right)),
+            BinaryExpr b when b.Type is BoolType => 1,
+            UnaryExpr { Op: UnaryOp.Neg } u => Of(u.Operand) + 1,
+            UnaryExpr u => Of(u.Operand),
+            ConditionalExpr c => Math.Max(Of(c.WhenTrue), Of(c.WhenFalse)),
+            IndexExpr { Array: TableRefExpr t } => SignedBits(t.Table),
+            IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i when StaticValues.Value(i.Arguments[1], scope) is long k => Of(i.Arguments[0]) - (int)Math.Clamp(k, 0, 63) + 1,
+            IntrinsicExpr { Intrinsic: Intrinsic.LeadingZeros } => 7,
+            IntrinsicExpr { Intrinsic: Intrinsic.Abs } i => Of(i.Arguments[0]) + 1,
+            IntrinsicExpr { Intrinsic: Intrinsic.Min or Intrinsic.Max } i => Math.Max(Of(i.Arguments[0]), Of(i.Arguments[1])),
+            _ => TypeBits(e.Type),
+        };
+    }
+
+    /// <summary>x &amp; mask with a non-negative static mask keeps the mask's bits.</summary>
+    private int? Mask(IrExpr e) => StaticValues.Value(e, scope) is long m && m >= 0 ? SignedBits(m) : null;
+}

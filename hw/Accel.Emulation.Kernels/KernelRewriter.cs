@@ -1,0 +1,127 @@
+using Accel.Codegen.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Accel.Emulation.Kernels;
+
+/// <summary>Copies a kernel's source with timing hooks: at each function entry, around each pipelined or
+/// sequential loop and its iterations, on every element access of an array parameter (a port, or an array a
+/// port may have been passed as), and around each process call of a dataflow function. Everything else is
+/// untouched, so the copy computes exactly what the original does.</summary>
+internal sealed class KernelRewriter : CSharpSyntaxRewriter
+{
+    private const string Hooks = "global::Accel.Emulation.Kernels.TraceHooks";
+    private readonly SemanticModel model;
+    private readonly IReadOnlyDictionary<int, IrFunction> functionsAt;
+    private readonly IReadOnlyDictionary<int, int> loopsAt;
+    private readonly KernelTiming timing;
+    private IrFunction? current;
+
+    private KernelRewriter(SemanticModel model, IReadOnlyDictionary<int, IrFunction> functionsAt, IReadOnlyDictionary<int, int> loopsAt, KernelTiming timing)
+    {
+        this.model = model;
+        this.functionsAt = functionsAt;
+        this.loopsAt = loopsAt;
+        this.timing = timing;
+    }
+
+    /// <summary>The rewritten tree; trees that hold no kernel function come back unchanged.</summary>
+    public static SyntaxTree Rewrite(SyntaxTree tree, SemanticModel model, IrKernel kernel, KernelTiming timing)
+    {
+        var functions = kernel.Functions.Where(f => f.SourceFile == tree.FilePath).ToDictionary(f => f.Position);
+        if (functions.Count == 0) return tree;
+        var loops = new Dictionary<int, int>();
+        foreach (var f in functions.Values) LoopCollector.Collect(f.Body, loops);
+        var root = new KernelRewriter(model, functions, loops, timing).Visit(tree.GetRoot());
+        return tree.WithRootAndOptions(root, tree.Options);
+    }
+
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
+    {
+        if (!functionsAt.TryGetValue(node.SpanStart, out var function) || node.Body is null) return node;
+        current = function;
+        var body = (BlockSyntax)VisitBlock(node.Body)!;
+        if (timing.FunctionCycles.TryGetValue(function.Name, out var cycles) && cycles > 0)
+            body = body.WithStatements(body.Statements.Insert(0, Hook($"Enter({cycles})")));
+        if (function.IsTop && Directives.Find<DataflowDirective>(function.Body) is not null)
+            body = DataflowProcesses(body);
+        current = null;
+        return node.WithBody(body);
+    }
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node) =>
+        WrapLoop(node, node.Statement, (ForStatementSyntax)base.VisitForStatement(node)!, (loop, body) => loop.WithStatement(body));
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) =>
+        WrapLoop(node, node.Statement, (WhileStatementSyntax)base.VisitWhileStatement(node)!, (loop, body) => loop.WithStatement(body));
+
+    /// <summary>{ Begin(id); try { loop { Iteration(id); body } } finally { End(id); } } for loops the trace
+    /// times; unrolled loops stay as they are (their bodies are part of the enclosing code).</summary>
+    private SyntaxNode WrapLoop<T>(T original, StatementSyntax originalBody, T visited, Func<T, StatementSyntax, T> withBody) where T : StatementSyntax
+    {
+        if (current is null || !loopsAt.TryGetValue(original.SpanStart, out var id) || timing.Loops[id].Kind == LoopKind.Unrolled)
+            return visited;
+        var body = visited switch { ForStatementSyntax f => f.Statement, WhileStatementSyntax w => w.Statement, _ => originalBody };
+        var statements = body is BlockSyntax block ? block.Statements : SingletonList(body);
+        var loop = withBody(visited, Block(statements.Insert(0, Hook($"Iteration({id})"))));
+        return Block(
+            Hook($"LoopBegin({id})"),
+            TryStatement(Block(loop), default, FinallyClause(Block(Hook($"LoopEnd({id})")))));
+    }
+
+    /// <summary>arr[i] on an array parameter becomes arr[Touch(arr, i, kind)]: the hook records a port access
+    /// when arr is a port and returns i unchanged.</summary>
+    public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
+    {
+        var visited = (ElementAccessExpressionSyntax)base.VisitElementAccessExpression(node)!;
+        if (current is null || node.ArgumentList.Arguments.Count != 1) return visited;
+        if (model.GetSymbolInfo(node.Expression).Symbol is not IParameterSymbol { Type: IArrayTypeSymbol }) return visited;
+        int kind = node.Parent switch
+        {
+            AssignmentExpressionSyntax a when a.Left == node => a.IsKind(SyntaxKind.SimpleAssignmentExpression) ? 1 : 2,
+            PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => 2,
+            _ => 0,
+        };
+        var index = visited.ArgumentList.Arguments[0].Expression;
+        var touch = ParseExpression($"{Hooks}.Touch({visited.Expression}, 0, {kind})") as InvocationExpressionSyntax;
+        touch = touch!.WithArgumentList(touch.ArgumentList.WithArguments(touch.ArgumentList.Arguments.Replace(touch.ArgumentList.Arguments[1], Argument(index))));
+        return visited.WithArgumentList(BracketedArgumentList(SingletonSeparatedList(Argument(touch))));
+    }
+
+    /// <summary>In a dataflow function every call statement is a process: BeginProcess(k); call; EndProcess().</summary>
+    private static BlockSyntax DataflowProcesses(BlockSyntax body)
+    {
+        var statements = new List<StatementSyntax>();
+        int process = 0;
+        foreach (var s in body.Statements)
+        {
+            if (s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && !call.Expression.ToString().StartsWith("Hls.", StringComparison.Ordinal))
+            {
+                statements.Add(Hook($"BeginProcess({process++}, \"{call.Expression}\")"));
+                statements.Add(s);
+                statements.Add(Hook("EndProcess()"));
+            }
+            else statements.Add(s);
+        }
+        return body.WithStatements(List(statements));
+    }
+
+    private static StatementSyntax Hook(string call) => ParseStatement($"{Hooks}.{call};");
+
+    /// <summary>Loop ids by source position, for the loops of one function body.</summary>
+    private static class LoopCollector
+    {
+        public static void Collect(IrStmt statement, Dictionary<int, int> loops)
+        {
+            switch (statement)
+            {
+                case BlockStmt b: foreach (var s in b.Statements) Collect(s, loops); break;
+                case IfStmt i: Collect(i.Then, loops); if (i.Else is not null) Collect(i.Else, loops); break;
+                case ForStmt f: loops[f.Position] = f.Id; Collect(f.Body, loops); break;
+                case WhileStmt w: loops[w.Position] = w.Id; Collect(w.Body, loops); break;
+            }
+        }
+    }
+}

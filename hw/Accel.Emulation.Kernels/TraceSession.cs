@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+using Accel.Hw;
+
+namespace Accel.Emulation.Kernels;
+
+/// <summary>Records one run of a hooked kernel: a trace per process, which ports and FIFOs each process
+/// touched. Contiguous accesses of one port inside one iteration are merged before they are recorded (the
+/// engine would coalesce them into the same burst anyway), which keeps traces small.</summary>
+internal sealed class TraceSession : StreamObserver
+{
+    private readonly KernelTiming timing;
+    private readonly List<TraceRecorder> recorders = new();
+    private readonly List<string> processNames = new();
+    private readonly Stack<(int Loop, bool Traced, bool Pipelined)> loops = new();
+    private readonly object[] portArrays;
+    private readonly int[] portElementBytes;
+    private readonly List<object> fifos = new();
+    private int process;
+    private int pipelines;
+
+    // The pending merged port access of the current process.
+    private int pendingPort = -1, pendingKind, pendingBytes;
+    private long pendingAddress;
+
+    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName)
+    {
+        this.timing = timing;
+        portArrays = ports.Cast<object>().ToArray();
+        portElementBytes = ports.Select(p => Buffer.ByteLength(p) / Math.Max(1, p.Length)).ToArray();
+        recorders.Add(new TraceRecorder());
+        processNames.Add(topName);
+        PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
+    }
+
+    public bool IsDataflow { get; private set; }
+    public int[] PortOwners { get; }
+    public IReadOnlyList<string> ProcessNames => processNames;
+    public List<(int Depth, int Producer, int Consumer)> Fifos { get; } = new();
+
+    private TraceRecorder Recorder => recorders[process];
+
+    public void Enter(long cycles)
+    {
+        if (pipelines > 0) return;
+        Flush();
+        Recorder.Delay(cycles);
+    }
+
+    public void LoopBegin(int loop)
+    {
+        var t = timing.Loops[loop];
+        bool traced = pipelines == 0;
+        if (traced)
+        {
+            Flush();
+            if (t.Kind == LoopKind.Pipelined) Recorder.BeginPipelinedLoop(t.II, t.Depth);
+            else Recorder.BeginLoop();
+        }
+        bool pipelined = traced && t.Kind == LoopKind.Pipelined;
+        if (pipelined) pipelines++;
+        loops.Push((loop, traced, pipelined));
+    }
+
+    public void Iteration()
+    {
+        var (loop, traced, _) = loops.Peek();
+        if (!traced) return;
+        Flush();
+        Recorder.StartIteration();
+        var t = timing.Loops[loop];
+        if (t.Kind == LoopKind.Sequential && t.BodyCycles > 0) Recorder.Delay(t.BodyCycles);
+    }
+
+    public void LoopEnd()
+    {
+        var (_, traced, pipelined) = loops.Pop();
+        if (!traced) return;
+        Flush();
+        Recorder.EndLoop();
+        if (pipelined) pipelines--;
+    }
+
+    public void BeginProcess(int index, string name)
+    {
+        Flush();
+        IsDataflow = true;
+        // Process 0 is the top; dataflow processes follow in call order.
+        while (recorders.Count <= index + 1) { recorders.Add(new TraceRecorder()); processNames.Add(""); }
+        processNames[index + 1] = $"{index}:{name}";
+        process = index + 1;
+    }
+
+    public void EndProcess()
+    {
+        Flush();
+        process = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Touch(object array, int index, int kind)
+    {
+        int port = Array.IndexOf(portArrays, array);
+        if (port < 0) return; // an on-chip array passed down: not off-chip traffic
+        if (PortOwners[port] < 0) PortOwners[port] = process;
+        else if (PortOwners[port] != process)
+            throw new InvalidOperationException($"port {port} is used by two dataflow processes ({processNames[PortOwners[port]]} and {processNames[process]}); give each process its own m_axi port");
+        int bytes = portElementBytes[port];
+        long address = (long)index * bytes;
+        if (port == pendingPort && kind == pendingKind && address == pendingAddress + pendingBytes)
+        {
+            pendingBytes += bytes;
+            return;
+        }
+        Flush();
+        (pendingPort, pendingKind, pendingAddress, pendingBytes) = (port, kind, address, bytes);
+    }
+
+    private void Flush()
+    {
+        if (pendingPort < 0) return;
+        if (pendingKind != 1) Recorder.ReadPort(pendingPort, pendingAddress, pendingBytes);
+        if (pendingKind != 0) Recorder.WritePort(pendingPort, pendingAddress, pendingBytes);
+        pendingPort = -1;
+    }
+
+    public override void Created(object stream, int depth)
+    {
+        fifos.Add(stream);
+        Fifos.Add((depth, -1, -1));
+    }
+
+    public override void Written(object stream)
+    {
+        int fifo = FifoIndex(stream);
+        Flush();
+        Fifos[fifo] = Fifos[fifo] with { Producer = Fifos[fifo].Producer < 0 ? process : Fifos[fifo].Producer };
+        Recorder.WriteFifo(fifo);
+    }
+
+    public override void Read(object stream)
+    {
+        int fifo = FifoIndex(stream);
+        Flush();
+        Fifos[fifo] = Fifos[fifo] with { Consumer = Fifos[fifo].Consumer < 0 ? process : Fifos[fifo].Consumer };
+        Recorder.ReadFifo(fifo);
+    }
+
+    private int FifoIndex(object stream)
+    {
+        for (int i = 0; i < fifos.Count; i++) if (ReferenceEquals(fifos[i], stream)) return i;
+        throw new InvalidOperationException("a stream that was not created during this run");
+    }
+
+    public IReadOnlyList<ProcessTrace> Finish()
+    {
+        Flush();
+        return recorders.Select(r => r.Finish()).ToList();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Accel.Tests.Cli;
+
+namespace Accel.Tests.Emulation;
+
+public sealed class EmulateCliTests
+{
+    [Fact]
+    public void JsonHasTheContractKeys()
+    {
+        var (exit, stdout, stderr) = CliTests.Accel("emulate", "gelu", "--config", "row16", "--json");
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        foreach (var key in new[] { "cycles", "clock_mhz", "time_ms", "processes", "fifos", "ports" })
+            Assert.True(json.TryGetProperty(key, out _), key);
+        Assert.True(json.GetProperty("cycles").GetInt64() > 0);
+        Assert.Equal(300, json.GetProperty("clock_mhz").GetDouble());
+    }
+
+    [Fact]
+    public void TheVcdWaveformOpensInGtkwavesTools()
+    {
+        var dir = TestPaths.Scratch("vcd");
+        var vcd = Path.Combine(dir, "gelu.vcd");
+        var trace = Path.Combine(dir, "gelu.json");
+        var (exit, _, stderr) = CliTests.Accel("emulate", "gelu", "--config", "row16", "--vcd", vcd, "--trace", trace);
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith("$", File.ReadAllText(vcd).TrimStart());
+        using (JsonDocument.Parse(File.ReadAllText(trace))) { }
+        if (!Tools.Has("vcd2fst")) Assert.Fail("vcd2fst is missing: install Debian's gtkwave (make test does so when run as root)");
+        var fst = Path.Combine(dir, "gelu.fst");
+        var (code, output) = Tools.Run("vcd2fst", vcd, fst);
+        Assert.True(code == 0 && File.Exists(fst) && new FileInfo(fst).Length > 0, output);
+        var back = Path.Combine(dir, "back.vcd");
+        (code, output) = Tools.Run("fst2vcd", "-f", fst, "-o", back);
+        Assert.True(code == 0, output);
+        Assert.Contains("gelu", File.ReadAllText(back));
+    }
+
+    [Fact]
+    public void ADeadlockEndsWithAClearErrorAndExitOne()
+    {
+        var source = TestPaths.Data("Csim", "Kernels", "ShallowFifo.cs");
+        var (exit, stdout, stderr) = CliTests.Accel("emulate", "shallow_fifo", "--source", source, "--json");
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout.Trim());
+        Assert.Contains("deadlock", stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void AnUnknownBoardIsBadInput()
+    {
+        var (exit, _, stderr) = CliTests.Accel("emulate", "gelu", "--board", "vcu118");
+        Assert.Equal(2, exit);
+        Assert.Contains("boards: u55c, u280, zcu102", stderr);
+    }
+}
+
+internal static class Tools
+{
+    public static bool Has(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));
+
+    public static (int Code, string Output) Run(string tool, params string[] args)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+}
