@@ -9,12 +9,13 @@ var parser = new Parser(settings =>
     settings.HelpWriter = Console.Error;
     settings.CaseInsensitiveEnumValues = true;
 });
-var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, DemoOptions>(args);
+var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, DemoOptions>(args);
 return result.MapResult(
     (ListOptions o) => Cli.Run(() => ListCommand.Run(o)),
     (GenOptions o) => Cli.Run(() => GenCommand.Run(o)),
     (CsimOptions o) => Cli.Run(() => CsimCommand.Run(o)),
     (AccuracyOptions o) => Cli.Run(() => AccuracyCommand.Run(o)),
     (EmulateOptions o) => Cli.Run(() => EmulateCommand.Run(o)),
+    (BenchOptions o) => Cli.Run(() => BenchCommand.Run(o)),
     (DemoOptions o) => Cli.Run(() => DemoCommand.Run(o)),
     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError) ? ExitCodes.Ok : ExitCodes.BadInput);

@@ -15,7 +15,7 @@ public static class KernelEmulator
 {
     public sealed record Options(double ClockMhz = 300, string Board = "u55c", ActivityLog? Activity = null);
 
-    public sealed record Result(IrKernel Ir, DesignSpec Design, TimingReport Report, IReadOnlyDictionary<string, Array> Outputs, KernelTiming Timing);
+    public sealed record Result(IrKernel Ir, DesignSpec Design, TimingReport Report, IReadOnlyDictionary<string, Array> Outputs, KernelTiming Timing, long TraceOps);
 
     public static Result Run(KernelProject project, KernelInfo kernel, KernelConfig config, Stimulus stimulus, Options options)
     {
@@ -46,7 +46,7 @@ public static class KernelEmulator
         var traces = session!.Finish();
         var design = BuildDesign(ir, session, ports, options);
         var report = TimingEngine.Run(design, traces, options.Activity);
-        return new Result(ir, design, report, outputs, timing);
+        return new Result(ir, design, report, outputs, timing, traces.Sum(t => (long)t.Count));
     }
 
     private static DesignSpec BuildDesign(IrKernel ir, TraceSession session, IReadOnlyList<Variable> ports, Options options)

@@ -40,6 +40,7 @@ public sealed class Linear(
             Hls.Pipeline(1);
             rows[i] = x[i];
         }
+        // Rows go out in order (not indexed), so the unit's row-index argument is never read: scores stands in.
         LinearUnit.Run(rows, 0, tokens, inDim, outDim, w, 0, bias, 0, y, outDim, 0, 0, false, scores, 0,
             gelu, scoreWeighted, accumulate, scores, tileIn, tileOut, 32 - actIntBits, weightFracBits, geluTableFracBits, geluCorrection,
             weightTiles, acc);

@@ -46,6 +46,7 @@ public sealed class PatchEmbed(
             Hls.Pipeline(1);
             y[i] = i < dim ? (int)Fx.Saturate((long)pos[i] + cls[i], 32) : pos[i];
         }
+        // Patch n goes to token n + 1, added to its position embedding; no row index, no scores (y stands in for both).
         LinearUnit.Run(patches, 0, count, size, dim, w, 0, bias, 0, y, dim, 0, 1, false, y, 0, false, false, true, y,
             tileIn, tileOut, 32 - actIntBits, weightFracBits, 16, noGelu, weightTiles, acc);
     }

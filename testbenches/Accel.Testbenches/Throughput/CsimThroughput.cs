@@ -20,20 +20,31 @@ public static class CsimThroughput
 
     public static Measurement Measure(string kernelName, int rows, int repeats = 3)
     {
-        var project = KernelCatalog.BuiltIn;
-        var kernel = KernelCatalog.Find(project, kernelName);
-        var config = KernelConfig.Resolve(kernel, null, []);
-        int rowLength = (int)config.Values["rowLength"];
-        var stimulus = LargeStimulus(kernelName, rows, rowLength, 32 - (int)config.Values["actIntBits"]);
-        var directory = Path.Combine("build", "bench", $"csim-{kernelName}");
-        var generated = Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(Board.Find("u55c"), 300), stimulus: stimulus);
-        var first = Csim.Run(directory, kernelName);
-        if (!first.BitExact) throw new InvalidOperationException($"csim of {kernelName} is not bit-exact: {first.Output}");
+        var workload = Workload.Prepare(kernelName, [], rows);
+        var activator = new KernelActivator(workload.Kernel, workload.Config);
+        double csharp = Best(repeats, () => activator.Run(workload.Stimulus));
+        double csim = Best(repeats, workload.RunCsim);
+        return new Measurement(kernelName, workload.Config.Name, workload.Elements, csharp, csim);
+    }
 
-        var activator = new KernelActivator(kernel, config);
-        double csharp = Best(repeats, () => activator.Run(stimulus));
-        double csim = Best(repeats, () => Run(Path.Combine(Path.GetFullPath(directory), "csim"), directory));
-        return new Measurement(kernelName, config.Name, (long)rows * rowLength, csharp, csim);
+    /// <summary>A built-in kernel on a large seeded input, generated and checked bit-exact once, ready to time.</summary>
+    public sealed record Workload(KernelProject Project, KernelInfo Kernel, KernelConfig Config, Stimulus Stimulus, string Directory, long Elements)
+    {
+        public static Workload Prepare(string kernelName, string[] overrides, int rows)
+        {
+            var project = KernelCatalog.BuiltIn;
+            var kernel = KernelCatalog.Find(project, kernelName);
+            var config = KernelConfig.Resolve(kernel, null, overrides);
+            int rowLength = (int)config.Values["rowLength"];
+            var stimulus = LargeStimulus(kernelName, rows, rowLength, 32 - (int)config.Values["actIntBits"]);
+            var directory = Path.Combine("build", "bench", $"csim-{kernelName}-{config.Name}");
+            Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(Board.Find("u55c"), 300), stimulus: stimulus);
+            var first = Csim.Run(directory, kernelName);
+            if (!first.BitExact) throw new InvalidOperationException($"csim of {kernelName} is not bit-exact: {first.Output}");
+            return new Workload(project, kernel, config, stimulus, directory, (long)rows * rowLength);
+        }
+
+        public void RunCsim() => Run(Path.Combine(Path.GetFullPath(Directory), "csim"), Directory);
     }
 
     private static Stimulus LargeStimulus(string kernel, int rows, int rowLength, int frac)
@@ -48,7 +59,7 @@ public static class CsimThroughput
             : stimulus.Array("x", values).Output<int>("y", values.Length);
     }
 
-    private static double Best(int repeats, Action action)
+    internal static double Best(int repeats, Action action)
     {
         double best = double.MaxValue;
         for (int i = 0; i < repeats; i++)

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Accel.Codegen.Frontend;
+using Accel.Omap;
+using Accel.Omap.Bench;
+using Accel.Omap.Timing;
+using CommandLine;
+using Spectre.Console;
+
+namespace Accel.Cli.Commands;
+
+[Verb("omap", HelpText = "Oblivious map: `omap bench` measures BOLT (and a baseline) in C# and emulates it on a U55C.")]
+public sealed class OmapOptions
+{
+    public const int MinN = 16;
+    public const int MaxN = 1 << 22; // the C# model keeps all of host memory in RAM: 2^22 items is a few GB with the baseline
+    public const int MaxOps = 1_000_000;
+
+    [Value(0, MetaName = "action", Required = true, HelpText = "What to do: bench.")]
+    public string Action { get; set; } = "";
+
+    // A one-letter long name is refused by CommandLineParser; as a short name, both -n and --n reach it.
+    [Option('n', Default = 65536, HelpText = "Items N (map capacity; the map is built full), 16..4194304; also --n.")]
+    public int N { get; set; } = 65536;
+
+    [Option("alpha", Default = 0.2, HelpText = "BOLT's fraction of bins kept in HBM, 0..1.")]
+    public double Alpha { get; set; } = 0.2;
+
+    [Option("value-bytes", Default = 64, HelpText = "Bytes per value, 8..256.")]
+    public int ValueBytes { get; set; } = 64;
+
+    [Option("ops", Default = 10000, HelpText = "Requests in the measured batch (a seeded mix of gets, puts, deletes, misses), 1..1000000.")]
+    public int Ops { get; set; } = 10000;
+
+    [Option("baseline", HelpText = "Also run a baseline: pathoram.")]
+    public string? Baseline { get; set; }
+
+    [Option("seed", Default = 1UL, HelpText = "Seed of items, workload and the maps' randomness.")]
+    public ulong Seed { get; set; } = 1;
+
+    [Option("json", HelpText = "Print machine-readable JSON on stdout: one object per algorithm.")]
+    public bool Json { get; set; }
+}
+
+public static class OmapCommand
+{
+    public static int Run(OmapOptions options)
+    {
+        var benchOptions = Validate(options);
+        IReadOnlyList<OmapEmulatedResult> results = [];
+        try
+        {
+            Cli.Human.Status().Start("building maps, running the batch, emulating", _ => results = OmapEmulation.Run(benchOptions));
+        }
+        catch (OmapException e)
+        {
+            // A bound the design sizes for negligible probability was hit: a failed check, not bad input.
+            Console.Error.WriteLine($"accel: {e.Message}");
+            return ExitCodes.CheckFailed;
+        }
+
+        if (options.Json) Cli.WriteJson(results);
+        var table = new Table().AddColumns("algorithm", "N", "host B/op", "host transfers/op", "emulated us/op", "emulated init ms", "C# model ops/s");
+        foreach (var r in results)
+            table.AddRow(r.Name, Number(r.N), Number(r.HostBytesPerOp), $"{r.HostAccessesPerOp:F2}", $"{r.UsPerOp:F3}", $"{r.InitMs:F3}", Number(r.CpuOpsPerS));
+        Cli.Human.Write(table);
+        Console.Error.WriteLine($"Emulated: U55C at {OmapTimingModel.DefaultClockMhz} MHz, HBM2 pseudo-channels, PCIe Gen3 x16 host link; " +
+                                $"{options.Ops} requests after a bulk build of N items, alpha {options.Alpha}, V = {options.ValueBytes} B, seed {options.Seed}.");
+        return ExitCodes.Ok;
+    }
+
+    private static OmapBenchOptions Validate(OmapOptions options)
+    {
+        if (options.Action != "bench")
+            throw new KernelParameterException($"omap: unknown action '{options.Action}'; expected: bench");
+        Require(options.N is >= OmapOptions.MinN and <= OmapOptions.MaxN, "--n", $"an item count in [{OmapOptions.MinN}, {OmapOptions.MaxN}]", options.N);
+        Require(double.IsFinite(options.Alpha) && options.Alpha is >= 0 and <= 1, "--alpha", "a fraction in [0, 1]", options.Alpha);
+        Require(options.ValueBytes is >= 8 and <= 256, "--value-bytes", "a value size in [8, 256] bytes", options.ValueBytes);
+        Require(options.Ops is >= 1 and <= OmapOptions.MaxOps, "--ops", $"a request count in [1, {OmapOptions.MaxOps}]", options.Ops);
+        var algorithms = new List<OmapAlgorithm> { OmapAlgorithm.Bolt };
+        if (options.Baseline is { } baseline)
+        {
+            Require(baseline == "pathoram", "--baseline", "pathoram", baseline);
+            algorithms.Add(OmapAlgorithm.PathOram);
+        }
+        return new OmapBenchOptions(options.N, options.Alpha, options.ValueBytes, options.Ops, options.Seed, algorithms);
+    }
+
+    private static void Require(bool ok, string option, string expected, object actual)
+    {
+        if (!ok)
+            throw new KernelParameterException(string.Create(CultureInfo.InvariantCulture, $"omap bench {option}: expected {expected}, got {actual}"));
+    }
+
+    private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
