@@ -15,15 +15,23 @@ public static class KernelEmulator
 {
     public sealed record Options(double ClockMhz = 300, string Board = "u55c", ActivityLog? Activity = null);
 
-    public sealed record Result(IrKernel Ir, DesignSpec Design, TimingReport Report, IReadOnlyDictionary<string, Array> Outputs, KernelTiming Timing, long TraceOps);
+    /// <param name="PhaseSeconds">wall time of each phase: lower, compile (the hooked copy; cached per kernel
+    /// and configuration within a process), run (the C# with hooks), timing (the engine)</param>
+    public sealed record Result(IrKernel Ir, DesignSpec Design, TimingReport Report, IReadOnlyDictionary<string, Array> Outputs, KernelTiming Timing, long TraceOps, IReadOnlyDictionary<string, double> PhaseSeconds);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KernelProject, Dictionary<string, Type>> HookedTypes = new();
 
     public static Result Run(KernelProject project, KernelInfo kernel, KernelConfig config, Stimulus stimulus, Options options)
     {
         if (!MemoryMapping.Boards.Contains(options.Board))
             throw new KernelParameterException($"unknown board '{options.Board}'; boards: {string.Join(", ", MemoryMapping.Boards)}");
+        var phases = new Dictionary<string, double>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var ir = Transpiler.Lower(project, kernel, config);
         var timing = StaticTiming.Of(ir, options.ClockMhz);
-        var hooked = kernel with { RuntimeType = HookedType(project, kernel, ir, timing) };
+        phases["lower"] = Lap(watch);
+        var hooked = kernel with { RuntimeType = CachedHookedType(project, kernel, config, ir, timing) };
+        phases["compile"] = Lap(watch);
         var activator = new KernelActivator(hooked, config);
 
         var ports = ir.Top.Parameters.Where(p => p.Port is not null).ToList();
@@ -44,9 +52,31 @@ public static class KernelEmulator
             StreamObserver.Current = null;
         }
         var traces = session!.Finish();
+        phases["run"] = Lap(watch);
         var design = BuildDesign(ir, session, ports, options);
         var report = TimingEngine.Run(design, traces, options.Activity);
-        return new Result(ir, design, report, outputs, timing, traces.Sum(t => (long)t.Count));
+        phases["timing"] = Lap(watch);
+        return new Result(ir, design, report, outputs, timing, traces.Sum(t => (long)t.Count), phases);
+    }
+
+    private static double Lap(System.Diagnostics.Stopwatch watch)
+    {
+        double seconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        return seconds;
+    }
+
+    /// <summary>The hooked copy depends on the kernel's structure, which a configuration can change (unroll
+    /// factors, loop classes), so it is cached per kernel and configuration.</summary>
+    private static Type CachedHookedType(KernelProject project, KernelInfo kernel, KernelConfig config, IrKernel ir, KernelTiming timing)
+    {
+        var cache = HookedTypes.GetOrCreateValue(project);
+        var key = $"{kernel.Name}|{string.Join(",", config.Values.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"))}|{timing.ClockMhz}";
+        lock (cache)
+        {
+            if (!cache.TryGetValue(key, out var type)) cache[key] = type = HookedType(project, kernel, ir, timing);
+            return type;
+        }
     }
 
     private static DesignSpec BuildDesign(IrKernel ir, TraceSession session, IReadOnlyList<Variable> ports, Options options)

@@ -99,7 +99,9 @@ internal sealed class TraceSession : StreamObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Touch(object array, int index, int kind)
     {
-        int port = Array.IndexOf(portArrays, array);
+        int port = -1;
+        for (int i = 0; i < portArrays.Length; i++)
+            if (ReferenceEquals(portArrays[i], array)) { port = i; break; }
         if (port < 0) return; // an on-chip array passed down: not off-chip traffic
         if (PortOwners[port] < 0) PortOwners[port] = process;
         else if (PortOwners[port] != process)

@@ -15,10 +15,7 @@ public sealed class Gelu(
     [Range(6, 16)] int actIntBits = 10,
     [Range(8, 16)] int tableFracBits = 16)
 {
-    const int StepBits = 5;          // table step 1/32
-    const int TableLast = 176;       // 5.5 * 32
-
-    [LookupTable] readonly short[] correction = GeluTables.Correction(TableLast + 1, StepBits, tableFracBits);
+    [LookupTable] readonly short[] correction = FixedGelu.Table(tableFracBits);
 
     [Top]
     public void Run([MAxi("gmem0", "HBM[0]")] int[] x, [MAxi("gmem1", "HBM[1]")] int[] y, int rows)
@@ -33,28 +30,10 @@ public sealed class Gelu(
                 {
                     Hls.Unroll();
                     if (c + l < rowLength)
-                        y[r * rowLength + c + l] = Apply(x[r * rowLength + c + l]);
+                        y[r * rowLength + c + l] = (int)FixedGelu.Apply(x[r * rowLength + c + l], 32 - actIntBits, tableFracBits, correction);
                 }
             }
         }
-    }
-
-    int Apply(int value)
-    {
-        Hls.Inline();
-        int actFrac = 32 - actIntBits;
-        int restBits = actFrac - StepBits;
-        long magnitude = value < 0 ? -(long)value : value;
-        long index = magnitude >> restBits;
-        long d = 0;
-        if (index < TableLast)
-        {
-            long lo = correction[(int)index], hi = correction[(int)index + 1];
-            long rest = magnitude & ((1L << restBits) - 1);
-            d = lo + Fx.RoundShift((hi - lo) * rest, restBits);
-        }
-        long relu = value > 0 ? value : 0;
-        return (int)(relu - Fx.RoundShift(d << actFrac, tableFracBits));
     }
 
     [Stimulus]

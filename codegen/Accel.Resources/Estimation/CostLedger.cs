@@ -10,7 +10,7 @@ internal sealed class CostLedger(EstimatorOptions options)
     private readonly Dictionary<(string Function, string What), long> registerBits = new();
     private readonly List<MemoryItem> arrays = new();
     private readonly List<CostItem> fixedItems = new();
-    private readonly Dictionary<LookupTable, long> tableReads = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LookupTable, long> tableReads = new();
     private readonly List<string> notes = new();
     private Dictionary<LookupTable, long>? region;
 
@@ -40,7 +40,7 @@ internal sealed class CostLedger(EstimatorOptions options)
 
     /// <summary>A pipelined loop starts an iteration every II cycles, so the reads of a table inside it happen in
     /// the same cycle and need ports of their own; sequential code takes turns on one port.</summary>
-    public void BeginPipeline() => region = new(ReferenceEqualityComparer.Instance);
+    public void BeginPipeline() => region = new();
 
     public void EndPipeline()
     {

@@ -9,7 +9,7 @@ internal sealed partial class DatapathWalker
 {
     public override bool VisitBinary(BinaryExpr e)
     {
-        if (IsStatic(e)) return true;
+        if (IsStatic(e) || IsRepeat(e)) return true;
         if (e.Left.Type is FloatType || e.Type is FloatType)
         {
             ledger.Note($"{scope.Name}: floating-point arithmetic is not estimated (no calibrated operator)");
@@ -53,7 +53,7 @@ internal sealed partial class DatapathWalker
 
     public override bool VisitUnary(UnaryExpr e)
     {
-        if (IsStatic(e)) return true;
+        if (IsStatic(e) || IsRepeat(e)) return true;
         if (e.Op == UnaryOp.Neg && e.Type is IntType) Count(OperatorKind.Sub, widths.Of(e), widths.Of(e), widths.Of(e));
         return base.VisitUnary(e);
     }
@@ -68,7 +68,7 @@ internal sealed partial class DatapathWalker
 
     public override bool VisitConditional(ConditionalExpr e)
     {
-        if (IsStatic(e)) return true;
+        if (IsStatic(e) || IsRepeat(e)) return true;
         if (!IsStatic(e.Condition)) Count(OperatorKind.Mux, widths.Of(e), widths.Of(e), widths.Of(e));
         return base.VisitConditional(e);
     }
@@ -78,21 +78,40 @@ internal sealed partial class DatapathWalker
         if (IsStatic(e)) return true;
         bool staticIndex = IsStatic(e.Index);
         if (!staticIndex) Walk(e.Index);
-        switch (e.Array)
-        {
-            case TableRefExpr t:
-                ledger.TableRead(t.Table, copies);
-                break;
-            case VarRefExpr { Variable: var array } when !staticIndex && RegisterArrayLength(array) is long n:
-                CountRegisterRead(n, widths.Of(e));
-                break;
-        }
+        if (TableOf(e.Array) is { } table) ledger.TableRead(table, copies);
+        else if (!staticIndex && e.Array is VarRefExpr { Variable: var array } && RegisterArrayLength(array) is long n)
+            CountRegisterRead(n, widths.Of(e));
         return true;
     }
 
+    private LookupTable? TableOf(IrExpr array) => array switch
+    {
+        TableRefExpr t => t.Table,
+        VarRefExpr v when scope.Tables.TryGetValue(v.Variable, out var table) => table,
+        _ => null,
+    };
+
+    /// <summary>An expression of values that do not change while it is live (constants, variables assigned once
+    /// or only by a loop's step, table contents) that was already counted here at the same number of copies:
+    /// HLS computes it once.</summary>
+    private bool IsRepeat(IrExpr e) => IsStable(e) && !scope.Computed.Add((e, copies));
+
+    private bool IsStable(IrExpr e) => e switch
+    {
+        ConstExpr or ParamRefExpr or NamedConstExpr => true,
+        VarRefExpr v => !scope.Assigned.Contains(v.Variable) || scope.StepOnly.Contains(v.Variable) || scope.Statics.ContainsKey(v.Variable),
+        UnaryExpr u => IsStable(u.Operand),
+        BinaryExpr b => IsStable(b.Left) && IsStable(b.Right),
+        ConvertExpr c => IsStable(c.Operand),
+        ConditionalExpr c => IsStable(c.Condition) && IsStable(c.WhenTrue) && IsStable(c.WhenFalse),
+        IndexExpr i => TableOf(i.Array) is not null && IsStable(i.Index),
+        IntrinsicExpr i => !i.Intrinsic.HasSideEffects() && i.Intrinsic != Intrinsic.StreamEmpty && i.Arguments.All(IsStable),
+        _ => false,
+    };
+
     public override bool VisitIntrinsic(IntrinsicExpr e)
     {
-        if (IsStatic(e)) return true;
+        if (IsStatic(e) || IsRepeat(e)) return true;
         var args = e.Arguments;
         switch (e.Intrinsic)
         {

@@ -19,13 +19,14 @@ internal sealed partial class DatapathWalker
         int width = ValueWidths.TypeBits(array.Element);
         long length = array.LengthValue;
         var options = ledger.Options;
-        if (RegisterArrayLength(v) is not null)
+        if (scope.Partitions.TryGetValue(v, out var p) && p.Kind == PartitionKind.Complete)
         {
+            scope.RegisterArrays[v] = length;
             var registers = new ResourceVector(0, 0, 0, 0, length * width * copies);
             ledger.Array(new MemoryItem(scope.Name, v.Name, false, length, width, length * copies, Storage.Registers, registers));
             return;
         }
-        long banks = scope.Partitions.TryGetValue(v, out var p) && p.Kind != PartitionKind.Complete ? Math.Clamp(p.Factor, 1, length) : 1;
+        long banks = p is not null ? Math.Clamp(p.Factor, 1, length) : 1;
         var bank = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), width, options);
         ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
     }
@@ -42,6 +43,5 @@ internal sealed partial class DatapathWalker
     }
 
     /// <summary>The length of an array held in registers (completely partitioned), or null.</summary>
-    private long? RegisterArrayLength(Variable v) =>
-        v.Type is ArrayType a && scope.Partitions.TryGetValue(v, out var p) && p.Kind == PartitionKind.Complete ? a.LengthValue : null;
+    private long? RegisterArrayLength(Variable v) => scope.RegisterArrays.TryGetValue(v, out long n) ? n : null;
 }

@@ -23,6 +23,7 @@ internal sealed partial class DatapathWalker : IrWalker
         this.ledger = ledger;
         functions = kernel.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
         scope = new FunctionScope(kernel.Top);
+        ValueWidths.Solve(scope, new Dictionary<Variable, int>());
         widths = new ValueWidths(scope);
     }
 
@@ -145,14 +146,43 @@ internal sealed partial class DatapathWalker : IrWalker
             return true;
         }
         var callerScope = scope;
-        var calleeScope = new FunctionScope(callee);
-        for (int i = 0; i < callee.Parameters.Count && i < e.Arguments.Count; i++)
-            if (!calleeScope.Assigned.Contains(callee.Parameters[i]) && StaticValues.IsStatic(e.Arguments[i], callerScope))
-                calleeScope.Statics[callee.Parameters[i]] = StaticValues.Value(e.Arguments[i], callerScope);
+        var calleeScope = Bind(callee, e.Arguments);
         (scope, widths) = (calleeScope, new ValueWidths(calleeScope));
         WalkFunction(callee.Body);
         (scope, widths) = (callerScope, new ValueWidths(callerScope));
         return true;
+    }
+
+    /// <summary>The callee's scope at this call: constant arguments make static parameters, the others give
+    /// their widths, and array arguments bring the caller's table or register array along.</summary>
+    private FunctionScope Bind(IrFunction callee, IReadOnlyList<IrExpr> arguments)
+    {
+        var bound = new FunctionScope(callee);
+        var parameterBits = new Dictionary<Variable, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < callee.Parameters.Count && i < arguments.Count; i++)
+        {
+            var (p, arg) = (callee.Parameters[i], arguments[i]);
+            switch (arg)
+            {
+                case TableRefExpr t:
+                    bound.Tables[p] = t.Table;
+                    break;
+                case VarRefExpr { Variable: var a } when scope.Tables.TryGetValue(a, out var table):
+                    bound.Tables[p] = table;
+                    break;
+                case VarRefExpr { Variable: var a } when scope.RegisterArrays.TryGetValue(a, out long length):
+                    bound.RegisterArrays[p] = length;
+                    break;
+                case var _ when !bound.Assigned.Contains(p) && IsStatic(arg):
+                    bound.Statics[p] = StaticValues.Value(arg, scope);
+                    break;
+                default:
+                    if (p.Type is IntType or BoolType) parameterBits[p] = widths.Of(arg);
+                    break;
+            }
+        }
+        ValueWidths.Solve(bound, parameterBits);
+        return bound;
     }
 
     private static int IndexBits(long n) => Math.Max(1, ValueWidths.SignedBits(n - 1) - 1);

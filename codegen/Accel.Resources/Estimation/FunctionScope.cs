@@ -5,7 +5,8 @@ namespace Accel.Resources.Estimation;
 
 /// <summary>One function body as the walk sees it at one call site: which of its variables hold compile-time
 /// values (parameters bound to constant arguments, locals initialised once from constants, induction variables of
-/// fully unrolled loops), which are assigned somewhere, and how its arrays are partitioned.</summary>
+/// fully unrolled loops), how many bits each variable needs, and what its arrays are (partitions, and for array
+/// parameters the caller's table or register array).</summary>
 internal sealed class FunctionScope
 {
     public IrFunction Function { get; }
@@ -14,12 +15,31 @@ internal sealed class FunctionScope
     /// between unrolled copies (an induction variable) or cannot be computed here.</summary>
     public Dictionary<Variable, long?> Statics { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The bits of each static variable whose value is not known (an unrolled loop's variable).</summary>
+    /// <summary>The bits each static variable of unknown value needs (an unrolled loop's variable).</summary>
     public Dictionary<Variable, int> StaticBits { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The bits each variable needs over all its definitions (see <see cref="ValueWidths.Solve"/>).</summary>
+    public Dictionary<Variable, int> VariableBits { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Every value assigned to each variable: its initializer and the right-hand sides that assign it.</summary>
+    public Dictionary<Variable, List<IrExpr>> Definitions { get; } = new(ReferenceEqualityComparer.Instance);
 
     public HashSet<Variable> Assigned { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Variables assigned only in a loop's step: constant within one iteration of that loop.</summary>
+    public HashSet<Variable> StepOnly { get; } = new(ReferenceEqualityComparer.Instance);
+
     public Dictionary<Variable, ArrayPartitionDirective> Partitions { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Array parameters bound to the caller's lookup table.</summary>
+    public Dictionary<Variable, LookupTable> Tables { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Arrays held in registers (completely partitioned), declared here or passed by the caller, by length.</summary>
+    public Dictionary<Variable, long> RegisterArrays { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Operators already counted in this scope, by expression and number of copies: HLS computes an
+    /// expression of unchanging values once (common subexpressions).</summary>
+    public HashSet<(IrExpr Expr, long Copies)> Computed { get; } = new();
 
     public FunctionScope(IrFunction function)
     {
@@ -29,18 +49,49 @@ internal sealed class FunctionScope
 
     public string Name => Function.Name;
 
-    /// <summary>Finds the assigned variables and the partition directives before the walk needs them.</summary>
+    /// <summary>Finds definitions, assignments and partition directives before the walk needs them.</summary>
     private sealed class Survey(FunctionScope scope) : IrWalker
     {
+        private readonly HashSet<Variable> assignedInBody = new(ReferenceEqualityComparer.Instance);
+        private int stepDepth;
+
+        public override void VisitLocalDecl(LocalDeclStmt s)
+        {
+            if (s.Initializer is not null) Define(s.Variable, s.Initializer);
+            base.VisitLocalDecl(s);
+        }
+
         public override void VisitAssign(AssignStmt s)
         {
-            if (s.Target is VarRefExpr { Variable: var v }) scope.Assigned.Add(v);
+            if (s.Target is VarRefExpr { Variable: var v })
+            {
+                scope.Assigned.Add(v);
+                Define(v, s.Value);
+                if (stepDepth > 0 && !assignedInBody.Contains(v)) scope.StepOnly.Add(v);
+                if (stepDepth == 0) { assignedInBody.Add(v); scope.StepOnly.Remove(v); }
+            }
             base.VisitAssign(s);
+        }
+
+        public override void VisitFor(ForStmt s)
+        {
+            foreach (var x in s.Init) x.Accept(this);
+            Walk(s.Condition);
+            s.Body.Accept(this);
+            stepDepth++;
+            foreach (var x in s.Step) x.Accept(this);
+            stepDepth--;
         }
 
         public override void VisitDirective(DirectiveStmt s)
         {
             if (s.Directive is ArrayPartitionDirective p) scope.Partitions[p.Array] = p;
+        }
+
+        private void Define(Variable v, IrExpr value)
+        {
+            if (!scope.Definitions.TryGetValue(v, out var list)) scope.Definitions[v] = list = [];
+            list.Add(value);
         }
     }
 }

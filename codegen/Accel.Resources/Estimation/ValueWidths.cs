@@ -4,10 +4,32 @@ using Accel.Codegen.Ir;
 namespace Accel.Resources.Estimation;
 
 /// <summary>How many bits a value really needs, so that `(long)x * y` with int operands costs a 32x32 multiplier
-/// and not a 64x64 one. It follows the expression tree only (a variable has its declared width), as HLS's own
-/// bit-width narrowing does within an expression; it never exceeds the C# result type.</summary>
+/// and not a 64x64 one, as HLS's own bit-width narrowing does. An expression needs what its operands need (a sum
+/// one bit more, a product their sum, a static right shift fewer, a static mask its own); a variable needs the
+/// most any of its definitions needs; nothing exceeds its C# type.</summary>
 internal sealed class ValueWidths(FunctionScope scope)
 {
+    /// <summary>Fills <see cref="FunctionScope.VariableBits"/>: every variable starts at 1 bit (parameters at
+    /// <paramref name="parameterBits"/>, their arguments' widths) and grows to the widest of its definitions until
+    /// nothing changes. Widths only grow and are capped by the types, so this ends; a loop-carried variable
+    /// that grows each time (a counter, an accumulator) ends at its type's width.</summary>
+    public static void Solve(FunctionScope scope, IReadOnlyDictionary<Variable, int> parameterBits)
+    {
+        foreach (var v in scope.Definitions.Keys) scope.VariableBits[v] = 1;
+        foreach (var (v, bits) in parameterBits) scope.VariableBits[v] = bits;
+        var widths = new ValueWidths(scope);
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (v, definitions) in scope.Definitions)
+            {
+                int bits = Math.Max(scope.VariableBits[v], definitions.Max(widths.Of));
+                bits = Math.Min(bits, TypeBits(v.Type));
+                if (bits != scope.VariableBits[v]) { scope.VariableBits[v] = bits; changed = true; }
+            }
+        }
+    }
+
     public static int TypeBits(IrType type) => type switch
     {
         IntType i => i.Bits,
@@ -30,6 +52,7 @@ internal sealed class ValueWidths(FunctionScope scope)
         return e switch
         {
             VarRefExpr r when scope.StaticBits.TryGetValue(r.Variable, out int bits) => bits,
+            VarRefExpr r when scope.VariableBits.TryGetValue(r.Variable, out int bits) => bits,
             ConvertExpr c => Of(c.Operand) + (c.Operand.Type is IntType { Signed: false } && c.Type is IntType { Signed: true } ? 1 : 0),
             BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub } b => Math.Max(Of(b.Left), Of(b.Right)) + 1,
             BinaryExpr { Op: BinaryOp.Mul } b => Of(b.Left) + Of(b.Right),
@@ -44,6 +67,7 @@ internal sealed class ValueWidths(FunctionScope scope)
             UnaryExpr u => Of(u.Operand),
             ConditionalExpr c => Math.Max(Of(c.WhenTrue), Of(c.WhenFalse)),
             IndexExpr { Array: TableRefExpr t } => SignedBits(t.Table),
+            IndexExpr { Array: VarRefExpr r } when scope.Tables.TryGetValue(r.Variable, out var table) => SignedBits(table),
             IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i when StaticValues.Value(i.Arguments[1], scope) is long k => Of(i.Arguments[0]) - (int)Math.Clamp(k, 0, 63) + 1,
             IntrinsicExpr { Intrinsic: Intrinsic.LeadingZeros } => 7,
             IntrinsicExpr { Intrinsic: Intrinsic.Abs } i => Of(i.Arguments[0]) + 1,

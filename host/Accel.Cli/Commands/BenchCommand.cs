@@ -32,7 +32,7 @@ public static class BenchCommand
             Cli.WriteJson(new
             {
                 workload = m.Workload, emulated_cycles = m.EmulatedCycles, emulator_s = m.EmulatorSeconds, csim_s = m.CsimSeconds,
-                ratio = m.Ratio, emulated_cycles_per_s = m.EmulatedCyclesPerSecond, trace_ops = m.TraceOps,
+                ratio = m.Ratio, emulated_cycles_per_s = m.EmulatedCyclesPerSecond, trace_ops = m.TraceOps, emulator_phases_s = m.Phases,
             });
         else
         {

@@ -11,10 +11,6 @@ constexpr int32_t lanes = 1;
 constexpr int32_t actIntBits = 10;
 constexpr int32_t tableFracBits = 16;
 
-// Constants of the kernel class.
-constexpr int32_t StepBits = 5;
-constexpr int32_t TableLast = 176;
-
 // Lookup table correction: 177 entries, computed by the C# field initializer.
 const int16_t correction[177] = {
     0, 998, 1946, 2843, 3689, 4484, 5230, 5927,
@@ -42,45 +38,44 @@ const int16_t correction[177] = {
     0,
 };
 
-// Apply, from Gelu.cs:42
-int32_t Apply(int32_t value)
+// FixedGelu_Apply, from FixedGelu.cs:26
+int64_t FixedGelu_Apply(int64_t value, int32_t actFrac, int32_t tableFracBits, const int16_t table[])
 {
     ACCEL_PRAGMA("HLS INLINE")
-    int32_t actFrac = 32 - actIntBits;
-    int32_t restBits = accel::sub(actFrac, StepBits);
-    int64_t magnitude = (value < 0) ? accel::neg(static_cast<int64_t>(value)) : static_cast<int64_t>(value);
+    int32_t restBits = accel::sub(actFrac, 5);
+    int64_t magnitude = (value < INT64_C(0)) ? accel::neg(value) : value;
     int64_t index = accel::shr(magnitude, restBits);
     int64_t d = INT64_C(0);
-    if (index < static_cast<int64_t>(TableLast)) {
-        int64_t lo = static_cast<int64_t>(correction[static_cast<int32_t>(index)]);
-        int64_t hi = static_cast<int64_t>(correction[accel::add(static_cast<int32_t>(index), 1)]);
+    if (index < static_cast<int64_t>(176)) {
+        int64_t lo = static_cast<int64_t>(table[static_cast<int32_t>(index)]);
+        int64_t hi = static_cast<int64_t>(table[accel::add(static_cast<int32_t>(index), 1)]);
         int64_t rest = magnitude & accel::sub(accel::shl(INT64_C(1), restBits), INT64_C(1));
         d = accel::add(lo, accel::round_shift(accel::mul(accel::sub(hi, lo), rest), restBits));
     }
-    int64_t relu = static_cast<int64_t>((value > 0) ? value : 0);
-    return static_cast<int32_t>(accel::sub(relu, accel::round_shift(accel::shl(d, actFrac), tableFracBits)));
+    int64_t relu = (value > INT64_C(0)) ? value : INT64_C(0);
+    return accel::sub(relu, accel::round_shift(accel::shl(d, actFrac), tableFracBits));
 }
 
 } // namespace
 
-// Run, from Gelu.cs:23
+// Run, from Gelu.cs:20
 extern "C" void gelu(const int32_t* x, int32_t* y, int32_t rows)
 {
     ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=x bundle=gmem0 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=y bundle=gmem1 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=rows")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=return")
-    // loop 0, from Gelu.cs:26
+    // loop 0, from Gelu.cs:23
     for (int32_t r = 0; r < rows; r++) {
         ACCEL_PRAGMA("HLS LOOP_TRIPCOUNT min=1 max=1024")
-        // loop 1, from Gelu.cs:29
+        // loop 1, from Gelu.cs:26
         for (int32_t c = 0; c < rowLength; c++) {
             ACCEL_PRAGMA("HLS PIPELINE II=1")
-            // loop 2, from Gelu.cs:32
+            // loop 2, from Gelu.cs:29
             for (int32_t l = 0; l < lanes; l++) {
                 ACCEL_PRAGMA("HLS UNROLL")
                 if (accel::add(c, l) < rowLength) {
-                    y[accel::add(accel::add(accel::mul(r, rowLength), c), l)] = Apply(x[accel::add(accel::add(accel::mul(r, rowLength), c), l)]);
+                    y[accel::add(accel::add(accel::mul(r, rowLength), c), l)] = static_cast<int32_t>(FixedGelu_Apply(static_cast<int64_t>(x[accel::add(accel::add(accel::mul(r, rowLength), c), l)]), 32 - actIntBits, tableFracBits, correction));
                 }
             }
         }

@@ -1,17 +1,26 @@
 using Accel.Hw;
 
-namespace Accel.Kernels.EdgeMoe;
+namespace Accel.Kernels;
 
 /// <summary>GELU(x) = ReLU(x) - d(|x|) with d(t) = t Phi(-t) read from a table at step 1/32 over [0, 5.5] with
-/// linear interpolation (the form of the gelu kernel, as a function the Edge-MoE units can call).</summary>
+/// linear interpolation, and 0 beyond: the gelu kernel and the Edge-MoE units both call it.</summary>
 [KernelLibrary]
 public static class FixedGelu
 {
     public const int StepBits = 5;       // table step 1/32
     public const int TableLast = 176;    // 5.5 * 32
 
-    /// <summary>The correction table the kernels hold as a [LookupTable].</summary>
-    public static short[] Table(int tableFracBits) => GeluTables.Correction(TableLast + 1, StepBits, tableFracBits);
+    /// <summary>The correction table the kernels hold as a [LookupTable]: d at every step, from the exact normal CDF.</summary>
+    public static short[] Table(int tableFracBits)
+    {
+        var table = new short[TableLast + 1];
+        for (int i = 0; i < table.Length; i++)
+        {
+            double t = (double)i / (1 << StepBits);
+            table[i] = (short)Fx.FromDouble(t * NormalDistribution.Cdf(-t), tableFracBits, 16);
+        }
+        return table;
+    }
 
     /// <summary>GELU of an activation with <paramref name="actFrac"/> fraction bits.</summary>
     public static long Apply(long value, int actFrac, int tableFracBits, short[] table)

@@ -1,0 +1,34 @@
+using Accel.Omap.Bench;
+using Accel.Omap.Timing;
+
+namespace Accel.Omap.Tests.Timing;
+
+/// <summary>`accel omap bench`'s library entry point: emulated figures consistent with the cycle counts and with hand-derived sizes.</summary>
+public sealed class OmapEmulationTests
+{
+    private static readonly Lazy<IReadOnlyList<OmapEmulatedResult>> Results = new(() => OmapEmulation.Run(
+        new OmapBenchOptions(N: 1024, Alpha: 0.2, ValueBytes: 64, Ops: 300, Seed: 4, Algorithms: [OmapAlgorithm.Bolt, OmapAlgorithm.PathOram])));
+
+    [Fact]
+    public void MicrosecondsPerOpAreTheBatchCyclesAmortisedAtTheClock()
+    {
+        Assert.Equal(["bolt", "pathoram"], Results.Value.Select(r => r.Name));
+        foreach (var r in Results.Value)
+        {
+            Assert.Equal(r.BatchCycles / 300.0 / 300, r.UsPerOp, 1e-9);
+            Assert.Equal(r.InitCycles / 300.0 / 1000, r.InitMs, 1e-9);
+            // Never faster than its host traffic over a 12 GB/s link.
+            Assert.True(r.UsPerOp * 1e-6 >= r.HostBytesPerOp / 12e9, $"{r.Name}: {r.UsPerOp} us/op for {r.HostBytesPerOp} B/op");
+        }
+    }
+
+    [Fact]
+    public void BoltInitialisationWritesEveryPageOverTheLink()
+    {
+        // N = 1024, V = 64: L = 13, a sealed page is 8 + 13 (8 + 64) + 16 = 960 B, h = 128 - 26 = 102 pages = 97,920 B,
+        // 2448 cycles at 40 B/cycle, plus the last write's 300-cycle response. The HBM state streams in parallel and
+        // finishes first (largest bank: values, (26 x 13 + 554) x 64 B = 57,088 B at 48 B/cycle = 1190 cycles).
+        var bolt = Results.Value.Single(r => r.Name == "bolt");
+        Assert.InRange(bolt.InitCycles, 2448 + 300, 2448 + 300 + 5);
+    }
+}
