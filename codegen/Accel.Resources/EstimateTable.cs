@@ -7,7 +7,8 @@ namespace Accel.Resources;
 /// then the breakdown by function and by category, the memories, and the notes.</summary>
 public static class EstimateTable
 {
-    public static string Render(ResourceEstimate estimate, CsynthReport? report = null, Part? part = null)
+    /// <param name="items">also list every line of the estimate (operator, width, count, cost)</param>
+    public static string Render(ResourceEstimate estimate, CsynthReport? report = null, Part? part = null, bool items = false)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"resource estimate of {estimate.Kernel} (an estimate from calibrated operator costs, not a synthesis result)\n");
@@ -40,6 +41,12 @@ public static class EstimateTable
             text.Append("\nmemories\n");
             Table(text, [["name", "kind", "depth x width", "banks", "storage", "BRAM_18K", "URAM", "LUT", "FF"],
                 .. estimate.Memories.Select(m => new List<string> { m.Name, m.IsRom ? "ROM" : "RAM", $"{m.Depth} x {m.Width}", N(m.Banks), m.Storage.ToString(), N(m.Cost.Bram18K), N(m.Cost.Uram), N(m.Cost.Lut), N(m.Cost.Ff) })]);
+        }
+        if (items)
+        {
+            text.Append("\nitems\n");
+            Table(text, [["function", "category", "what", "count", .. ResourceKeys.All.Select(r => r.Key())],
+                .. estimate.Items.Select(i => (List<string>)[i.Function, i.Category.ToString(), i.What, N(i.Count), .. ResourceKeys.All.Select(r => N(i.Total[r]))])]);
         }
         foreach (var note in estimate.Notes) text.Append(CultureInfo.InvariantCulture, $"note: {note}\n");
         return text.ToString();

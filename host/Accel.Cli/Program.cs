@@ -8,8 +8,9 @@ var parser = new Parser(settings =>
 {
     settings.HelpWriter = Console.Error;
     settings.CaseInsensitiveEnumValues = true;
+    settings.AllowMultiInstance = true; // --param a=1 --param b=2, as users expect
 });
-var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, DemoOptions>(args);
+var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions>(args);
 return result.MapResult(
     (ListOptions o) => Cli.Run(() => ListCommand.Run(o)),
     (GenOptions o) => Cli.Run(() => GenCommand.Run(o)),
@@ -17,5 +18,6 @@ return result.MapResult(
     (AccuracyOptions o) => Cli.Run(() => AccuracyCommand.Run(o)),
     (EmulateOptions o) => Cli.Run(() => EmulateCommand.Run(o)),
     (BenchOptions o) => Cli.Run(() => BenchCommand.Run(o)),
+    (OmapOptions o) => Cli.Run(() => OmapCommand.Run(o)),
     (DemoOptions o) => Cli.Run(() => DemoCommand.Run(o)),
     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError) ? ExitCodes.Ok : ExitCodes.BadInput);

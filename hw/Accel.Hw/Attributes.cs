@@ -57,3 +57,8 @@ public sealed class StimulusAttribute : Attribute;
 /// (as C++ functions named Class_Method). They see no kernel parameters or tables: pass what they need.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class KernelLibraryAttribute : Attribute;
+
+/// <summary>A parameter that selects a variant to compare (e.g. a loop order): sweeps cover all its values
+/// unless the sweep fixes it, so each point is reported for every variant.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class VariantAttribute : Attribute;

@@ -87,12 +87,20 @@ always @(posedge clk) y <= a >>> b;
 endmodule"
 done
 
-echo "leading-zero count (a priority encoder)" >&2
+echo "leading-zero count (halving search, as accel_fixed.h computes it)" >&2
 for w in 32 64; do
     k=$(($(log2 "$w") + 1))
+    steps=""
+    for ((s = w / 2; s >= 1; s /= 2)); do
+        steps+="    if (x[$((w-1)):$((w-s))] == 0) begin n = n + $s; x = x << $s; end
+"
+    done
     synthesise clz "$w" 0 "$k" "module op(input clk, input [$((w-1)):0] a, output reg [$((k-1)):0] y);
-integer i; reg [$((k-1)):0] n; reg found;
-always @* begin n = 0; found = 0; for (i = $((w-1)); i >= 0; i = i - 1) if (!found) begin if (a[i]) found = 1; else n = n + 1; end end
+reg [$((w-1)):0] x; reg [$((k-1)):0] n;
+always @* begin
+    x = a; n = 0;
+$steps    if (a == 0) n = $w;
+end
 always @(posedge clk) y <= n;
 endmodule"
 done

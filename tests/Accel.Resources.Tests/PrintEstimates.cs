@@ -12,7 +12,7 @@ public sealed class PrintEstimates(ITestOutputHelper output)
     public void DefaultConfiguration(string kernel)
     {
         var estimate = ResourceEstimator.Estimate(Kernels.BuiltIn(kernel));
-        output.WriteLine(EstimateTable.Render(estimate, part: Parts.Zcu102));
+        output.WriteLine(EstimateTable.Render(estimate, part: Parts.Zcu102, items: true));
         Assert.True(estimate[Resource.Lut] > 0 && estimate[Resource.Ff] > 0);
         Assert.Equal(estimate.Total, ResourceVector.Sum(estimate.ByFunction.Values));
         Assert.Equal(estimate.Total, ResourceVector.Sum(estimate.ByCategory.Values));

@@ -49,7 +49,8 @@ internal static class KernelDiscovery
             var range = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.RangeAttribute");
             long min = range is null ? (clr == typeof(bool) ? 0 : clr == typeof(int) ? int.MinValue : long.MinValue) : Convert.ToInt64(range.ConstructorArguments[0].Value);
             long max = range is null ? (clr == typeof(bool) ? 1 : clr == typeof(int) ? int.MaxValue : long.MaxValue) : Convert.ToInt64(range.ConstructorArguments[1].Value);
-            result.Add(new KernelParameterInfo(p.Name, clr, value, min, max));
+            bool variant = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.VariantAttribute");
+            result.Add(new KernelParameterInfo(p.Name, clr, value, min, max, variant));
         }
         return result;
     }

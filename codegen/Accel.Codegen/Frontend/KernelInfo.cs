@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace Accel.Codegen.Frontend;
 
 /// <summary>A kernel parameter as declared: a primary-constructor parameter with its default and range.</summary>
-public sealed record KernelParameterInfo(string Name, Type ClrType, long Default, long Min, long Max);
+/// <param name="IsVariant">marked [Variant]: sweeps cover all its values unless they fix it</param>
+public sealed record KernelParameterInfo(string Name, Type ClrType, long Default, long Min, long Max, bool IsVariant = false);
 
 public sealed record NamedConfig(string Name, string Assignments);
 

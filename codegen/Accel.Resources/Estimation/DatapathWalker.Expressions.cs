@@ -32,10 +32,10 @@ internal sealed partial class DatapathWalker
                 Count(e.Op == BinaryOp.Div ? OperatorKind.Div : OperatorKind.Rem, Math.Max(wl, wr), Math.Max(wl, wr), Math.Max(wl, wr));
                 break;
             case BinaryOp.Shl when right is null:
-                Count(OperatorKind.Shl, typeBits, ShiftAmountBits(typeBits), typeBits);
+                Count(OperatorKind.Shl, typeBits, AmountBits(typeBits), typeBits);
                 break;
             case BinaryOp.Shr or BinaryOp.UShr when right is null:
-                Count(OperatorKind.Shr, wl, ShiftAmountBits(typeBits), wl);
+                Count(OperatorKind.Shr, wl, AmountBits(wl), wl);
                 break;
             case BinaryOp.And or BinaryOp.Or or BinaryOp.Xor when left is null && right is null:
             case BinaryOp.LogicalAnd or BinaryOp.LogicalOr:
@@ -154,8 +154,8 @@ internal sealed partial class DatapathWalker
         Count(OperatorKind.Add, w, w, w);
         if (n is null)
         {
-            Count(OperatorKind.Shr, w, 6, w);
-            Count(OperatorKind.Shl, w, 6, w);
+            Count(OperatorKind.Shr, w, AmountBits(w), w);
+            Count(OperatorKind.Shl, w, AmountBits(w), w);
         }
     }
 
@@ -176,5 +176,6 @@ internal sealed partial class DatapathWalker
 
     private static bool IsPowerOfTwo(long? v) => v is long x && x > 0 && (x & (x - 1)) == 0;
 
-    private static int ShiftAmountBits(int typeBits) => typeBits > 32 ? 6 : 5;
+    /// <summary>A barrel shifter of w bits has log2(w) stages; a larger amount only fills with the sign.</summary>
+    private static int AmountBits(int width) => Math.Max(1, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(width - 1)));
 }

@@ -15,6 +15,7 @@ internal sealed partial class DatapathWalker : IrWalker
     private readonly Dictionary<string, IrFunction> functions;
     private FunctionScope scope;
     private ValueWidths widths;
+    private readonly Dictionary<FunctionScope, Dictionary<CallExpr, int>> callBits = new(ReferenceEqualityComparer.Instance);
     private long copies = 1;
     private bool pipelined;
 
@@ -23,8 +24,8 @@ internal sealed partial class DatapathWalker : IrWalker
         this.ledger = ledger;
         functions = kernel.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
         scope = new FunctionScope(kernel.Top);
-        ValueWidths.Solve(scope, new Dictionary<Variable, int>());
-        widths = new ValueWidths(scope);
+        ValueWidths.Solve(scope, new Dictionary<Variable, int>(), CallBitsIn(scope));
+        widths = new ValueWidths(scope, CallBitsIn(scope));
     }
 
     public static void Run(IrKernel kernel, CostLedger ledger)
@@ -109,16 +110,15 @@ internal sealed partial class DatapathWalker : IrWalker
                 DeclareStream(v, stream);
                 return;
         }
-        if (s.Initializer is not null && !scope.Assigned.Contains(v) && IsStatic(s.Initializer))
-        {
-            scope.Statics[v] = StaticValues.Value(s.Initializer, scope);
-            return;
-        }
+        if (scope.Statics.ContainsKey(v)) return; // a constant (ValueWidths.Solve found it)
         Walk(s.Initializer);
         // Inside a pipeline a local is a wire between operators (whose outputs are registered); in sequential
         // code it holds its value from one state to the next.
         if (!pipelined && v.Type is IntType or BoolType)
-            ledger.Registers(scope.Name, $"{v.Name} ({ValueWidths.TypeBits(v.Type)} bit)", ValueWidths.TypeBits(v.Type) * copies);
+        {
+            int bits = scope.VariableBits.GetValueOrDefault(v, ValueWidths.TypeBits(v.Type));
+            ledger.Registers(scope.Name, $"{v.Name} ({bits} bit)", bits * copies);
+        }
     }
 
     public override void VisitAssign(AssignStmt s)
@@ -135,54 +135,6 @@ internal sealed partial class DatapathWalker : IrWalker
         }
         else Walk(s.Target);
         Walk(s.Value);
-    }
-
-    public override bool VisitCall(CallExpr e)
-    {
-        foreach (var a in e.Arguments) Walk(a);
-        if (!functions.TryGetValue(e.Callee, out var callee))
-        {
-            ledger.Note($"{scope.Name}: call to '{e.Callee}' has no function in the IR; not counted");
-            return true;
-        }
-        var callerScope = scope;
-        var calleeScope = Bind(callee, e.Arguments);
-        (scope, widths) = (calleeScope, new ValueWidths(calleeScope));
-        WalkFunction(callee.Body);
-        (scope, widths) = (callerScope, new ValueWidths(callerScope));
-        return true;
-    }
-
-    /// <summary>The callee's scope at this call: constant arguments make static parameters, the others give
-    /// their widths, and array arguments bring the caller's table or register array along.</summary>
-    private FunctionScope Bind(IrFunction callee, IReadOnlyList<IrExpr> arguments)
-    {
-        var bound = new FunctionScope(callee);
-        var parameterBits = new Dictionary<Variable, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < callee.Parameters.Count && i < arguments.Count; i++)
-        {
-            var (p, arg) = (callee.Parameters[i], arguments[i]);
-            switch (arg)
-            {
-                case TableRefExpr t:
-                    bound.Tables[p] = t.Table;
-                    break;
-                case VarRefExpr { Variable: var a } when scope.Tables.TryGetValue(a, out var table):
-                    bound.Tables[p] = table;
-                    break;
-                case VarRefExpr { Variable: var a } when scope.RegisterArrays.TryGetValue(a, out long length):
-                    bound.RegisterArrays[p] = length;
-                    break;
-                case var _ when !bound.Assigned.Contains(p) && IsStatic(arg):
-                    bound.Statics[p] = StaticValues.Value(arg, scope);
-                    break;
-                default:
-                    if (p.Type is IntType or BoolType) parameterBits[p] = widths.Of(arg);
-                    break;
-            }
-        }
-        ValueWidths.Solve(bound, parameterBits);
-        return bound;
     }
 
     private static int IndexBits(long n) => Math.Max(1, ValueWidths.SignedBits(n - 1) - 1);

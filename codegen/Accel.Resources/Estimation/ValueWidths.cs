@@ -7,17 +7,28 @@ namespace Accel.Resources.Estimation;
 /// and not a 64x64 one, as HLS's own bit-width narrowing does. An expression needs what its operands need (a sum
 /// one bit more, a product their sum, a static right shift fewer, a static mask its own); a variable needs the
 /// most any of its definitions needs; nothing exceeds its C# type.</summary>
-internal sealed class ValueWidths(FunctionScope scope)
+internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callBits)
 {
-    /// <summary>Fills <see cref="FunctionScope.VariableBits"/>: every variable starts at 1 bit (parameters at
+    /// <summary>First finds the locals defined once from static values (they become static too), then fills
+    /// <see cref="FunctionScope.VariableBits"/>: every variable starts at 1 bit (parameters at
     /// <paramref name="parameterBits"/>, their arguments' widths) and grows to the widest of its definitions until
     /// nothing changes. Widths only grow and are capped by the types, so this ends; a loop-carried variable
     /// that grows each time (a counter, an accumulator) ends at its type's width.</summary>
-    public static void Solve(FunctionScope scope, IReadOnlyDictionary<Variable, int> parameterBits)
+    public static void Solve(FunctionScope scope, IReadOnlyDictionary<Variable, int> parameterBits, Func<CallExpr, int> callBits)
     {
+        for (bool found = true; found;)
+        {
+            found = false;
+            foreach (var (v, definitions) in scope.Definitions)
+                if (definitions.Count == 1 && !scope.Assigned.Contains(v) && !scope.Statics.ContainsKey(v) && StaticValues.IsStatic(definitions[0], scope))
+                {
+                    scope.Statics[v] = StaticValues.Value(definitions[0], scope);
+                    found = true;
+                }
+        }
         foreach (var v in scope.Definitions.Keys) scope.VariableBits[v] = 1;
         foreach (var (v, bits) in parameterBits) scope.VariableBits[v] = bits;
-        var widths = new ValueWidths(scope);
+        var widths = new ValueWidths(scope, callBits);
         for (bool changed = true; changed;)
         {
             changed = false;
@@ -69,6 +80,8 @@ internal sealed class ValueWidths(FunctionScope scope)
             IndexExpr { Array: TableRefExpr t } => SignedBits(t.Table),
             IndexExpr { Array: VarRefExpr r } when scope.Tables.TryGetValue(r.Variable, out var table) => SignedBits(table),
             IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i when StaticValues.Value(i.Arguments[1], scope) is long k => Of(i.Arguments[0]) - (int)Math.Clamp(k, 0, 63) + 1,
+            IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i => Of(i.Arguments[0]) + 1,
+            CallExpr c => callBits(c),
             IntrinsicExpr { Intrinsic: Intrinsic.LeadingZeros } => 7,
             IntrinsicExpr { Intrinsic: Intrinsic.Abs } i => Of(i.Arguments[0]) + 1,
             IntrinsicExpr { Intrinsic: Intrinsic.Min or Intrinsic.Max } i => Math.Max(Of(i.Arguments[0]), Of(i.Arguments[1])),

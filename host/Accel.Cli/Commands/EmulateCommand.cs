@@ -23,6 +23,9 @@ public sealed class EmulateOptions : KernelOptions
 
     [Option("trace", HelpText = "Write a Chrome/Perfetto trace-event JSON to this file.")]
     public string? Trace { get; set; }
+
+    [Option("sweep", HelpText = "Emulate every combination: name=v1,v2,... (repeatable); [Variant] parameters are swept in all their values.")]
+    public IEnumerable<string> Sweeps { get; set; } = [];
 }
 
 public static class EmulateCommand
@@ -32,6 +35,7 @@ public static class EmulateCommand
         var (project, kernel, config) = options.Resolve();
         if (options.ClockMhz is <= 0 or > 300)
             throw new KernelParameterException($"--clock {options.ClockMhz}: expected a clock in MHz in (0, 300]");
+        if (options.Sweeps.Any()) return SweepCommand.Run(options, project, kernel);
         var activity = options.Vcd is not null || options.Trace is not null ? new ActivityLog() : null;
         var stimulus = new KernelActivator(kernel, config).MakeStimulus(options.Seed);
         KernelEmulator.Result result;

@@ -5,16 +5,16 @@ namespace Accel.Kernels.EdgeMoe;
 /// <summary>Edge-MoE attention (see <see cref="AttentionUnit"/>): q, k, v and o are token-major rows of
 /// heads * headDim activations (actIntBits integer bits of 32). counters receives the off-chip rows read from q
 /// and from k and v, and the steps taken, so the reordered and the naive order can be compared.</summary>
-[Kernel("edgemoe_attention")]
-[Config("tokens33-p4", "tokens=33,heads=2,headDim=16,slots=4")]
-[Config("tokens33-p4-naive", "tokens=33,heads=2,headDim=16,slots=4,reorder=false")]
-[Config("tokens17-p1", "tokens=17,heads=1,headDim=8,slots=1")]
+[Kernel("attention")]
+[Config("tokens33-p4", "tokens=33,heads=2,headDim=16,P=4")]
+[Config("tokens33-p4-naive", "tokens=33,heads=2,headDim=16,P=4,reorder=false")]
+[Config("tokens17-p1", "tokens=17,heads=1,headDim=8,P=1")]
 public sealed class Attention(
     [Range(1, 4096)] int tokens = 129,
     [Range(1, 64)] int heads = 3,
     [Range(1, 512)] int headDim = 64,
-    [Range(1, 64)] int slots = 4,
-    bool reorder = true,
+    [Range(1, 64)] int P = 4,                  // parallel query slots
+    [Variant] bool reorder = true,             // false: the naive loop order, for comparison
     [Range(6, 16)] int actIntBits = 10,
     [Range(4, 10)] int expTableBits = 8)
 {
@@ -25,16 +25,16 @@ public sealed class Attention(
     public void Run([MAxi("gmem0", "HBM[0]")] int[] q, [MAxi("gmem1", "HBM[1]")] int[] k, [MAxi("gmem2", "HBM[2]")] int[] v,
         [MAxi("gmem3", "HBM[3]")] int[] o, [MAxi("gmem4", "HBM[4]")] int[] counters)
     {
-        int[] queryRows = new int[slots * headDim];
+        int[] queryRows = new int[P * headDim];
         int[] keyRow = new int[headDim];
         int[] valueRow = new int[headDim];
-        int[] scores = new int[2 * slots * tokens];
-        long[] stats = new long[AttentionUnit.StatBlocks * slots];
-        long[] outAcc = new long[slots * headDim];
-        Hls.ArrayPartition(queryRows, PartitionKind.Cyclic, slots);
-        Hls.ArrayPartition(outAcc, PartitionKind.Cyclic, slots);
+        int[] scores = new int[2 * P * tokens];
+        long[] stats = new long[AttentionUnit.StatBlocks * P];
+        long[] outAcc = new long[P * headDim];
+        Hls.ArrayPartition(queryRows, PartitionKind.Cyclic, P);
+        Hls.ArrayPartition(outAcc, PartitionKind.Cyclic, P);
         Hls.ArrayPartition(stats, PartitionKind.Complete);
-        AttentionUnit.Run(q, k, v, heads * headDim, 0, 0, 0, o, heads * headDim, tokens, heads, headDim, slots, reorder,
+        AttentionUnit.Run(q, k, v, heads * headDim, 0, 0, 0, o, heads * headDim, tokens, heads, headDim, P, reorder,
             scoreScale[0], 32 - actIntBits, expTableBits, exp2Fraction, queryRows, keyRow, valueRow, scores, stats, outAcc, counters);
     }
 

@@ -26,7 +26,7 @@ public sealed class FixedEncoder
         patchEmbed = new PatchEmbed(channels: c.Channels, height: c.Height, width: c.Width, patch: c.Patch, dim: d);
         norm = new LayerNorm(tokens: n, dim: d);
         qkv = new Linear(tokens: n, inDim: d, outDim: 3 * d);
-        attention = new Attention(tokens: n, heads: c.Heads, headDim: c.HeadDim, slots: c.Slots);
+        attention = new Attention(tokens: n, heads: c.Heads, headDim: c.HeadDim, P: c.Slots);
         proj = new Linear(tokens: n, inDim: d, outDim: d, accumulate: true);
         fc1 = new Linear(tokens: n, inDim: d, outDim: c.MlpHidden, gelu: true);
         fc2 = new Linear(tokens: n, inDim: c.MlpHidden, outDim: d, accumulate: true);

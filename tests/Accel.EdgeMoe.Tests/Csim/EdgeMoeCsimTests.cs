@@ -22,9 +22,9 @@ public sealed class EdgeMoeCsimTests
     }
 
     [Theory]
-    [InlineData("edgemoe_attention", "tokens33-p4")]
-    [InlineData("edgemoe_attention", "tokens33-p4-naive")]
-    [InlineData("edgemoe_attention", "tokens17-p1")]
+    [InlineData("attention", "tokens33-p4")]
+    [InlineData("attention", "tokens33-p4-naive")]
+    [InlineData("attention", "tokens17-p1")]
     [InlineData("edgemoe_linear", "qkv-small")]
     [InlineData("edgemoe_linear", "fc1-gelu-small")]
     [InlineData("edgemoe_linear", "fc2-residual-small")]

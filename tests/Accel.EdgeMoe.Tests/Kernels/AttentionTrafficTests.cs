@@ -20,7 +20,7 @@ public sealed class AttentionTrafficTests
         var v = Stimuli.GaussianFixed(random, length, 1, 22);
         var o = new int[length];
         var counters = new int[AttentionUnit.CounterCount];
-        new Attention(tokens: Tokens, heads: Heads, headDim: HeadDim, slots: slots, reorder: reorder).Run(q, k, v, o, counters);
+        new Attention(tokens: Tokens, heads: Heads, headDim: HeadDim, P: slots, reorder: reorder).Run(q, k, v, o, counters);
         return (counters, o);
     }
 

@@ -1,0 +1,84 @@
+using Accel.Codegen.Ir;
+using Accel.Codegen.Passes;
+
+namespace Accel.Resources.Estimation;
+
+/// <summary>Calls: the callee's body is counted at the call site, in a scope bound to the arguments (so a
+/// constant argument folds inside the callee, a narrow one keeps its width, a table argument is that table).</summary>
+internal sealed partial class DatapathWalker
+{
+    public override bool VisitCall(CallExpr e)
+    {
+        foreach (var a in e.Arguments) Walk(a);
+        if (!functions.TryGetValue(e.Callee, out var callee))
+        {
+            ledger.Note($"{scope.Name}: call to '{e.Callee}' has no function in the IR; not counted");
+            return true;
+        }
+        var (callerScope, callerWidths) = (scope, widths);
+        var calleeScope = Bind(callee, e.Arguments, scope, widths);
+        (scope, widths) = (calleeScope, new ValueWidths(calleeScope, CallBitsIn(calleeScope)));
+        WalkFunction(callee.Body);
+        (scope, widths) = (callerScope, callerWidths);
+        return true;
+    }
+
+    /// <summary>The bits a call's result needs: the widest value its callee returns, bound at that call.</summary>
+    private Func<CallExpr, int> CallBitsIn(FunctionScope caller) => call =>
+    {
+        if (!callBits.TryGetValue(caller, out var known)) callBits[caller] = known = new(ReferenceEqualityComparer.Instance);
+        if (known.TryGetValue(call, out int bits)) return bits;
+        bits = ValueWidths.TypeBits(call.Type);
+        if (functions.TryGetValue(call.Callee, out var callee))
+        {
+            var bound = Bind(callee, call.Arguments, caller, new ValueWidths(caller, CallBitsIn(caller)));
+            var returned = new ReturnValues();
+            returned.Walk(callee);
+            var calleeWidths = new ValueWidths(bound, CallBitsIn(bound));
+            if (returned.Values.Count > 0) bits = Math.Min(bits, returned.Values.Max(calleeWidths.Of));
+        }
+        return known[call] = bits;
+    };
+
+    private sealed class ReturnValues : IrWalker
+    {
+        public List<IrExpr> Values { get; } = [];
+
+        public override void VisitReturn(ReturnStmt s)
+        {
+            if (s.Value is not null) Values.Add(s.Value);
+        }
+    }
+
+    /// <summary>The callee's scope at this call: constant arguments make static parameters, the others give
+    /// their widths, and array arguments bring the caller's table or register array along.</summary>
+    private FunctionScope Bind(IrFunction callee, IReadOnlyList<IrExpr> arguments, FunctionScope caller, ValueWidths callerWidths)
+    {
+        var bound = new FunctionScope(callee);
+        var parameterBits = new Dictionary<Variable, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < callee.Parameters.Count && i < arguments.Count; i++)
+        {
+            var (p, arg) = (callee.Parameters[i], arguments[i]);
+            switch (arg)
+            {
+                case TableRefExpr t:
+                    bound.Tables[p] = t.Table;
+                    break;
+                case VarRefExpr { Variable: var a } when caller.Tables.TryGetValue(a, out var table):
+                    bound.Tables[p] = table;
+                    break;
+                case VarRefExpr { Variable: var a } when caller.RegisterArrays.TryGetValue(a, out long length):
+                    bound.RegisterArrays[p] = length;
+                    break;
+                case var _ when !bound.Assigned.Contains(p) && StaticValues.IsStatic(arg, caller):
+                    bound.Statics[p] = StaticValues.Value(arg, caller);
+                    break;
+                default:
+                    if (p.Type is IntType or BoolType) parameterBits[p] = callerWidths.Of(arg);
+                    break;
+            }
+        }
+        ValueWidths.Solve(bound, parameterBits, CallBitsIn(bound));
+        return bound;
+    }
+}

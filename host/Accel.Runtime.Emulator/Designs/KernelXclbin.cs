@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Accel.Codegen.Ir;
+using Accel.Runtime.Xclbin;
+
+namespace Accel.Runtime.Emulator.Designs;
+
+/// <summary>
+/// The xclbin metadata of a kernel design, taken from its IR: one argument per top-function parameter in
+/// order, one 8-byte register slot each from 0x10 (the layout Vitis HLS gives s_axilite arguments of up to
+/// 64 bits), one m_axi port per bundle, each pointer connected to the bank its [MAxi] names, one compute
+/// unit named as link.cfg's nk= names it. No bitstream: Vitis builds that.
+/// </summary>
+public static class KernelXclbin
+{
+    public const string ControlPort = "S_AXI_CONTROL";
+    public const uint FirstArgumentOffset = 0x10;
+    public const uint RegisterSlot = 8;
+    private const ulong ControlRange = 0x1000;
+    private const ulong ComputeUnitBase = 0x1800000;   // where v++ places the first compute unit on Alveo shells
+
+    public static XclbinDesign Describe(KernelDesign design)
+    {
+        var ir = design.Ir;
+        var memory = BoardMemory.For(design.Board.Name);
+        var arguments = new List<KernelArgument>();
+        var connections = new List<ArgumentConnection>();
+        var ports = new List<KernelPort>();
+        foreach (var (parameter, index) in ir.Top.Parameters.Select((p, i) => (p, i)))
+        {
+            var offset = FirstArgumentOffset + RegisterSlot * (uint)index;
+            if (parameter.Port is { } binding && parameter.Type is PortType port)
+            {
+                var portName = $"M_AXI_{binding.Bundle.ToUpperInvariant()}";
+                if (ports.All(p => p.Name != portName))
+                    ports.Add(new KernelPort(portName, KernelPort.MasterMode, binding.WidthBits, 0xFFFFFFFF));
+                var pointer = $"{(parameter.IsWritten ? "" : "const ")}{ArgumentTypes.CSpelling(port.Element)}*";
+                arguments.Add(new KernelArgument(index, parameter.Name, ArgumentKind.Global, portName, offset, 8, 8, pointer));
+                connections.Add(new ArgumentConnection(index, memory.IndexOf(binding.Bank, ir.Name, parameter.Name)));
+            }
+            else if (parameter.Kind == VariableKind.Scalar)
+            {
+                var size = ArgumentTypes.SizeOf(parameter.Type);
+                arguments.Add(new KernelArgument(index, parameter.Name, ArgumentKind.Scalar, ControlPort, offset, size, size,
+                    ArgumentTypes.CSpelling(parameter.Type)));
+            }
+            else
+                throw new ArgumentException($"kernel '{ir.Name}' argument '{parameter.Name}' ({parameter.Kind}) has no xclbin form; " +
+                                            "top-function arguments are [MAxi] arrays and scalars");
+        }
+        ports.Add(new KernelPort(ControlPort, KernelPort.SlaveMode, 32, ControlRange));
+
+        var unit = new ComputeUnit($"{ir.Name}_1", ComputeUnitBase, ComputeUnit.PropertiesFor(IpControl.ApCtrlHs), connections.ToValueList());
+        var kernel = new XclbinKernel(ir.Name, ports.ToValueList(), arguments.ToValueList(), ValueList.Of(unit));
+        var banks = memory.Topology(connections.Select(c => c.BankIndex).ToHashSet());
+        // HLS kernels run on ap_clk, which v++ drives from the platform's data clock.
+        var clocks = ValueList.Of(new ClockFrequency("DATA_CLK", ClockType.Data, (ushort)design.ClockMhz));
+        var described = new XclbinDesign(design.Name, Guid.Empty, design.Board.Platform, banks, ValueList.Of(kernel), clocks);
+        return described with { Uuid = UuidOf(described) };
+    }
+
+    public static void Write(KernelDesign design, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        XclbinWriter.WriteFile(Describe(design), path);
+    }
+
+    /// <summary>
+    /// A UUID derived from the metadata itself, so writing the same design twice gives the same bytes and a
+    /// changed interface gives a new identity (XRT keys loaded designs by it).
+    /// </summary>
+    private static Guid UuidOf(XclbinDesign design)
+    {
+        var text = new StringBuilder().Append(design.Name).Append('|').Append(design.PlatformVbnv);
+        foreach (var clock in design.Clocks) text.Append('|').Append(clock);
+        foreach (var kernel in design.Kernels)
+        {
+            foreach (var argument in kernel.Arguments) text.Append('|').Append(argument);
+            foreach (var unit in kernel.ComputeUnits)
+                foreach (var connection in unit.Connections) text.Append('|').Append(connection);
+        }
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);   // RFC 9562 version 8: a custom, name-derived UUID
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}

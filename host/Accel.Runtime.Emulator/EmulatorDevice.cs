@@ -1,0 +1,128 @@
+using Accel.Codegen.Frontend;
+using Accel.Runtime.Devices;
+using Accel.Runtime.Emulator.Designs;
+using Accel.Runtime.Xclbin;
+using Accel.Testbenches;
+
+namespace Accel.Runtime.Emulator;
+
+/// <summary>
+/// The emulator as a device ("emu"). A design is loaded from an xclbin Accel wrote (its name says which kernel
+/// and configuration) or straight from a <see cref="KernelDesign"/>; either way the device knows the same
+/// xclbin metadata the XRT backend would, and applies the same argument and buffer rules. Buffers are host
+/// arrays with a separate "device" copy, so syncs are real copies; a run emulates the kernel on a thread of
+/// its own and copies the written arguments back into their buffers' device copies when it completes.
+/// </summary>
+public sealed class EmulatorDevice : IDevice
+{
+    public const string Scheme = "emu";
+
+    private readonly List<EmulatorKernel> kernels = [];
+    private readonly List<IEmulatorBuffer> buffers = [];
+    private readonly List<EmulatorRun> runs = [];
+    private bool disposed;
+
+    private EmulatorDevice() { }
+
+    /// <summary>Guards the design and the lists of owned objects.</summary>
+    internal Lock Gate { get; } = new();
+
+    public string Name => Scheme;
+
+    public XclbinDesign? Design { get; private set; }
+
+    /// <summary>The loaded kernel design, or null before a load.</summary>
+    public KernelDesign? KernelDesign { get; private set; }
+
+    /// <summary>Opens "emu". The board and clock come from the design loaded later, so the name takes no argument.</summary>
+    public static IDevice Open(string? argument) =>
+        argument is null
+            ? new EmulatorDevice()
+            : throw new ArgumentException($"device 'emu:{argument}': the emulator is opened as 'emu'; its board and clock come from the loaded design",
+                nameof(argument));
+
+    /// <summary>Loads an xclbin Accel wrote for a built-in kernel.</summary>
+    public void Load(string xclbinPath) => Load(xclbinPath, KernelCatalog.BuiltIn);
+
+    /// <summary>Loads an xclbin Accel wrote for a kernel of <paramref name="project"/> (e.g. compiled from --source files).</summary>
+    public void Load(string xclbinPath, KernelProject project)
+    {
+        var file = XclbinReader.Read(xclbinPath);
+        Install(XclbinRecognition.Recognize(file, project), file.Design, xclbinPath);
+    }
+
+    /// <summary>Loads a kernel design directly, with the metadata its xclbin would carry.</summary>
+    public void Load(KernelDesign design) => Install(design, KernelXclbin.Describe(design), design.Name);
+
+    private void Install(KernelDesign design, XclbinDesign metadata, string what)
+    {
+        lock (Gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (runs.Count + buffers.Count + kernels.Count > 0)
+                throw new InvalidOperationException(
+                    $"{Name}: cannot load {what} while {kernels.Count} kernel(s), {buffers.Count} buffer(s) and {runs.Count} run(s) " +
+                    "of the current design are open; dispose them first");
+            KernelDesign = design;
+            Design = metadata;
+        }
+    }
+
+    public IKernel OpenKernel(string name)
+    {
+        lock (Gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var design = Design ?? throw new InvalidOperationException($"{Name}: load an xclbin (or a kernel design) before opening kernels");
+            var definition = design.FindKernel(name) ?? throw new ArgumentException(
+                $"design '{design.Name}' has no kernel '{name}'; its kernels are " +
+                (design.Kernels.Count == 0 ? "none" : string.Join(", ", design.Kernels.Select(k => k.Name))), nameof(name));
+            var kernel = new EmulatorKernel(this, definition, KernelDesign!);
+            kernels.Add(kernel);
+            return kernel;
+        }
+    }
+
+    internal void Adopt(IEmulatorBuffer buffer)
+    {
+        lock (Gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            buffers.Add(buffer);
+        }
+    }
+
+    internal void Adopt(EmulatorRun run)
+    {
+        lock (Gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            runs.Add(run);
+        }
+    }
+
+    /// <summary>Called by an owned object, under <see cref="Gate"/>, when it is disposed.</summary>
+    internal void Forget(object owned)
+    {
+        switch (owned)
+        {
+            case EmulatorRun run: runs.Remove(run); break;
+            case IEmulatorBuffer buffer: buffers.Remove(buffer); break;
+            case EmulatorKernel kernel: kernels.Remove(kernel); break;
+        }
+    }
+
+    /// <summary>Disposes runs, buffers and kernels (as the XRT device does). A run still emulating finishes on its own thread, unobserved.</summary>
+    public void Dispose()
+    {
+        lock (Gate)
+        {
+            if (disposed)
+                return;
+            foreach (var run in runs.ToList()) run.Dispose();
+            foreach (var buffer in buffers.ToList()) buffer.Dispose();
+            foreach (var kernel in kernels.ToList()) kernel.Dispose();
+            disposed = true;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Accel.Emulation;
+using Accel.Emulation.Kernels;
+using Accel.Hw;
+using Accel.Runtime.Devices;
+using Accel.Runtime.Xclbin;
+
+namespace Accel.Runtime.Emulator;
+
+/// <summary>
+/// A run on the emulator. <see cref="Start"/> takes a snapshot of every buffer's device copy and every scalar,
+/// then emulates the kernel on a thread of its own (a kernel takes from milliseconds to minutes), so
+/// <see cref="Wait"/> with a timeout means what it means on a card. On completion the written arguments
+/// are copied into their buffers' device copies and <see cref="Report"/> holds the cycle figures.
+/// </summary>
+public sealed class EmulatorRun : IRun
+{
+    private readonly EmulatorKernel kernel;
+    private readonly Dictionary<int, long> scalars = [];
+    private readonly Dictionary<int, IEmulatorBuffer> buffers = [];
+    private Task<KernelEmulator.Result>? emulation;
+    private bool disposed;
+
+    internal EmulatorRun(EmulatorKernel kernel) => this.kernel = kernel;
+
+    public IKernel Kernel => kernel;
+
+    private XclbinKernel Definition => kernel.Definition;
+
+    /// <summary>Cycles, time, processes, FIFOs and ports of the last completed run; null until a run completes.</summary>
+    public TimingReport? Report => emulation is { IsCompletedSuccessfully: true } done ? done.Result.Report : null;
+
+    public void SetArgument<T>(string argumentName, T value) where T : unmanaged
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var argument = ArgumentRules.Resolve(Definition, argumentName);
+        ArgumentRules.CheckScalar<T>(Definition, argument);
+        scalars[argument.Index] = ScalarValues.ToInt64(Definition.Name, argument.Name, value);
+    }
+
+    public void SetArgument(string argumentName, IBuffer buffer)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var argument = ArgumentRules.Resolve(Definition, argumentName);
+        if (buffer is not IEmulatorBuffer emulated || emulated.Device != kernel.Device)
+            throw new ArgumentException(
+                $"kernel '{Definition.Name}' argument '{argument.Name}': the buffer belongs to another device; allocate it on {kernel.Device.Name}",
+                nameof(buffer));
+        ArgumentRules.CheckBuffer(Definition, argument, buffer);
+        buffers[argument.Index] = emulated;
+    }
+
+    public void Start()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var missing = Definition.Arguments
+            .Where(a => ArgumentRules.HostSets(a) && !scalars.ContainsKey(a.Index) && !buffers.ContainsKey(a.Index))
+            .Select(a => a.Name).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"kernel '{Definition.Name}': set argument(s) {string.Join(", ", missing)} before starting");
+        if (emulation is { IsCompleted: false })
+            throw new InvalidOperationException($"kernel '{Definition.Name}': the run is still in progress; wait for it before starting it again");
+
+        var stimulus = new Stimulus(seed: 0);
+        foreach (var (index, value) in scalars)
+            stimulus.Scalar(Definition.Arguments[index].Name, value);
+        var design = kernel.Design;
+        var written = new List<(string Name, IEmulatorBuffer Buffer)>();
+        foreach (var (index, buffer) in buffers)
+        {
+            var name = Definition.Arguments[index].Name;
+            stimulus.Array(name, buffer.SnapshotDevice());
+            // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
+            if (design.Ir.Top.Parameters[index].IsWritten)
+                written.Add((name, buffer));
+        }
+        var options = new KernelEmulator.Options(design.ClockMhz, design.Board.Name);
+        emulation = Task.Factory.StartNew(() =>
+        {
+            var result = KernelEmulator.Run(design.Project, design.Kernel, design.Config, stimulus, options);
+            foreach (var (name, buffer) in written)
+                buffer.ReceiveFromRun(result.Outputs[name]);
+            return result;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    public void Wait(TimeSpan timeout)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var started = emulation ?? throw new InvalidOperationException(
+            $"kernel '{Definition.Name}': the run was never started, so there is nothing to wait for");
+        var milliseconds = RunOutcome.TimeoutMilliseconds(timeout);
+        // Waiting on the task itself would throw its exception; the outcome is read from the state instead.
+        ((IAsyncResult)started).AsyncWaitHandle.WaitOne(milliseconds is { } ms ? (int)Math.Min(ms, int.MaxValue) : Timeout.Infinite);
+        RunOutcome.Check(Definition.Name, State, timeout, () => RunFailures.Describe(started.Exception?.InnerException));
+    }
+
+    public RunState State => emulation switch
+    {
+        null => RunState.New,
+        { IsCompletedSuccessfully: true } => RunState.Completed,
+        { IsCompleted: true } => RunState.Error,
+        _ => RunState.Running,
+    };
+
+    public void Dispose()
+    {
+        lock (kernel.Device.Gate)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            kernel.Device.Forget(this);
+        }
+    }
+}
