@@ -10,7 +10,7 @@ var parser = new Parser(settings =>
     settings.CaseInsensitiveEnumValues = true;
     settings.AllowMultiInstance = true; // --param a=1 --param b=2, as users expect
 });
-var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions>(args);
+var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions, RunOptions, XclbinOptions>(args);
 return result.MapResult(
     (ListOptions o) => Cli.Run(() => ListCommand.Run(o)),
     (GenOptions o) => Cli.Run(() => GenCommand.Run(o)),
@@ -20,4 +20,6 @@ return result.MapResult(
     (BenchOptions o) => Cli.Run(() => BenchCommand.Run(o)),
     (OmapOptions o) => Cli.Run(() => OmapCommand.Run(o)),
     (DemoOptions o) => Cli.Run(() => DemoCommand.Run(o)),
+    (RunOptions o) => Cli.Run(() => RunCommand.Run(o)),
+    (XclbinOptions o) => Cli.Run(() => XclbinCommand.Run(o)),
     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError) ? ExitCodes.Ok : ExitCodes.BadInput);

@@ -12,9 +12,9 @@ public sealed record OutputSummary(string Name, int Elements, string Min, string
 {
     public static OutputSummary Of(string name, Array values)
     {
-        var items = values.Cast<object>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToList();
-        var min = items.Count == 0 ? "" : Text(values.GetValue(items.IndexOf(items.Min())));
-        var max = items.Count == 0 ? "" : Text(values.GetValue(items.IndexOf(items.Max())));
+        var items = values.Cast<IComparable>().ToList();
+        var min = items.Count == 0 ? "" : Text(items.Min());
+        var max = items.Count == 0 ? "" : Text(items.Max());
         return new OutputSummary(name, values.Length, min, max, $"{Fnv1a(GoldenVectors.Bytes(values)):x16}");
     }
 

@@ -1,0 +1,96 @@
+using Accel.Codegen.Backends.Hls;
+using Accel.Codegen.Frontend;
+using Accel.Runtime.Emulator.Designs;
+using Accel.Runtime.Xclbin;
+using Accel.Testbenches;
+using CommandLine;
+using CommandLine.Text;
+
+namespace Accel.Cli.Commands;
+
+[Verb("xclbin", HelpText =
+    "`accel xclbin info FILE` prints what an xclbin holds (header, sections, clocks, memory banks, kernels with their arguments, " +
+    "register offsets and bank connections), like xclbinutil --info. `accel xclbin write KERNEL` packs the kernel's metadata " +
+    "(arguments, offsets from 0x10 in 8-byte steps, m_axi ports, banks from [MAxi]) into an xclbin with NO bitstream: XRT loads it " +
+    "(noop and emulation modes) and so does the emu device, but a card needs the xclbin v++ builds (`make xclbin` in the `accel gen` folder).")]
+public sealed class XclbinOptions
+{
+    [Value(0, MetaName = "action", Required = true, HelpText = "info or write.")]
+    public string Action { get; set; } = "";
+
+    [Value(1, MetaName = "target", Required = true, HelpText = "info: the xclbin file; write: the kernel name (see `accel list`).")]
+    public string Target { get; set; } = "";
+
+    [Option("source", Separator = ',', HelpText = "write: compile the kernel from these C# files instead of the built-in kernels.")]
+    public IEnumerable<string> Sources { get; set; } = [];
+
+    [Option("config", HelpText = "write: a named configuration of the kernel.")]
+    public string? Config { get; set; }
+
+    [Option("param", HelpText = "write: parameter overrides, name=value.")]
+    public IEnumerable<string> Params { get; set; } = [];
+
+    [Option("board", HelpText = "write: u55c (default), u280 or zcu102: the platform and memory banks.")]
+    public string? Board { get; set; }
+
+    [Option("clock", HelpText = "write: kernel clock in MHz, 1..300 (default 300).")]
+    public int? ClockMhz { get; set; }
+
+    [Option("out", HelpText = "write: output file (default build/xclbin/<kernel>/<config>/<kernel>.<board>.xclbin).")]
+    public string? Out { get; set; }
+
+    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
+    public bool Json { get; set; }
+
+    [Usage(ApplicationAlias = "accel")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Inspect an xclbin", new XclbinOptions { Action = "info", Target = "softmax.xclbin" }),
+        new("Write softmax's metadata for a U280", new XclbinOptions { Action = "write", Target = "softmax", Config = "row16", Board = "u280" }),
+    ];
+}
+
+public static class XclbinCommand
+{
+    public static int Run(XclbinOptions options) => RuntimeErrors.Guard("xclbin", () => options.Action switch
+    {
+        "info" => Info(options),
+        "write" => Write(options),
+        _ => throw new KernelParameterException($"xclbin: unknown action '{options.Action}'; expected `accel xclbin info FILE` or `accel xclbin write KERNEL`"),
+    });
+
+    private static int Info(XclbinOptions options)
+    {
+        var given = new[] { ("--source", options.Sources.Any()), ("--config", options.Config is not null), ("--param", options.Params.Any()),
+            ("--board", options.Board is not null), ("--clock", options.ClockMhz is not null), ("--out", options.Out is not null) };
+        if (given.FirstOrDefault(g => g.Item2) is ({ } option, true))
+            throw new KernelParameterException($"xclbin info: {option} applies to `accel xclbin write` only");
+        var file = XclbinReader.Read(options.Target);
+        if (options.Json)
+            Cli.WriteJson(XclbinJson.Of(file));
+        else
+            Console.Out.Write(XclbinText.Render(file));
+        return ExitCodes.Ok;
+    }
+
+    private static int Write(XclbinOptions options)
+    {
+        var project = KernelCatalog.Load(options.Sources.ToList());
+        var kernel = KernelCatalog.Find(project, options.Target);
+        var config = KernelConfig.Resolve(kernel, options.Config, options.Params);
+        var board = Board.Find(options.Board ?? "u55c");
+        var design = new KernelDesign(project, kernel, config, board, options.ClockMhz ?? KernelDesign.MaxClockMhz);
+        var path = options.Out ?? Path.Combine("build", "xclbin", kernel.Name, config.Name, $"{kernel.Name}.{board.Name}.xclbin");
+        KernelXclbin.Write(design, path);
+        var written = XclbinReader.Read(path);   // read back: what is reported is what the file holds
+        if (options.Json)
+            Cli.WriteJson(new
+            {
+                kernel = kernel.Name, config = config.Name, board = board.Name, file = path,
+                uuid = written.Design.Uuid, size_bytes = written.Header.Length, bitstream = false,
+            });
+        else
+            Console.Error.WriteLine($"accel xclbin: wrote {path} ({written.Header.Length} bytes, design {written.Design.Uuid}; metadata only, no bitstream)");
+        return ExitCodes.Ok;
+    }
+}
