@@ -72,6 +72,35 @@ public sealed class DatapathCountTests
     }
 
     [Fact]
+    public void AnExpressionOfUnchangingValuesIsComputedOnce()
+    {
+        var e = ResourceEstimator.Estimate(Kernels.FromSource("""
+            using Accel.Hw;
+            [Kernel("test")]
+            public sealed class Test(int n = 64, int m = 7)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        Hls.Pipeline(1);
+                        y[i * m] = x[i * m] * 3;
+                        int a = x[i];
+                        y[a * m + 1] = 1;
+                        a = a + 1;
+                        y[a * m + 1] = 2;
+                    }
+                }
+            }
+            """));
+        // i * m appears twice with i unchanged (only the loop's step assigns it): one multiplier. a * m appears
+        // twice but a changes in between: two. x[...] * 3: one. m = 7 needs 4 bits, 3 needs 3.
+        Assert.Equal(1 + 2, Ops(e, "mul 32x4->").Sum(i => i.Count));
+        Assert.Equal(1, Ops(e, "mul 32x3->").Sum(i => i.Count));
+    }
+
+    [Fact]
     public void LookupTablesAreCopiedForTheReadsOfAPipelinedLoop()
     {
         // Gelu reads the correction table twice per lane per cycle: one dual-port block RAM per lane.

@@ -1,15 +1,16 @@
 namespace Accel.Codegen.Backends.Hls;
 
-/// <summary>A target board: the platform v++ links against, the part HLS synthesises for, and whether ports are
-/// mapped to memory banks with sp= (Alveo) or reach memory through the PS (embedded).</summary>
-public sealed record Board(string Name, string Platform, string Part, bool MapsBanks)
+/// <summary>A target board: the platform v++ links against, the part HLS synthesises for, whether ports are
+/// mapped to memory banks with sp= (Alveo) or reach memory through the PS, and whether the host program runs
+/// on the board's own Arm cores (embedded: cross-compiled, packaged on an SD card) rather than a PCIe host.</summary>
+public sealed record Board(string Name, string Platform, string Part, bool MapsBanks, bool Embedded = false)
 {
     // Facts from ARCHITECTURE.md ("Boards and XRT facts").
     public static readonly IReadOnlyList<Board> All =
     [
         new("u55c", "xilinx_u55c_gen3x16_xdma_3_202210_1", "xcu55c-fsvh2892-2L-e", true),
         new("u280", "xilinx_u280_gen3x16_xdma_1_202211_1", "xcu280-fsvh2892-2L-e", true),
-        new("zcu102", "xilinx_zcu102_base_202220_1", "xczu9eg-ffvb1156-2-e", false),
+        new("zcu102", "xilinx_zcu102_base_202220_1", "xczu9eg-ffvb1156-2-e", false, Embedded: true),
     ];
 
     public static Board Find(string name) =>

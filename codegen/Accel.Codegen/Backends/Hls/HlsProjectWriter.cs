@@ -29,6 +29,7 @@ public static class HlsProjectWriter
             [$"{kernel.Name}.h"] = TemplateRenderer.Render("kernel.h.sbn", HlsViewBuilder.Source(kernel, config, depths)),
             [$"{kernel.Name}.cpp"] = TemplateRenderer.Render("kernel.cpp.sbn", HlsViewBuilder.Source(kernel, config, depths)),
             ["tb.cpp"] = TemplateRenderer.Render("tb.cpp.sbn", HlsViewBuilder.Testbench(kernel, config, depths)),
+            ["host.cpp"] = TemplateRenderer.Render("host.cpp.sbn", HlsViewBuilder.Host(kernel, config, depths)),
             ["run_hls.tcl"] = TemplateRenderer.Render("run_hls.tcl.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
             ["link.cfg"] = TemplateRenderer.Render("link.cfg.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
             ["Makefile"] = TemplateRenderer.Render("Makefile.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),

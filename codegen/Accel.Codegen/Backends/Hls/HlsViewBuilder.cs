@@ -79,6 +79,11 @@ internal static class HlsViewBuilder
 
     public static VendorView Vendor(IrKernel kernel, string config, Board board, double clockMhz) =>
         new(Banner(kernel, config, "#"), kernel.Name, board.Name, board.Platform, board.Part, clockMhz,
-            (1000.0 / clockMhz).ToString("0.###", CultureInfo.InvariantCulture), board.MapsBanks,
+            (1000.0 / clockMhz).ToString("0.###", CultureInfo.InvariantCulture), board.MapsBanks, board.Embedded,
             kernel.Top.Parameters.Where(p => p.Port is not null).Select(p => new PortView(p.Name, p.Port!.Bank)).ToList());
+
+    public static HostView Host(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths) =>
+        new(Banner(kernel, config), kernel.Name, kernel.Top.Parameters.Select((p, i) => p.Type is PortType port
+            ? new HostArgumentView(i, p.Name, CppSpellings.Type(port.Element), true, portDepths[p.Name], p.IsWritten)
+            : new HostArgumentView(i, p.Name, CppSpellings.Type(p.Type), false, 0, false)).ToList());
 }

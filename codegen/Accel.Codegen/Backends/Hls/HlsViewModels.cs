@@ -23,4 +23,9 @@ public sealed record PortView(string Name, string Bank);
 
 public sealed record VendorView(
     string TclBanner, string Kernel, string Board, string Platform, string Part, double ClockMhz, string ClockPeriodNs,
-    bool MapsBanks, IReadOnlyList<PortView> Ports);
+    bool MapsBanks, bool Embedded, IReadOnlyList<PortView> Ports);
+
+/// <summary>A top-function argument as the XRT host program sets it: by index, a buffer or a scalar value.</summary>
+public sealed record HostArgumentView(int Index, string Name, string Type, bool IsArray, int Count, bool IsOutput);
+
+public sealed record HostView(string Banner, string Kernel, IReadOnlyList<HostArgumentView> Arguments);
