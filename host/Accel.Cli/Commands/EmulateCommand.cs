@@ -6,7 +6,9 @@ using Spectre.Console;
 
 namespace Accel.Cli.Commands;
 
-[Verb("emulate", HelpText = "Run a kernel on the cycle-level emulator: outputs from its C# code, cycles, stalls, FIFO and port figures.")]
+[Verb("emulate", HelpText = "Run a kernel on the cycle-level emulator: outputs from its C# code, cycles, stalls, FIFO and port figures. "
+    + "`emulate m3vit` (not a kernel) times the whole M3ViT encoder, kernel call by kernel call: --config reference|small, "
+    + "--param layers|channels|height|width|patch|heads|headDim|dim|mlpHidden|experts|topK|expertHidden|tasks|headOut|slots|task=N.")]
 public sealed class EmulateOptions : KernelOptions
 {
     [Option("board", Default = "u55c", HelpText = "Memory system: u55c (HBM), u280 (HBM, DDR) or zcu102 (PS DDR4).")]
@@ -32,6 +34,7 @@ public static class EmulateCommand
 {
     public static int Run(EmulateOptions options)
     {
+        if (options.Kernel == M3vitCommand.Name) return M3vitCommand.Run(options);
         var (project, kernel, config) = options.Resolve();
         if (options.ClockMhz is <= 0 or > 300)
             throw new KernelParameterException($"--clock {options.ClockMhz}: expected a clock in MHz in (0, 300]");

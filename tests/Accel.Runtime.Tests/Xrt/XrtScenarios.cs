@@ -19,6 +19,7 @@ internal static class XrtScenarios
         ["delayed-completion"] = a => DelayedCompletion(a[0]),
         ["leak-at-exit"] = a => LeakAtExit(a[0]),
         ["open-unavailable"] = a => OpenUnavailable(a[0]),
+        ["host-program"] = a => Emulator.HostProgramOnXrt.Run(a[0]),
     };
 
     private const int N = 1024;
