@@ -26,7 +26,7 @@ public sealed class EmulatorRun : IRun
 
     private XclbinKernel Definition => kernel.Definition;
 
-    /// <summary>Cycles, time, processes, FIFOs and ports of the last completed run; null until a run completes.</summary>
+    /// <summary>Cycles, time, processes, FIFOs and ports of the latest start once it has completed; null before that or if it failed.</summary>
     public TimingReport? Report => emulation is { IsCompletedSuccessfully: true } done ? done.Result.Report : null;
 
     public void SetArgument<T>(string argumentName, T value) where T : unmanaged

@@ -1,8 +1,12 @@
 namespace Accel.Resources.Tests;
 
 /// <summary>Reading csynth.xml (a hand-written sample in Vitis's layout) and showing it beside an estimate.</summary>
-public sealed class CsynthReportTests
+public sealed class CsynthReportTests : IDisposable
 {
+    private readonly string scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"accel-csynth-{Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
+
+    public void Dispose() => Directory.Delete(scratch, recursive: true);
+
     [Fact]
     public void TheSampleReportIsRead()
     {
@@ -60,9 +64,10 @@ public sealed class CsynthReportTests
         Assert.Contains("IntervalMax 320,125", text);
     }
 
-    private static string Rewrite(Func<string, string> edit)
+    /// <summary>A copy of the sample with an edit, in this test's scratch folder (removed after the test).</summary>
+    private string Rewrite(Func<string, string> edit)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"accel-csynth-{Environment.ProcessId}-{Guid.NewGuid():N}.xml");
+        var path = Path.Combine(scratch, $"{Guid.NewGuid():N}.xml");
         File.WriteAllText(path, edit(File.ReadAllText(Kernels.Data("softmax-csynth.xml"))));
         return path;
     }

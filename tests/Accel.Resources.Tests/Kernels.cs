@@ -21,10 +21,14 @@ internal static class Kernels
         var folder = Path.Combine(Path.GetTempPath(), "accel-resources-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "Test.cs");
-        File.WriteAllText(path, source);
-        var project = KernelProject.FromFiles([path], [typeof(Accel.Kernels.Softmax).Assembly]);
-        var kernel = KernelCatalog.Find(project, "test");
-        return Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, assignments));
+        try
+        {
+            File.WriteAllText(path, source);
+            var project = KernelProject.FromFiles([path], [typeof(Accel.Kernels.Softmax).Assembly]);
+            var kernel = KernelCatalog.Find(project, "test");
+            return Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, assignments));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
     }
 
     public static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);

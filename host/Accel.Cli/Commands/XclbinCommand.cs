@@ -4,18 +4,18 @@ using Accel.Runtime.Emulator.Designs;
 using Accel.Runtime.Xclbin;
 using Accel.Testbenches;
 using CommandLine;
-using CommandLine.Text;
 
 namespace Accel.Cli.Commands;
 
-[Verb("xclbin", HelpText =
-    "`accel xclbin info FILE` prints what an xclbin holds (header, sections, clocks, memory banks, kernels with their arguments, " +
-    "register offsets and bank connections), like xclbinutil --info. `accel xclbin write KERNEL` packs the kernel's metadata " +
-    "(arguments, offsets from 0x10 in 8-byte steps, m_axi ports, banks from [MAxi]) into an xclbin with NO bitstream: XRT loads it " +
-    "(noop and emulation modes) and so does the emu device, but a card needs the xclbin v++ builds (`make xclbin` in the `accel gen` folder).")]
+[Verb("xclbin", HelpText = "`accel xclbin info FILE`: what an xclbin holds, like xclbinutil --info. " +
+                           "`accel xclbin write KERNEL`: the kernel's metadata as an xclbin with no bitstream.")]
 public sealed class XclbinOptions
 {
-    [Value(0, MetaName = "action", Required = true, HelpText = "info or write.")]
+    [Value(0, MetaName = "action", Required = true, HelpText =
+        "info: print the header, sections, clocks, memory banks and kernels (arguments, register offsets, bank connections) of FILE. " +
+        "write: pack KERNEL's metadata (arguments in order with register offsets from 0x10 in 8-byte steps, one m_axi port per bundle, " +
+        "banks from [MAxi]) into an xclbin with NO bitstream: XRT loads it in noop and emulation modes and the emu device runs it, " +
+        "but a card needs the xclbin v++ builds (`make xclbin` in the folder `accel gen` writes).")]
     public string Action { get; set; } = "";
 
     [Value(1, MetaName = "target", Required = true, HelpText = "info: the xclbin file; write: the kernel name (see `accel list`).")]
@@ -41,13 +41,6 @@ public sealed class XclbinOptions
 
     [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
     public bool Json { get; set; }
-
-    [Usage(ApplicationAlias = "accel")]
-    public static IEnumerable<Example> Examples =>
-    [
-        new("Inspect an xclbin", new XclbinOptions { Action = "info", Target = "softmax.xclbin" }),
-        new("Write softmax's metadata for a U280", new XclbinOptions { Action = "write", Target = "softmax", Config = "row16", Board = "u280" }),
-    ];
 }
 
 public static class XclbinCommand

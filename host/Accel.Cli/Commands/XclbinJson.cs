@@ -29,7 +29,13 @@ internal static class XclbinJson
                 {
                     name = u.Name,
                     base_address = u.BaseAddress,
-                    connections = u.Connections.Select(c => new { argument = k.Arguments[c.ArgumentIndex].Name, bank = c.BankIndex, tag = d.MemoryBanks[c.BankIndex].Tag }),
+                    // Indices as the file has them; a vendor file may name an argument or bank beyond the lists.
+                    connections = u.Connections.Select(c => new
+                    {
+                        argument = c.ArgumentIndex < k.Arguments.Count ? k.Arguments[c.ArgumentIndex].Name : $"#{c.ArgumentIndex}",
+                        bank = c.BankIndex,
+                        tag = c.BankIndex < d.MemoryBanks.Count ? d.MemoryBanks[c.BankIndex].Tag : "?",
+                    }),
                 }),
             }),
         };
