@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Accel's build and tests need, once: the NuGet packages, and the Debian packages g++ (C simulation),
-# libxrt1 + libxrt-dev (the XRT backend's tests run the real library in noop mode) and gtkwave (vcd2fst checks
-# waveforms). Debian packages are installed only when missing and only as root; otherwise it says what is missing.
+# libxrt1 + libxrt-dev (the XRT backend's tests run the real library in noop mode), gtkwave (vcd2fst checks
+# waveforms) and chromium (the DSE report is looked at in a headless browser). Debian packages are installed only when missing and only as root; otherwise it says what is missing.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -10,6 +10,7 @@ command -v g++ >/dev/null 2>&1 || need+=(g++)
 [ -e /usr/lib/x86_64-linux-gnu/libxrt_coreutil.so.2 ] || ls /usr/lib/*/libxrt_coreutil.so.2 >/dev/null 2>&1 || need+=(libxrt1)
 [ -e /usr/include/xrt/xclbin.h ] || need+=(libxrt-dev)
 command -v vcd2fst >/dev/null 2>&1 || need+=(gtkwave)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -10,7 +10,7 @@ var parser = new Parser(settings =>
     settings.CaseInsensitiveEnumValues = true;
     settings.AllowMultiInstance = true; // --param a=1 --param b=2, as users expect
 });
-var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions, RunOptions, XclbinOptions, EstimateOptions>(args);
+var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions, RunOptions, XclbinOptions, EstimateOptions, DseOptions>(args);
 return result.MapResult(
     (ListOptions o) => Cli.Run(() => ListCommand.Run(o)),
     (GenOptions o) => Cli.Run(() => GenCommand.Run(o)),
@@ -23,4 +23,5 @@ return result.MapResult(
     (RunOptions o) => Cli.Run(() => RunCommand.Run(o)),
     (XclbinOptions o) => Cli.Run(() => XclbinCommand.Run(o)),
     (EstimateOptions o) => Cli.Run(() => EstimateCommand.Run(o)),
+    (DseOptions o) => Cli.Run(() => DseCommand.Run(o)),
     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError) ? ExitCodes.Ok : ExitCodes.BadInput);
