@@ -55,6 +55,7 @@ public sealed class Encoder(
         short[] tilesMlp = new short[2 * tileOut * mlpHidden];
         short[] tilesExpert = new short[2 * tileOut * expertHidden];
         long[] acc = new long[tileOut];
+        int[] biasTiles = new int[2 * tileOut];
         int[] queryRows = new int[slots * headDim];
         int[] keyRow = new int[headDim];
         int[] valueRow = new int[headDim];
@@ -83,20 +84,20 @@ public sealed class Encoder(
             for (int t = 0; t < tokens; t++)
                 LayerNormUnit.Row(xs, t * dim, normed, t * dim, dim, normGamma, normBeta, 2 * l * dim, frac, weightFracBits);
             LinearUnit.Run(normed, 0, tokens, dim, 3 * dim, qkvW, l * 3 * dim * dim, qkvB, l * 3 * dim, qkv, 3 * dim, 0, 0, false, lists, 0,
-                false, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, acc);
+                false, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
             AttentionUnit.Run(qkv, qkv, qkv, 3 * dim, 0, dim, 2 * dim, attended, dim, tokens, heads, headDim, slots, true, scoreScale[0],
                 frac, expTableBits, exp2Fraction, queryRows, keyRow, valueRow, scores, stats, outAcc, attentionCounters);
             LinearUnit.Run(attended, 0, tokens, dim, dim, projW, l * dim * dim, projB, l * dim, xs, dim, 0, 0, false, lists, 0,
-                false, false, true, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, acc);
+                false, false, true, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
             for (int t = 0; t < tokens; t++)
                 LayerNormUnit.Row(xs, t * dim, normed, t * dim, dim, normGamma, normBeta, (2 * l + 1) * dim, frac, weightFracBits);
             int pair = l / 2;
             if (l % 2 == 0)
             {
                 LinearUnit.Run(normed, 0, tokens, dim, mlpHidden, mlpW1, pair * mlpHidden * dim, mlpB1, pair * mlpHidden, mlpRows, mlpHidden, 0, 0,
-                    false, lists, 0, true, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, acc);
+                    false, lists, 0, true, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
                 LinearUnit.Run(mlpRows, 0, tokens, mlpHidden, dim, mlpW2, pair * dim * mlpHidden, mlpB2, pair * dim, xs, dim, 0, 0,
-                    false, lists, 0, false, false, true, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesMlp, acc);
+                    false, lists, 0, false, false, true, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesMlp, biasTiles, acc);
             }
             else
             {
@@ -106,7 +107,7 @@ public sealed class Encoder(
                 MoeUnit.Experts(normed, tokens, dim, experts, expertHidden, counts, lists, listScores,
                     expertW1, pair * experts * expertHidden * dim, expertB1, pair * experts * expertHidden,
                     expertW2, pair * experts * dim * expertHidden, expertB2, pair * experts * dim, xs,
-                    gathered, expertRows, tilesDim, tilesExpert, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);
+                    gathered, expertRows, tilesDim, tilesExpert, biasTiles, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);
                 for (int e = 0; e < experts; e++)
                 {
                     Hls.Pipeline(1);

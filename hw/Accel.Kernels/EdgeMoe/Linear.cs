@@ -32,6 +32,7 @@ public sealed class Linear(
         int[] rows = new int[tokens * inDim];
         short[] weightTiles = new short[2 * tileOut * inDim];
         long[] acc = new long[tileOut];
+        int[] biasTiles = new int[2 * tileOut];
         Hls.ArrayPartition(rows, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
@@ -43,7 +44,7 @@ public sealed class Linear(
         // Rows go out in order (not indexed), so the unit's row-index argument is never read: scores stands in.
         LinearUnit.Run(rows, 0, tokens, inDim, outDim, w, 0, bias, 0, y, outDim, 0, 0, false, scores, 0,
             gelu, scoreWeighted, accumulate, scores, tileIn, tileOut, 32 - actIntBits, weightFracBits, geluTableFracBits, geluCorrection,
-            weightTiles, acc);
+            weightTiles, biasTiles, acc);
     }
 
     [Stimulus]

@@ -12,13 +12,14 @@ public static class LinearUnit
 {
     /// <summary>Rows r &lt; rows of x (stride inDim, from xBase) times the weights at wBase. Output row r goes to
     /// y[(indexed ? rowIndex[indexBase + r] : yRow0 + r) * yStride + yColumn + o]; its score is
-    /// scores[indexBase + r]. weightTiles holds 2 * tileOut * inDim, acc tileOut.</summary>
+    /// scores[indexBase + r]. weightTiles holds 2 * tileOut * inDim, biasTiles 2 * tileOut, acc tileOut: the bias of a
+    /// tile comes on chip with its weights, so each bias word crosses the bus once per call.</summary>
     public static void Run(int[] x, int xBase, int rows, int inDim, int outDim,
         short[] w, int wBase, int[] bias, int biasBase,
         int[] y, int yStride, int yColumn, int yRow0, bool indexed, int[] rowIndex, int indexBase,
         bool gelu, bool scoreWeighted, bool accumulate, int[] scores,
         int tileIn, int tileOut, int actFrac, int weightFrac, int geluTableFrac, short[] geluTable,
-        short[] weightTiles, long[] acc)
+        short[] weightTiles, int[] biasTiles, long[] acc)
     {
         int tiles = (outDim + tileOut - 1) / tileOut;
         int bank = tileOut * inDim;
@@ -27,7 +28,10 @@ public static class LinearUnit
             Hls.LoopTripCount(1, 64);
             // Ping-pong: in hardware the fetch of tile t and the compute of tile t-1 run side by side.
             if (tile < tiles)
+            {
                 LoadTile(w, wBase + tile * bank, outDim - tile * tileOut, inDim, tileOut, weightTiles, (tile & 1) * bank);
+                LoadBias(bias, biasBase + tile * tileOut, outDim - tile * tileOut, tileOut, biasTiles, (tile & 1) * tileOut);
+            }
             if (tile > 0)
             {
                 int first = (tile - 1) * tileOut;
@@ -42,7 +46,7 @@ public static class LinearUnit
                         if (first + o < outDim)
                         {
                             int at = yRow * yStride + yColumn + first + o;
-                            long value = Fx.Saturate(Fx.RoundShift(acc[o], weightFrac) + bias[biasBase + first + o], 32);
+                            long value = Fx.Saturate(Fx.RoundShift(acc[o], weightFrac) + biasTiles[((tile - 1) & 1) * tileOut + o], 32);
                             if (gelu) value = FixedGelu.Apply(value, actFrac, geluTableFrac, geluTable);
                             if (scoreWeighted) value = Fx.RoundShift(value * scores[indexBase + r], actFrac);
                             if (accumulate) value += y[at];
@@ -64,6 +68,16 @@ public static class LinearUnit
                 Hls.Pipeline(1);
                 weightTiles[to + o * inDim + i] = o < rowsLeft ? w[from + o * inDim + i] : (short)0;
             }
+        }
+    }
+
+    /// <summary>Copies the bias of up to tileOut outputs (zero past the end) on chip.</summary>
+    static void LoadBias(int[] bias, int from, int rowsLeft, int tileOut, int[] biasTiles, int to)
+    {
+        for (int o = 0; o < tileOut; o++)
+        {
+            Hls.Pipeline(1);
+            biasTiles[to + o] = o < rowsLeft ? bias[from + o] : 0;
         }
     }
 

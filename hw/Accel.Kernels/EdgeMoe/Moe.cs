@@ -43,6 +43,7 @@ public sealed class Moe(
         short[] tilesDim = new short[2 * tileOut * dim];
         short[] tilesHidden = new short[2 * tileOut * hidden];
         long[] acc = new long[tileOut];
+        int[] biasTiles = new int[2 * tileOut];
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
         Hls.ArrayPartition(gathered, PartitionKind.Cyclic, tileIn);
@@ -64,7 +65,7 @@ public sealed class Moe(
         MoeUnit.Gate(rows, tokens, dim, experts, topK, gate, 0, gateB, 0, counts, lists, listScores, softmaxState, topLogit, topExpert,
             frac, weightFracBits, expTableBits, exp2Fraction);
         MoeUnit.Experts(rows, tokens, dim, experts, hidden, counts, lists, listScores, w1, 0, b1, 0, w2, 0, b2, 0, y,
-            gathered, hiddenRows, tilesDim, tilesHidden, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);
+            gathered, hiddenRows, tilesDim, tilesHidden, biasTiles, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);
         for (int e = 0; e < experts; e++)
         {
             Hls.Pipeline(1);

@@ -87,7 +87,7 @@ public static class MoeUnit
     /// gathered: tokens * dim; hiddenRows: tokens * hidden; tilesDim: 2 * tileOut * dim; tilesHidden: 2 * tileOut * hidden.</summary>
     public static void Experts(int[] x, int tokens, int dim, int experts, int hidden, int[] counts, int[] lists, int[] listScores,
         short[] w1, int w1Base, int[] b1, int b1Base, short[] w2, int w2Base, int[] b2, int b2Base, int[] y,
-        int[] gathered, int[] hiddenRows, short[] tilesDim, short[] tilesHidden, long[] acc,
+        int[] gathered, int[] hiddenRows, short[] tilesDim, short[] tilesHidden, int[] biasTiles, long[] acc,
         int tileIn, int tileOut, int actFrac, int weightFrac, int geluTableFrac, short[] geluTable)
     {
         for (int e = 0; e < experts; e++)
@@ -105,10 +105,10 @@ public static class MoeUnit
             }
             LinearUnit.Run(gathered, 0, count, dim, hidden, w1, w1Base + e * hidden * dim, b1, b1Base + e * hidden,
                 hiddenRows, hidden, 0, 0, false, lists, e * tokens, true, false, false, listScores,
-                tileIn, tileOut, actFrac, weightFrac, geluTableFrac, geluTable, tilesDim, acc);
+                tileIn, tileOut, actFrac, weightFrac, geluTableFrac, geluTable, tilesDim, biasTiles, acc);
             LinearUnit.Run(hiddenRows, 0, count, hidden, dim, w2, w2Base + e * dim * hidden, b2, b2Base + e * dim,
                 y, dim, 0, 0, true, lists, e * tokens, false, true, true, listScores,
-                tileIn, tileOut, actFrac, weightFrac, geluTableFrac, geluTable, tilesHidden, acc);
+                tileIn, tileOut, actFrac, weightFrac, geluTableFrac, geluTable, tilesHidden, biasTiles, acc);
         }
     }
 }

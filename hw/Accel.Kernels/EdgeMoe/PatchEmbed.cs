@@ -28,6 +28,7 @@ public sealed class PatchEmbed(
         int[] patches = new int[(height / patch) * (width / patch) * channels * patch * patch];
         short[] weightTiles = new short[2 * tileOut * channels * patch * patch];
         long[] acc = new long[tileOut];
+        int[] biasTiles = new int[2 * tileOut];
         Hls.ArrayPartition(patches, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
@@ -48,7 +49,7 @@ public sealed class PatchEmbed(
         }
         // Patch n goes to token n + 1, added to its position embedding; no row index, no scores (y stands in for both).
         LinearUnit.Run(patches, 0, count, size, dim, w, 0, bias, 0, y, dim, 0, 1, false, y, 0, false, false, true, y,
-            tileIn, tileOut, 32 - actIntBits, weightFracBits, 16, noGelu, weightTiles, acc);
+            tileIn, tileOut, 32 - actIntBits, weightFracBits, 16, noGelu, weightTiles, biasTiles, acc);
     }
 
     [Stimulus]
