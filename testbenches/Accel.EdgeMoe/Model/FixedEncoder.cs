@@ -23,15 +23,15 @@ public sealed class FixedEncoder
         w = weights;
         this.runner = runner ?? DirectRunner.Instance;
         int n = c.Tokens, d = c.Dim;
-        patchEmbed = KernelInstance.Create<PatchEmbed>(("channels", c.Channels), ("height", c.Height), ("width", c.Width), ("patch", c.Patch), ("dim", d));
+        patchEmbed = KernelInstance.Create<PatchEmbed>(("channels", c.Channels), ("height", c.Height), ("width", c.Width), ("patch", c.Patch), ("dim", d), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
         norm = KernelInstance.Create<LayerNorm>(("tokens", n), ("dim", d));
-        qkv = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", 3 * d));
+        qkv = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", 3 * d), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
         attention = KernelInstance.Create<Attention>(("tokens", n), ("heads", c.Heads), ("headDim", c.HeadDim), ("P", c.Slots));
-        proj = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", d), ("accumulate", true));
-        fc1 = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", c.MlpHidden), ("gelu", true));
-        fc2 = KernelInstance.Create<Linear>(("tokens", n), ("inDim", c.MlpHidden), ("outDim", d), ("accumulate", true));
-        moe = KernelInstance.Create<Moe>(("tokens", n), ("dim", d), ("experts", c.Experts), ("topK", c.TopK), ("hidden", c.ExpertHidden));
-        head = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", c.HeadOut));
+        proj = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", d), ("accumulate", true), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
+        fc1 = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", c.MlpHidden), ("gelu", true), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
+        fc2 = KernelInstance.Create<Linear>(("tokens", n), ("inDim", c.MlpHidden), ("outDim", d), ("accumulate", true), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
+        moe = KernelInstance.Create<Moe>(("tokens", n), ("dim", d), ("experts", c.Experts), ("topK", c.TopK), ("hidden", c.ExpertHidden), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
+        head = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", c.HeadOut), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
         noScores = new int[n];   // the linear unit's score port, unused without score weighting
     }
 
