@@ -37,10 +37,12 @@ public sealed class AxisScale
             double step = NiceStep((max - min) / 5);
             double start = Math.Floor(min / step) * step, end = Math.Ceiling(max / step) * step;
             int count = (int)Math.Round((end - start) / step);
+            // Enough digits that neighbouring ticks read differently, even when the range is tiny next to the values.
+            int digits = Math.Max(2, (int)Math.Ceiling(Math.Log10(Math.Max(Math.Abs(start), Math.Abs(end)) / step)) + 1);
             for (int k = 0; k <= count; k++)
             {
                 double v = start + k * step;
-                ticks.Add((v, Format(Math.Abs(v) < step * 1e-9 ? 0 : v)));
+                ticks.Add((v, Format(Math.Abs(v) < step * 1e-9 ? 0 : v, digits)));
             }
             (lo, hi) = (start, end);
         }
@@ -59,5 +61,6 @@ public sealed class AxisScale
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
     }
 
-    public static string Format(double v) => v.ToString(Math.Abs(v) >= 1e6 || (v != 0 && Math.Abs(v) < 1e-3) ? "0.##E+0" : "G6", CultureInfo.InvariantCulture);
+    public static string Format(double v, int digits = 2) =>
+        v.ToString(Math.Abs(v) >= 1e6 || (v != 0 && Math.Abs(v) < 1e-3) ? "0." + new string('#', digits) + "E+0" : $"G{Math.Max(6, digits + 1)}", CultureInfo.InvariantCulture);
 }
