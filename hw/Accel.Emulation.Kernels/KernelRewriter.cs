@@ -17,14 +17,17 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     private readonly IReadOnlyDictionary<int, IrFunction> functionsAt;
     private readonly IReadOnlyDictionary<int, int> loopsAt;
     private readonly KernelTiming timing;
+    private readonly IReadOnlyDictionary<Variable, PortBinding> portAliases;
     private IrFunction? current;
 
-    private KernelRewriter(SemanticModel model, IReadOnlyDictionary<int, IrFunction> functionsAt, IReadOnlyDictionary<int, int> loopsAt, KernelTiming timing)
+    private KernelRewriter(SemanticModel model, IReadOnlyDictionary<int, IrFunction> functionsAt, IReadOnlyDictionary<int, int> loopsAt,
+        KernelTiming timing, IReadOnlyDictionary<Variable, PortBinding> portAliases)
     {
         this.model = model;
         this.functionsAt = functionsAt;
         this.loopsAt = loopsAt;
         this.timing = timing;
+        this.portAliases = portAliases;
     }
 
     /// <summary>The rewritten tree; trees that hold no kernel function come back unchanged.</summary>
@@ -34,7 +37,7 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         if (functions.Count == 0) return tree;
         var loops = new Dictionary<int, int>();
         foreach (var f in functions.Values) LoopCollector.Collect(f.Body, loops);
-        var root = new KernelRewriter(model, functions, loops, timing).Visit(tree.GetRoot());
+        var root = new KernelRewriter(model, functions, loops, timing, PortAliases.Of(kernel)).Visit(tree.GetRoot());
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
@@ -71,13 +74,16 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
             TryStatement(Block(loop), default, FinallyClause(Block(Hook($"LoopEnd({id})")))));
     }
 
-    /// <summary>arr[i] on an array parameter becomes arr[Touch(arr, i, kind)]: the hook records a port access
-    /// when arr is a port and returns i unchanged.</summary>
+    /// <summary>arr[i] on a parameter that may be a port (a port of the top, or a parameter some call passes a
+    /// port to) becomes arr[Touch(arr, i, kind)]: the hook records the access when arr is a port at run time and
+    /// returns i unchanged. Parameters that never receive a port (tables, on-chip buffers) are left alone.</summary>
     public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
     {
         var visited = (ElementAccessExpressionSyntax)base.VisitElementAccessExpression(node)!;
         if (current is null || node.ArgumentList.Arguments.Count != 1) return visited;
-        if (model.GetSymbolInfo(node.Expression).Symbol is not IParameterSymbol { Type: IArrayTypeSymbol }) return visited;
+        if (model.GetSymbolInfo(node.Expression).Symbol is not IParameterSymbol { Type: IArrayTypeSymbol } parameter) return visited;
+        var variable = current.Parameters.FirstOrDefault(v => v.Name == parameter.Name);
+        if (variable is null || (variable.Port is null && !portAliases.ContainsKey(variable))) return visited;
         int kind = node.Parent switch
         {
             AssignmentExpressionSyntax a when a.Left == node => a.IsKind(SyntaxKind.SimpleAssignmentExpression) ? 1 : 2,
