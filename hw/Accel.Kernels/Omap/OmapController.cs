@@ -70,6 +70,7 @@ public sealed class OmapController(
         int cursor = counters[WordsUsed];
         int done = 0;
         bool starved = false;
+        int[] pair = new int[2]; // the two bins of the last draw
 
         for (int r = 0; r < requests; r++)
         {
@@ -108,34 +109,30 @@ public sealed class OmapController(
             }
             else
             {
-                int first = AcceptedWord(randomWords, draw, wordCount, binCount, threshold);
-                int second = AcceptedWord(randomWords, first + 1, wordCount, binCount, threshold);
-                if (second >= wordCount)
+                draw = DrawPair(randomWords, draw, wordCount, binCount, threshold, pair);
+                if (draw < 0)
                 {
                     starved = true;
                     WriteDecision(decisions, at, OutOfRandomWords, 0, -1, -1, -1, -1, queueTotal, probes);
                     continue;
                 }
-                flushFirst = BinOf(randomWords[first], binCount);
-                flushSecond = BinOf(randomWords[second], binCount);
-                draw = second + 1;
+                flushFirst = pair[0];
+                flushSecond = pair[1];
             }
 
             bool stays = operation == Put || (operation == Get && present);
             int nextFirst = -1, nextSecond = -1, nextBin = -1, nextLoad = 0;
             if (stays)
             {
-                int first = AcceptedWord(randomWords, draw, wordCount, binCount, threshold);
-                int second = AcceptedWord(randomWords, first + 1, wordCount, binCount, threshold);
-                if (second >= wordCount)
+                draw = DrawPair(randomWords, draw, wordCount, binCount, threshold, pair);
+                if (draw < 0)
                 {
                     starved = true;
                     WriteDecision(decisions, at, OutOfRandomWords, 0, -1, -1, -1, -1, queueTotal, probes);
                     continue;
                 }
-                nextFirst = BinOf(randomWords[first], binCount);
-                nextSecond = BinOf(randomWords[second], binCount);
-                draw = second + 1;
+                nextFirst = pair[0];
+                nextSecond = pair[1];
                 // Loads as they will be once the item has left its old bin; ties go to the first candidate.
                 int loadFirst = binLoads[nextFirst] - (nextFirst == oldBin ? 1 : 0);
                 int loadSecond = binLoads[nextSecond] - (nextSecond == oldBin ? 1 : 0);
@@ -273,6 +270,18 @@ public sealed class OmapController(
     }
 
     /// <summary>Index of the first word at or after <paramref name="from"/> that Lemire's method accepts, or at least <paramref name="available"/>.</summary>
+    /// <summary>Draws two bins from the random words, starting at <paramref name="draw"/>, into pair[0] and pair[1];
+    /// returns where the next draw starts, or -1 when the words run out first.</summary>
+    int DrawPair(ulong[] randomWords, int draw, int wordCount, int binCount, uint threshold, int[] pair)
+    {
+        int first = AcceptedWord(randomWords, draw, wordCount, binCount, threshold);
+        int second = AcceptedWord(randomWords, first + 1, wordCount, binCount, threshold);
+        if (second >= wordCount) return -1;
+        pair[0] = BinOf(randomWords[first], binCount);
+        pair[1] = BinOf(randomWords[second], binCount);
+        return second + 1;
+    }
+
     int AcceptedWord(ulong[] words, int from, int available, int binCount, uint threshold)
     {
         int at = from;
