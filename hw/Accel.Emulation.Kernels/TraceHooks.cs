@@ -17,6 +17,7 @@ public static class TraceHooks
 
     /// <param name="kind">0 read, 1 write, 2 read and write</param>
     /// <returns><paramref name="index"/>, so the access itself is unchanged</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Touch<T>(T[] array, int index, int kind)
     {
         session!.Touch(array, index, kind);

@@ -103,9 +103,7 @@ internal sealed class TraceSession : StreamObserver
         for (int i = 0; i < portArrays.Length; i++)
             if (ReferenceEquals(portArrays[i], array)) { port = i; break; }
         if (port < 0) return; // an on-chip array passed down: not off-chip traffic
-        if (PortOwners[port] < 0) PortOwners[port] = process;
-        else if (PortOwners[port] != process)
-            throw new InvalidOperationException($"port {port} is used by two dataflow processes ({processNames[PortOwners[port]]} and {processNames[process]}); give each process its own m_axi port");
+        if (PortOwners[port] != process) ClaimPort(port);
         int bytes = portElementBytes[port];
         long address = (long)index * bytes;
         if (port == pendingPort && kind == pendingKind && address == pendingAddress + pendingBytes)
@@ -113,6 +111,20 @@ internal sealed class TraceSession : StreamObserver
             pendingBytes += bytes;
             return;
         }
+        StartAccess(port, kind, address, bytes);
+    }
+
+    // Out of the hot path above, so that it stays small enough to inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ClaimPort(int port)
+    {
+        if (PortOwners[port] < 0) PortOwners[port] = process;
+        else throw new InvalidOperationException($"port {port} is used by two dataflow processes ({processNames[PortOwners[port]]} and {processNames[process]}); give each process its own m_axi port");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StartAccess(int port, int kind, long address, int bytes)
+    {
         Flush();
         (pendingPort, pendingKind, pendingAddress, pendingBytes) = (port, kind, address, bytes);
     }
