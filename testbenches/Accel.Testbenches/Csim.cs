@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Accel.Testbenches;
@@ -32,24 +31,14 @@ public static partial class Csim
 
     private static (int ExitCode, string Output) Process(string file, string arguments, string directory)
     {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         try
         {
-            using var process = System.Diagnostics.Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stdout + stderr.Result);
+            var result = ExternalProcess.Run(file, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), directory);
+            return (result.ExitCode, result.Output);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (InvalidOperationException e)
         {
-            throw new InvalidOperationException($"cannot run '{file}': {e.Message}. C-simulation needs g++ (Debian: apt-get install g++)", e);
+            throw new InvalidOperationException($"{e.Message}. C-simulation needs g++ (Debian: apt-get install g++)", e);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Accel.Dse.Tests;
 
 /// <summary>Headless Chromium (Debian's `chromium`), to look at the report as a browser builds it.</summary>
@@ -12,23 +10,12 @@ internal static class Chromium
     /// <summary>The DOM after loading the page; fails with Chromium's stderr when it exits non-zero or hangs.</summary>
     public static string DumpDom(string page, string profile)
     {
-        var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("chromium is not installed"))
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(Path.GetFullPath(page)).AbsoluteUri })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"chromium --dump-dom {page} did not finish in 60 s");
-        }
-        if (process.ExitCode != 0) throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        var result = Testbenches.ExternalProcess.Run(Executable ?? throw new InvalidOperationException("chromium is not installed"),
+            ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(Path.GetFullPath(page)).AbsoluteUri],
+            timeout: TimeSpan.FromSeconds(60));
+        if (result.ExitCode != 0) throw new InvalidOperationException($"chromium exited with {result.ExitCode}: {result.Stderr}");
+        return result.Stdout;
     }
 }
 

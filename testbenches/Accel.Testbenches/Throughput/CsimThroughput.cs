@@ -73,9 +73,7 @@ public static class CsimThroughput
 
     private static void Run(string binary, string directory)
     {
-        using var process = Process.Start(new ProcessStartInfo(binary, "golden") { WorkingDirectory = directory, RedirectStandardOutput = true })!;
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{binary} exited {process.ExitCode}");
+        var result = ExternalProcess.Run(binary, ["golden"], directory);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"{binary} exited {result.ExitCode}");
     }
 }

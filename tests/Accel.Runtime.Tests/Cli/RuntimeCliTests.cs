@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Accel.Runtime.Tests.Emulator;
 
@@ -9,18 +8,9 @@ public sealed class RuntimeCliTests(SoftmaxXclbin xclbin) : IClassFixture<Softma
 {
     private (int Exit, string Stdout, string Stderr) Accel(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = xclbin.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accel.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("XILINX_XRT");
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
+        var result = Testbenches.ExternalProcess.Run(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "accel.dll"), .. args], xclbin.Root, new Dictionary<string, string?> { ["XILINX_XRT"] = null });
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Accel.Codegen;
 using Accel.Codegen.Backends.Hls;
 using Accel.Runtime.Tests.Emulator;
@@ -81,21 +80,7 @@ public sealed class VendorFilesTests(SoftmaxXclbin xclbin, NoopXrtFolder noop) :
 
     private static (int Exit, string Output) RunIn(string directory, string program, string[] arguments, Dictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} did not finish within 120 s");
-        }
-        return (process.ExitCode, stdout + stderr.Result);
+        var result = Testbenches.ExternalProcess.Run(program, arguments, directory, environment, TimeSpan.FromSeconds(120));
+        return (result.ExitCode, result.Output);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Accel.Testbenches;
 using System.Text.Json;
 
 namespace Accel.Tests.Cli;
@@ -8,14 +8,8 @@ public sealed class CliTests
 {
     internal static (int Exit, string Stdout, string Stderr) Accel(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestPaths.Scratch("cli") };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "accel.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
+        var result = ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "accel.dll"), .. args], TestPaths.Scratch("cli"));
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     [Fact]

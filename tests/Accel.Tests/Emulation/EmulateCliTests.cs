@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Accel.Tests.Cli;
 
@@ -81,12 +80,7 @@ internal static class Tools
 
     public static (int Code, string Output) Run(string tool, params string[] args)
     {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
+        var result = Accel.Testbenches.ExternalProcess.Run(tool, args);
+        return (result.ExitCode, result.Output);
     }
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Accel.Testbenches;
+
+/// <summary>Runs another program to completion and returns what it printed: g++, a C simulation, the `accel`
+/// binary under test, Chromium. Output is read on both streams at once so neither can fill up and stall it.</summary>
+public static class ExternalProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string Output => Stdout + Stderr;
+    }
+
+    /// <param name="environment">variables to set, or to remove where the value is null</param>
+    /// <param name="timeout">when given, a run past it is killed and reported as a <see cref="TimeoutException"/></param>
+    public static Result Run(string file, IEnumerable<string> arguments, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot run '{file}': {e.Message}", e);
+        }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout!.Value.TotalSeconds:F0} s");
+            }
+            return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        }
+    }
+}
