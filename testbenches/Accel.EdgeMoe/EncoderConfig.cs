@@ -4,7 +4,7 @@ namespace Accel.EdgeMoe;
 /// a mixture of experts, with `Tasks` task heads that share the backbone except for the MoE gates.</summary>
 public sealed record EncoderConfig(
     int Channels, int Height, int Width, int Patch, int Heads, int HeadDim, int Layers,
-    int MlpHidden, int Experts, int TopK, int ExpertHidden, int Tasks, int HeadOut, int Slots = 4, int TileIn = 16, int TileOut = 16)
+    int MlpHidden, int Experts, int TopK, int ExpertHidden, int Tasks, int HeadOut, int Slots = 4, int TileIn = 16, int TileOut = 16, int Lanes = 8)
 {
     /// <summary>The configuration Edge-MoE built: 3x128x256 input, 16x16 patches (129 tokens), embedding 192 as 3
     /// heads of 64, 12 layers, MLP 192-768-192, 16 experts top-2 of hidden 384, two tasks.</summary>

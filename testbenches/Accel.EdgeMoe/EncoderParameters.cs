@@ -28,6 +28,7 @@ public static class EncoderParameters
         ("tasks", 1, 8, (c, _) => c.Tasks, (c, t, v) => (c with { Tasks = v }, t)),
         ("headOut", 1, 4096, (c, _) => c.HeadOut, (c, t, v) => (c with { HeadOut = v }, t)),
         ("slots", 1, 64, (c, _) => c.Slots, (c, t, v) => (c with { Slots = v }, t)),
+        ("lanes", 1, 64, (c, _) => c.Lanes, (c, t, v) => (c with { Lanes = v }, t)),      // attention: elements per beat
         ("tileIn", 1, 64, (c, _) => c.TileIn, (c, t, v) => (c with { TileIn = v }, t)),    // the linear unit's tile
         ("tileOut", 1, 64, (c, _) => c.TileOut, (c, t, v) => (c with { TileOut = v }, t)),
         ("task", 0, 7, (_, t) => t, (c, _, v) => (c, v)),

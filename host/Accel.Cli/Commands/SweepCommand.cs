@@ -1,13 +1,25 @@
 using Accel.Codegen.Frontend;
+using Accel.Emulation;
 using Accel.Emulation.Kernels;
 using Spectre.Console;
 
 namespace Accel.Cli.Commands;
 
-/// <summary>`accel emulate KERNEL --sweep name=v1,v2,...`: one emulation per point; cycles and off-chip bytes.</summary>
+/// <summary>`accel emulate KERNEL --sweep name=v1,v2,...`: one emulation per point; cycles, stalls, off-chip bytes
+/// and bandwidth, in total and per port.</summary>
 public static class SweepCommand
 {
-    public sealed record Point(IReadOnlyDictionary<string, long> Params, long Cycles, double TimeMs, long BytesRead, long BytesWritten);
+    /// <param name="StallCycles">cycles the last-finishing process spent stalled (on memory or FIFOs)</param>
+    public sealed record Point(IReadOnlyDictionary<string, long> Params, long Cycles, long StallCycles, double TimeMs, IReadOnlyList<PortTiming> Ports)
+    {
+        public long BytesRead => Ports.Sum(p => p.BytesRead);
+        public long BytesWritten => Ports.Sum(p => p.BytesWritten);
+        public long Bytes => BytesRead + BytesWritten;
+        public double BytesPerCycle => (double)Bytes / Cycles;
+
+        /// <summary>Bytes per cycle the design would move if memory never stalled it: what it asks of the memory.</summary>
+        public double DemandBytesPerCycle => (double)Bytes / Math.Max(1, Cycles - StallCycles);
+    }
 
     public static int Run(EmulateOptions options, KernelProject project, KernelInfo kernel)
     {
@@ -20,11 +32,11 @@ public static class SweepCommand
             {
                 var config = KernelConfig.Resolve(kernel, options.Config, options.Params.Concat(assignments));
                 var stimulus = new KernelActivator(kernel, config).MakeStimulus(options.Seed);
-                var result = KernelEmulator.Run(project, kernel, config, stimulus, new KernelEmulator.Options(options.ClockMhz, options.Board));
+                var report = KernelEmulator.Run(project, kernel, config, stimulus, new KernelEmulator.Options(options.ClockMhz, options.Board)).Report;
                 var swept = assignments.Select(a => a.Split('=')[0]).ToHashSet();
-                results.Add(new Point(config.Values.Where(kv => swept.Contains(kv.Key)).ToDictionary(),
-                    result.Report.TotalCycles, result.Report.TimeMs,
-                    result.Report.Ports.Sum(p => p.BytesRead), result.Report.Ports.Sum(p => p.BytesWritten)));
+                var last = report.Processes.MaxBy(p => p.FinishCycle)!;
+                results.Add(new Point(config.Values.Where(kv => swept.Contains(kv.Key)).ToDictionary(), report.TotalCycles,
+                    last.StalledOnInputCycles + last.StalledOnOutputCycles, report.TimeMs, report.Ports));
                 task.Increment(1);
             }
         });
@@ -33,13 +45,20 @@ public static class SweepCommand
             Cli.WriteJson(new
             {
                 kernel = kernel.Name, clock_mhz = options.ClockMhz, board = options.Board,
-                points = results.Select(r => new { @params = r.Params, cycles = r.Cycles, time_ms = r.TimeMs, off_chip_bytes = r.BytesRead + r.BytesWritten, bytes_read = r.BytesRead, bytes_written = r.BytesWritten }),
+                points = results.Select(r => new
+                {
+                    @params = r.Params, cycles = r.Cycles, stall_cycles = r.StallCycles, time_ms = r.TimeMs,
+                    off_chip_bytes = r.Bytes, bytes_read = r.BytesRead, bytes_written = r.BytesWritten,
+                    bytes_per_cycle = r.BytesPerCycle, demand_bytes_per_cycle = r.DemandBytesPerCycle,
+                    ports = r.Ports.Select(p => new { name = p.Name, bytes_read = p.BytesRead, bytes_written = p.BytesWritten, bytes_per_cycle = (double)(p.BytesRead + p.BytesWritten) / r.Cycles }),
+                }),
             });
         else
         {
-            var table = new Table().AddColumns("point", "cycles", "time ms", "off-chip bytes read", "written");
+            var table = new Table().AddColumns("point", "cycles", "stalled", "off-chip bytes", "bytes/cycle", "demand bytes/cycle");
             foreach (var r in results)
-                table.AddRow(Markup.Escape(string.Join(" ", r.Params.Select(kv => $"{kv.Key}={kv.Value}"))), $"{r.Cycles:N0}", $"{r.TimeMs:F4}", $"{r.BytesRead:N0}", $"{r.BytesWritten:N0}");
+                table.AddRow(Markup.Escape(string.Join(" ", r.Params.Select(kv => $"{kv.Key}={kv.Value}"))), $"{r.Cycles:N0}", $"{r.StallCycles:N0}",
+                    $"{r.Bytes:N0}", $"{r.BytesPerCycle:F1}", $"{r.DemandBytesPerCycle:F1}");
             Cli.Human.Write(table);
         }
         return ExitCodes.Ok;

@@ -21,6 +21,7 @@ public sealed class Encoder(
     [Range(1, 8192)] int expertHidden = 384,
     [Range(1, 8)] int tasks = 2,
     [Range(1, 64)] int slots = 4,
+    [Range(1, 64)] int lanes = 8,          // attention: elements per beat, one beat per cycle
     [Range(1, 64)] int tileIn = 16,
     [Range(1, 64)] int tileOut = 16,
     [Range(6, 11)] int actIntBits = 10,
@@ -56,12 +57,12 @@ public sealed class Encoder(
         short[] tilesExpert = new short[2 * tileOut * expertHidden];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
-        int[] queryRows = new int[slots * headDim];
-        int[] keyRow = new int[headDim];
-        int[] valueRow = new int[headDim];
+        int[] queryRows = new int[(headDim + lanes - 1) / lanes * slots * lanes];
+        int[] keyBeats = new int[slots * lanes];
+        int[] valueBeats = new int[slots * lanes];
         int[] scores = new int[2 * slots * tokens];
-        long[] stats = new long[AttentionUnit.StatBlocks * slots];
-        long[] outAcc = new long[slots * headDim];
+        long[] slotState = new long[AttentionUnit.StateBlocks * slots];
+        long[] outAcc = new long[(headDim + lanes - 1) / lanes * slots * lanes];
         int[] counts = new int[experts];
         int[] lists = new int[experts * tokens];
         int[] listScores = new int[experts * tokens];
@@ -69,7 +70,12 @@ public sealed class Encoder(
         long[] topLogit = new long[topK];
         int[] topExpert = new int[topK];
         Hls.ArrayPartition(acc, PartitionKind.Complete);
-        Hls.ArrayPartition(stats, PartitionKind.Complete);
+        Hls.ArrayPartition(queryRows, PartitionKind.Cyclic, slots * lanes);
+        Hls.ArrayPartition(outAcc, PartitionKind.Cyclic, slots * lanes);
+        Hls.ArrayPartition(keyBeats, PartitionKind.Complete);
+        Hls.ArrayPartition(valueBeats, PartitionKind.Complete);
+        Hls.ArrayPartition(scores, PartitionKind.Cyclic, 2 * slots);
+        Hls.ArrayPartition(slotState, PartitionKind.Complete);
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
 
@@ -85,8 +91,8 @@ public sealed class Encoder(
                 LayerNormUnit.Row(xs, t * dim, normed, t * dim, dim, normGamma, normBeta, 2 * l * dim, frac, weightFracBits);
             LinearUnit.Run(normed, 0, tokens, dim, 3 * dim, qkvW, l * 3 * dim * dim, qkvB, l * 3 * dim, qkv, 3 * dim, 0, 0, false, lists, 0,
                 false, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
-            AttentionUnit.Run(qkv, qkv, qkv, 3 * dim, 0, dim, 2 * dim, attended, dim, tokens, heads, headDim, slots, true, scoreScale[0],
-                frac, expTableBits, exp2Fraction, queryRows, keyRow, valueRow, scores, stats, outAcc, attentionCounters);
+            AttentionUnit.Run(qkv, qkv, qkv, 3 * dim, 0, dim, 2 * dim, attended, dim, tokens, heads, headDim, lanes, slots, true, scoreScale[0],
+                frac, expTableBits, exp2Fraction, queryRows, keyBeats, valueBeats, scores, slotState, outAcc, attentionCounters);
             LinearUnit.Run(attended, 0, tokens, dim, dim, projW, l * dim * dim, projB, l * dim, xs, dim, 0, 0, false, lists, 0,
                 false, false, true, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
             for (int t = 0; t < tokens; t++)

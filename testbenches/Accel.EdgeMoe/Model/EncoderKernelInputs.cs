@@ -13,7 +13,7 @@ public static class EncoderKernelInputs
     public static string[] Parameters(EncoderConfig c) =>
     [
         $"tokens={c.Tokens}", $"heads={c.Heads}", $"headDim={c.HeadDim}", $"layers={c.Layers}", $"mlpHidden={c.MlpHidden}",
-        $"experts={c.Experts}", $"topK={c.TopK}", $"expertHidden={c.ExpertHidden}", $"tasks={c.Tasks}", $"slots={c.Slots}", $"tileIn={c.TileIn}", $"tileOut={c.TileOut}",
+        $"experts={c.Experts}", $"topK={c.TopK}", $"expertHidden={c.ExpertHidden}", $"tasks={c.Tasks}", $"slots={c.Slots}", $"lanes={c.Lanes}", $"tileIn={c.TileIn}", $"tileOut={c.TileOut}",
     ];
 
     public static Stimulus Build(EncoderConfig c, WeightSet w, int[] x, int task)

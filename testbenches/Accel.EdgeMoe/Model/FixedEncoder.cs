@@ -26,7 +26,7 @@ public sealed class FixedEncoder
         patchEmbed = KernelInstance.Create<PatchEmbed>(("channels", c.Channels), ("height", c.Height), ("width", c.Width), ("patch", c.Patch), ("dim", d), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
         norm = KernelInstance.Create<LayerNorm>(("tokens", n), ("dim", d));
         qkv = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", 3 * d), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
-        attention = KernelInstance.Create<Attention>(("tokens", n), ("heads", c.Heads), ("headDim", c.HeadDim), ("P", c.Slots));
+        attention = KernelInstance.Create<Attention>(("tokens", n), ("heads", c.Heads), ("headDim", c.HeadDim), ("P", c.Slots), ("lanes", c.Lanes));
         proj = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", d), ("accumulate", true), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
         fc1 = KernelInstance.Create<Linear>(("tokens", n), ("inDim", d), ("outDim", c.MlpHidden), ("gelu", true), ("tileIn", c.TileIn), ("tileOut", c.TileOut));
         fc2 = KernelInstance.Create<Linear>(("tokens", n), ("inDim", c.MlpHidden), ("outDim", d), ("accumulate", true), ("tileIn", c.TileIn), ("tileOut", c.TileOut));

@@ -25,6 +25,7 @@ public sealed class EdgeMoeCsimTests
     [InlineData("attention", "tokens33-p4")]
     [InlineData("attention", "tokens33-p4-naive")]
     [InlineData("attention", "tokens17-p1")]
+    [InlineData("attention", "tokens17-p3-lanes3")]
     [InlineData("edgemoe_linear", "qkv-small")]
     [InlineData("edgemoe_linear", "fc1-gelu-small")]
     [InlineData("edgemoe_linear", "fc2-residual-small")]

@@ -48,23 +48,6 @@ public sealed class EmulateCliTests
     }
 
     [Fact]
-    public void ASweepCoversEveryPointAndTheVariantOfAttention()
-    {
-        var (exit, stdout, stderr) = CliTests.Accel("emulate", "attention", "--config", "tokens17-p1", "--sweep", "P=1,2,4", "--json");
-        Assert.True(exit == 0, stderr);
-        var points = JsonDocument.Parse(stdout).RootElement.GetProperty("points").EnumerateArray()
-            .Select(p => (P: p.GetProperty("params").GetProperty("P").GetInt64(), Reorder: p.GetProperty("params").GetProperty("reorder").GetInt64() == 1,
-                Read: p.GetProperty("bytes_read").GetInt64(), Cycles: p.GetProperty("cycles").GetInt64()))
-            .ToList();
-        Assert.Equal(6, points.Count); // 3 values of P x both loop orders
-        var naive = points.Where(p => !p.Reorder).ToList();
-        var reordered = points.Where(p => p.Reorder).OrderBy(p => p.P).ToList();
-        Assert.Single(naive.Select(p => p.Read).Distinct()); // the naive order reads N^2 rows whatever P
-        Assert.True(reordered[1].Read < reordered[0].Read && reordered[2].Read < reordered[1].Read); // about N^2/P + N
-        Assert.All(points, p => Assert.True(p.Cycles > 0));
-    }
-
-    [Fact]
     public void AnUnknownBoardIsBadInput()
     {
         var (exit, _, stderr) = CliTests.Accel("emulate", "gelu", "--board", "vcu118");
