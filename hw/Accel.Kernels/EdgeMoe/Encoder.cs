@@ -57,6 +57,8 @@ public sealed class Encoder(
         short[] tilesExpert = new short[2 * tileOut * expertHidden];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
+        short[] gammaRow = new short[heads * headDim];
+        int[] betaRow = new int[heads * headDim];
         int[] queryRows = new int[(headDim + lanes - 1) / lanes * slots * lanes];
         int[] keyBeats = new int[slots * lanes];
         int[] valueBeats = new int[slots * lanes];
@@ -70,6 +72,9 @@ public sealed class Encoder(
         long[] topLogit = new long[topK];
         int[] topExpert = new int[topK];
         Hls.ArrayPartition(acc, PartitionKind.Complete);
+        Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn * tileOut);
+        Hls.ArrayPartition(tilesMlp, PartitionKind.Cyclic, tileIn * tileOut);
+        Hls.ArrayPartition(tilesExpert, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(queryRows, PartitionKind.Cyclic, slots * lanes);
         Hls.ArrayPartition(outAcc, PartitionKind.Cyclic, slots * lanes);
         Hls.ArrayPartition(keyBeats, PartitionKind.Complete);
@@ -87,16 +92,14 @@ public sealed class Encoder(
         }
         for (int l = 0; l < layers; l++)
         {
-            for (int t = 0; t < tokens; t++)
-                LayerNormUnit.Row(xs, t * dim, normed, t * dim, dim, normGamma, normBeta, 2 * l * dim, frac, weightFracBits);
+            LayerNormUnit.Rows(xs, 0, normed, 0, tokens, dim, normGamma, normBeta, 2 * l * dim, tileIn, frac, weightFracBits, gammaRow, betaRow);
             LinearUnit.Run(normed, 0, tokens, dim, 3 * dim, qkvW, l * 3 * dim * dim, qkvB, l * 3 * dim, qkv, 3 * dim, 0, 0, false, lists, 0,
                 false, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
             AttentionUnit.Run(qkv, qkv, qkv, 3 * dim, 0, dim, 2 * dim, attended, dim, tokens, heads, headDim, lanes, slots, true, scoreScale[0],
                 frac, expTableBits, exp2Fraction, queryRows, keyBeats, valueBeats, scores, slotState, outAcc, attentionCounters);
             LinearUnit.Run(attended, 0, tokens, dim, dim, projW, l * dim * dim, projB, l * dim, xs, dim, 0, 0, false, lists, 0,
                 false, false, true, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
-            for (int t = 0; t < tokens; t++)
-                LayerNormUnit.Row(xs, t * dim, normed, t * dim, dim, normGamma, normBeta, (2 * l + 1) * dim, frac, weightFracBits);
+            LayerNormUnit.Rows(xs, 0, normed, 0, tokens, dim, normGamma, normBeta, (2 * l + 1) * dim, tileIn, frac, weightFracBits, gammaRow, betaRow);
             int pair = l / 2;
             if (l % 2 == 0)
             {

@@ -2,14 +2,15 @@ using Accel.Hw;
 
 namespace Accel.Kernels.EdgeMoe;
 
-/// <summary>LayerNorm over each token's row (see <see cref="LayerNormUnit"/>); each row is read once into an
-/// on-chip buffer. gamma has weightFracBits fraction bits of 16, x, beta and y are activations.</summary>
+/// <summary>LayerNorm over each token's row (see <see cref="LayerNormUnit"/>): x comes on chip, `lanes` elements
+/// per cycle, gamma and beta once. gamma has weightFracBits fraction bits of 16, x, beta and y are activations.</summary>
 [Kernel("edgemoe_layernorm")]
 [Config("tokens33-dim64", "tokens=33,dim=64")]
-[Config("tokens5-dim7", "tokens=5,dim=7")]
+[Config("tokens5-dim7", "tokens=5,dim=7,lanes=3")]
 public sealed class LayerNorm(
     [Range(1, 4096)] int tokens = 129,
     [Range(1, 4096)] int dim = 192,
+    [Range(1, 64)] int lanes = 16,
     [Range(6, 11)] int actIntBits = 10,
     [Range(8, 15)] int weightFracBits = 14)
 {
@@ -17,20 +18,28 @@ public sealed class LayerNorm(
     public void Run([MAxi("gmem0", "HBM[0]")] int[] x, [MAxi("gmem1", "HBM[1]")] short[] gamma, [MAxi("gmem2", "HBM[2]")] int[] beta,
         [MAxi("gmem3", "HBM[3]")] int[] y)
     {
-        int[] row = new int[dim];
-        int[] normalised = new int[dim];
-        for (int t = 0; t < tokens; t++)
+        int[] rows = new int[tokens * dim];
+        int[] normalised = new int[tokens * dim];
+        short[] gammaRow = new short[dim];
+        int[] betaRow = new int[dim];
+        Hls.ArrayPartition(rows, PartitionKind.Cyclic, lanes);
+        Hls.ArrayPartition(normalised, PartitionKind.Cyclic, lanes);
+        Hls.ArrayPartition(gammaRow, PartitionKind.Cyclic, lanes);
+        Hls.ArrayPartition(betaRow, PartitionKind.Cyclic, lanes);
+        Copy(x, rows, tokens * dim);
+        LayerNormUnit.Rows(rows, 0, normalised, 0, tokens, dim, gamma, beta, 0, lanes, 32 - actIntBits, weightFracBits, gammaRow, betaRow);
+        Copy(normalised, y, tokens * dim);
+    }
+
+    void Copy(int[] from, int[] to, int length)
+    {
+        for (int i = 0; i < length; i += lanes)
         {
-            for (int i = 0; i < dim; i++)
+            Hls.Pipeline(1);
+            for (int j = 0; j < lanes; j++)
             {
-                Hls.Pipeline(1);
-                row[i] = x[t * dim + i];
-            }
-            LayerNormUnit.Row(row, 0, normalised, 0, dim, gamma, beta, 0, 32 - actIntBits, weightFracBits);
-            for (int i = 0; i < dim; i++)
-            {
-                Hls.Pipeline(1);
-                y[t * dim + i] = normalised[i];
+                Hls.Unroll();
+                if (i + j < length) to[i + j] = from[i + j];
             }
         }
     }

@@ -11,13 +11,42 @@ public static class LayerNormUnit
     public const int EpsilonLog2 = 20;
     const int VarianceExtraBits = 8;
 
-    public static void Row(int[] x, int xBase, int[] y, int yBase, int dim, short[] gamma, int[] beta, int paramBase, int actFrac, int weightFrac)
+    /// <summary>LayerNorm of `rows` rows, gamma and beta (at paramBase) brought on chip once into gammaRow and
+    /// betaRow (dim each); every pass over a row handles `lanes` elements per cycle.</summary>
+    public static void Rows(int[] x, int xBase, int[] y, int yBase, int rows, int dim, short[] gamma, int[] beta, int paramBase,
+        int lanes, int actFrac, int weightFrac, short[] gammaRow, int[] betaRow)
     {
-        long sum = 0;
-        for (int i = 0; i < dim; i++)
+        for (int i = 0; i < dim; i += lanes)
         {
             Hls.Pipeline(1);
-            sum += x[xBase + i];
+            for (int j = 0; j < lanes; j++)
+            {
+                Hls.Unroll();
+                if (i + j < dim)
+                {
+                    gammaRow[i + j] = gamma[paramBase + i + j];
+                    betaRow[i + j] = beta[paramBase + i + j];
+                }
+            }
+        }
+        for (int t = 0; t < rows; t++)
+        {
+            Hls.LoopTripCount(1, 4096);
+            Row(x, xBase + t * dim, y, yBase + t * dim, dim, gammaRow, betaRow, lanes, actFrac, weightFrac);
+        }
+    }
+
+    static void Row(int[] x, int xBase, int[] y, int yBase, int dim, short[] gamma, int[] beta, int lanes, int actFrac, int weightFrac)
+    {
+        long sum = 0;
+        for (int i = 0; i < dim; i += lanes)
+        {
+            Hls.Pipeline(1);
+            for (int j = 0; j < lanes; j++)
+            {
+                Hls.Unroll();
+                if (i + j < dim) sum += x[xBase + i + j];
+            }
         }
         long mean = sum / dim;
 
@@ -25,23 +54,37 @@ public static class LayerNormUnit
         // otherwise have a variance of a few LSB. Each term stays below 2^62 >> (actFrac - 8), 2^48 for Q10.22.
         int varianceFrac = actFrac + VarianceExtraBits;
         long squares = 0;
-        for (int i = 0; i < dim; i++)
+        for (int i = 0; i < dim; i += lanes)
         {
             Hls.Pipeline(1);
-            long d = Fx.Saturate(x[xBase + i] - mean, 32);
-            squares += Fx.RoundShift(d * d, actFrac - VarianceExtraBits);
+            for (int j = 0; j < lanes; j++)
+            {
+                Hls.Unroll();
+                if (i + j < dim)
+                {
+                    long d = Fx.Saturate(x[xBase + i + j] - mean, 32);
+                    squares += Fx.RoundShift(d * d, actFrac - VarianceExtraBits);
+                }
+            }
         }
         long variance = squares / dim + (1L << (varianceFrac - EpsilonLog2));
 
         int k = FixedRsqrt.HalfExponent(variance, varianceFrac);
         long r = FixedRsqrt.Mantissa(FixedRsqrt.MantissaOf(variance, varianceFrac, k));
         int normShift = FixedRsqrt.MantissaFrac + k;   // >= 20 because variance >= eps
-        for (int i = 0; i < dim; i++)
+        for (int i = 0; i < dim; i += lanes)
         {
             Hls.Pipeline(1);
-            long d = Fx.Saturate(x[xBase + i] - mean, 32);
-            long normalised = Fx.Saturate(Fx.RoundShift(d * r, normShift), 32);
-            y[yBase + i] = (int)Fx.Saturate(Fx.RoundShift(normalised * gamma[paramBase + i], weightFrac) + beta[paramBase + i], 32);
+            for (int j = 0; j < lanes; j++)
+            {
+                Hls.Unroll();
+                if (i + j < dim)
+                {
+                    long d = Fx.Saturate(x[xBase + i + j] - mean, 32);
+                    long normalised = Fx.Saturate(Fx.RoundShift(d * r, normShift), 32);
+                    y[yBase + i + j] = (int)Fx.Saturate(Fx.RoundShift(normalised * gamma[i + j], weightFrac) + beta[i + j], 32);
+                }
+            }
         }
     }
 }

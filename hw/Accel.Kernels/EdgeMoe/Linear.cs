@@ -34,7 +34,7 @@ public sealed class Linear(
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
         Hls.ArrayPartition(rows, PartitionKind.Cyclic, tileIn);
-        Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn);
+        Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
         for (int i = 0; i < tokens * inDim; i++)
         {

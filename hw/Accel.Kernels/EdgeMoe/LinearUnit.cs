@@ -4,7 +4,8 @@ namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>The unified linear unit: y = W x + b for a block of rows, W (outDim x inDim, row-major) read from
 /// off-chip once per call in tiles of tileOut rows that are double-buffered on chip (tile t+1 is fetched while
-/// tile t computes), and a tileOut x tileIn block of multiply-accumulates per cycle. The output stage optionally
+/// tile t computes, in the same pipelined loop), and a tileOut x tileIn block of multiply-accumulates per cycle:
+/// a tile takes rows x ceil(inDim / tileIn) cycles. The output stage optionally
 /// applies GELU, scales by a per-row score and adds into what y holds (a residual, or other experts' results).
 /// Activations have actFrac fraction bits, weights weightFrac; sums are exact in 64 bits.</summary>
 [KernelLibrary]
@@ -23,51 +24,68 @@ public static class LinearUnit
     {
         int tiles = (outDim + tileOut - 1) / tileOut;
         int bank = tileOut * inDim;
+        int steps = (inDim + tileIn - 1) / tileIn;   // multiply-accumulate steps per row
+        int loadSteps = tileOut * steps;              // a tile arrives tileIn weights per cycle
+        // Round `tile` fetches tile `tile` into one bank while the other bank's tile computes: one pipelined loop
+        // does both, so a round takes max(fetch, compute) cycles, and only the first fetch is not hidden.
         for (int tile = 0; tile <= tiles; tile++)
         {
-            Hls.LoopTripCount(1, 64);
-            // Ping-pong: in hardware the fetch of tile t and the compute of tile t-1 run side by side.
-            if (tile < tiles)
+            Hls.LoopTripCount(1, 257);
+            bool loading = tile < tiles, computing = tile > 0;
+            int loadBank = tile & 1, computeBank = 1 - loadBank;
+            int loadWork = loading ? loadSteps : 0, computeWork = computing ? rows * steps : 0;
+            int rowsLeft = outDim - tile * tileOut, first = (tile - 1) * tileOut;
+            int loadRow = 0, loadColumn = 0, row = 0, column = 0;
+            for (int c = 0; c < (loadWork > computeWork ? loadWork : computeWork); c++)
             {
-                LoadTile(w, wBase + tile * bank, outDim - tile * tileOut, inDim, tileOut, weightTiles, (tile & 1) * bank);
-                LoadBias(bias, biasBase + tile * tileOut, outDim - tile * tileOut, tileOut, biasTiles, (tile & 1) * tileOut);
-            }
-            if (tile > 0)
-            {
-                int first = (tile - 1) * tileOut;
-                for (int r = 0; r < rows; r++)
+                Hls.Pipeline(1);
+                Hls.LoopTripCount(1, 1 << 20);
+                if (c < loadWork)
                 {
-                    Hls.LoopTripCount(1, 1024);
-                    MacTile(x, xBase + r * inDim, inDim, weightTiles, ((tile - 1) & 1) * bank, tileIn, tileOut, acc);
-                    int yRow = indexed ? rowIndex[indexBase + r] : yRow0 + r;
-                    for (int o = 0; o < tileOut; o++)
+                    if (c == 0) LoadBias(bias, biasBase + tile * tileOut, rowsLeft, tileOut, biasTiles, loadBank * tileOut);
+                    LoadWeights(w, wBase + tile * bank + loadRow * inDim + loadColumn, loadRow < rowsLeft, inDim - loadColumn, tileIn,
+                        tileOut, weightTiles, loadBank * bank + loadColumn * tileOut + loadRow);
+                    bool rowDone = loadColumn + tileIn >= inDim;
+                    loadRow = rowDone ? loadRow + 1 : loadRow;
+                    loadColumn = rowDone ? 0 : loadColumn + tileIn;
+                }
+                if (c < computeWork)
+                {
+                    MacStep(x, xBase + row * inDim, column, inDim, weightTiles, computeBank * bank, tileIn, tileOut, acc);
+                    if (column + tileIn >= inDim)
                     {
-                        Hls.Pipeline(1);
-                        if (first + o < outDim)
+                        int yRow = indexed ? rowIndex[indexBase + row] : yRow0 + row;
+                        for (int o = 0; o < tileOut; o++)
                         {
-                            int at = yRow * yStride + yColumn + first + o;
-                            long value = Fx.Saturate(Fx.RoundShift(acc[o], weightFrac) + biasTiles[((tile - 1) & 1) * tileOut + o], 32);
-                            if (gelu) value = FixedGelu.Apply(value, actFrac, geluTableFrac, geluTable);
-                            if (scoreWeighted) value = Fx.RoundShift(value * scores[indexBase + r], actFrac);
-                            if (accumulate) value += y[at];
-                            y[at] = (int)Fx.Saturate(value, 32);
+                            Hls.Unroll();
+                            if (first + o < outDim)
+                            {
+                                int at = yRow * yStride + yColumn + first + o;
+                                long value = Fx.Saturate(Fx.RoundShift(acc[o], weightFrac) + biasTiles[computeBank * tileOut + o], 32);
+                                if (gelu) value = FixedGelu.Apply(value, actFrac, geluTableFrac, geluTable);
+                                if (scoreWeighted) value = Fx.RoundShift(value * scores[indexBase + row], actFrac);
+                                if (accumulate) value += y[at];
+                                y[at] = (int)Fx.Saturate(value, 32);
+                            }
                         }
+                        row++;
+                        column = 0;
                     }
+                    else column += tileIn;
                 }
             }
         }
     }
 
-    /// <summary>Copies up to tileOut weight rows (fewer at the end of the matrix; the rest are zero) on chip.</summary>
-    static void LoadTile(short[] w, int from, int rowsLeft, int inDim, int tileOut, short[] weightTiles, int to)
+    /// <summary>One cycle of a tile fetch: up to tileIn weights of one row (zero for rows past the end of the
+    /// matrix). On chip a tile is input-major (weight (o, i) at i * tileOut + o), so a cyclic partition by
+    /// tileIn x tileOut gives each multiplier its own bank.</summary>
+    static void LoadWeights(short[] w, int from, bool rowValid, int valid, int tileIn, int tileOut, short[] weightTiles, int to)
     {
-        for (int o = 0; o < tileOut; o++)
+        for (int i = 0; i < tileIn; i++)
         {
-            for (int i = 0; i < inDim; i++)
-            {
-                Hls.Pipeline(1);
-                weightTiles[to + o * inDim + i] = o < rowsLeft ? w[from + o * inDim + i] : (short)0;
-            }
+            Hls.Unroll();
+            if (i < valid) weightTiles[to + i * tileOut] = rowValid ? w[from + i] : (short)0;
         }
     }
 
@@ -76,33 +94,26 @@ public static class LinearUnit
     {
         for (int o = 0; o < tileOut; o++)
         {
-            Hls.Pipeline(1);
+            Hls.Unroll();
             biasTiles[to + o] = o < rowsLeft ? bias[from + o] : 0;
         }
     }
 
-    /// <summary>acc[o] = sum_i x[i] w[o][i] for one row: tileOut x tileIn products per pipelined cycle.</summary>
-    static void MacTile(int[] x, int xBase, int inDim, short[] weightTiles, int tileBase, int tileIn, int tileOut, long[] acc)
+    /// <summary>acc[o] (+)= sum over tileIn inputs from `column` of x[i] w[o][i]: tileOut x tileIn products, one
+    /// cycle; a row's first step starts the sums afresh.</summary>
+    static void MacStep(int[] x, int xRow, int column, int inDim, short[] weightTiles, int tileBase, int tileIn, int tileOut, long[] acc)
     {
-        Hls.Inline();
         for (int o = 0; o < tileOut; o++)
         {
             Hls.Unroll();
-            acc[o] = 0;
-        }
-        for (int i0 = 0; i0 < inDim; i0 += tileIn)
-        {
-            Hls.Pipeline(1);
-            for (int o = 0; o < tileOut; o++)
+            long sum = column == 0 ? 0 : acc[o];
+            for (int i = 0; i < tileIn; i++)
             {
                 Hls.Unroll();
-                for (int ii = 0; ii < tileIn; ii++)
-                {
-                    Hls.Unroll();
-                    if (i0 + ii < inDim)
-                        acc[o] += (long)x[xBase + i0 + ii] * weightTiles[tileBase + o * inDim + i0 + ii];
-                }
+                if (column + i < inDim)
+                    sum += (long)x[xRow + column + i] * weightTiles[tileBase + (column + i) * tileOut + o];
             }
+            acc[o] = sum;
         }
     }
 }

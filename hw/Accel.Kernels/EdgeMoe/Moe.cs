@@ -48,8 +48,8 @@ public sealed class Moe(
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
         Hls.ArrayPartition(gathered, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(hiddenRows, PartitionKind.Cyclic, tileIn);
-        Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn);
-        Hls.ArrayPartition(tilesHidden, PartitionKind.Cyclic, tileIn);
+        Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn * tileOut);
+        Hls.ArrayPartition(tilesHidden, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
         for (int i = 0; i < tokens * dim; i++)
         {
