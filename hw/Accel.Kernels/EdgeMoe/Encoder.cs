@@ -70,6 +70,11 @@ public sealed class Encoder(
         int[] listScores = new int[experts * tokens];
         long[] softmaxState = new long[2];
         long[] topLogit = new long[topK];
+        short[] gateWeights = new short[heads * headDim * experts];
+        int[] gateBias = new int[experts];
+        long[] dots = new long[experts];
+        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
+        Hls.ArrayPartition(dots, PartitionKind.Complete);
         int[] topExpert = new int[topK];
         Hls.ArrayPartition(acc, PartitionKind.Complete);
         Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn * tileOut);
@@ -112,7 +117,7 @@ public sealed class Encoder(
             {
                 int gateSet = task * (layers / 2) + pair;
                 MoeUnit.Gate(normed, tokens, dim, experts, topK, gateW, gateSet * experts * dim, gateB, gateSet * experts,
-                    counts, lists, listScores, softmaxState, topLogit, topExpert, frac, weightFracBits, expTableBits, exp2Fraction);
+                    counts, lists, listScores, softmaxState, topLogit, topExpert, gateWeights, gateBias, dots, frac, weightFracBits, expTableBits, exp2Fraction);
                 MoeUnit.Experts(normed, tokens, dim, experts, expertHidden, counts, lists, listScores,
                     expertW1, pair * experts * expertHidden * dim, expertB1, pair * experts * expertHidden,
                     expertW2, pair * experts * dim * expertHidden, expertB2, pair * experts * dim, xs,

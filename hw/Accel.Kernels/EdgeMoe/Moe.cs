@@ -37,6 +37,11 @@ public sealed class Moe(
         int[] listScores = new int[experts * tokens];
         long[] softmaxState = new long[2];
         long[] topLogit = new long[topK];
+        short[] gateWeights = new short[dim * experts];
+        int[] gateBias = new int[experts];
+        long[] dots = new long[experts];
+        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
+        Hls.ArrayPartition(dots, PartitionKind.Complete);
         int[] topExpert = new int[topK];
         int[] gathered = new int[tokens * dim];
         int[] hiddenRows = new int[tokens * hidden];
@@ -62,7 +67,7 @@ public sealed class Moe(
             gate[i] = gateW[i];
         }
         int frac = 32 - actIntBits;
-        MoeUnit.Gate(rows, tokens, dim, experts, topK, gate, 0, gateB, 0, counts, lists, listScores, softmaxState, topLogit, topExpert,
+        MoeUnit.Gate(rows, tokens, dim, experts, topK, gate, 0, gateB, 0, counts, lists, listScores, softmaxState, topLogit, topExpert, gateWeights, gateBias, dots,
             frac, weightFracBits, expTableBits, exp2Fraction);
         MoeUnit.Experts(rows, tokens, dim, experts, hidden, counts, lists, listScores, w1, 0, b1, 0, w2, 0, b2, 0, y,
             gathered, hiddenRows, tilesDim, tilesHidden, biasTiles, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);

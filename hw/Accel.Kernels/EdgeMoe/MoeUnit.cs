@@ -11,15 +11,26 @@ public static class MoeUnit
 {
     /// <summary>Fills counts[e] and, for n &lt; counts[e], lists[e * tokens + n] (token) and listScores (its gate
     /// probability). x: tokens * dim; gateW: experts * dim (weightFrac); gateB: experts (actFrac).
-    /// state: 2 entries; topLogit, topExpert: topK entries.</summary>
+    /// state: 2 entries; topLogit, topExpert: topK entries; gateWeights: dim * experts, gateBias, dots: experts. The
+    /// gate's weights and biases come on chip once per call (input-major, so a cyclic partition by experts gives each expert's
+    /// multiplier its own bank) and every expert's logit is computed side by side, one input per cycle.</summary>
     public static void Gate(int[] x, int tokens, int dim, int experts, int topK, short[] gateW, int gateWBase, int[] gateB, int gateBBase,
-        int[] counts, int[] lists, int[] listScores, long[] state, long[] topLogit, int[] topExpert,
+        int[] counts, int[] lists, int[] listScores, long[] state, long[] topLogit, int[] topExpert, short[] gateWeights, int[] gateBias, long[] dots,
         int actFrac, int weightFrac, int expTableBits, int[] expTable)
     {
         for (int e = 0; e < experts; e++)
         {
             Hls.Unroll();
             counts[e] = 0;
+        }
+        for (int e = 0; e < experts; e++)
+        {
+            gateBias[e] = gateB[gateBBase + e];
+            for (int d = 0; d < dim; d++)
+            {
+                Hls.Pipeline(1);
+                gateWeights[d * experts + e] = gateW[gateWBase + e * dim + d];
+            }
         }
         for (int t = 0; t < tokens; t++)
         {
@@ -31,15 +42,18 @@ public static class MoeUnit
                 topLogit[j] = long.MinValue;
                 topExpert[j] = 0;
             }
+            for (int d = 0; d < dim; d++)
+            {
+                Hls.Pipeline(1);
+                for (int e = 0; e < experts; e++)
+                {
+                    Hls.Unroll();
+                    dots[e] = (d == 0 ? 0 : dots[e]) + (long)x[t * dim + d] * gateWeights[d * experts + e];
+                }
+            }
             for (int e = 0; e < experts; e++)
             {
-                long dot = 0;
-                for (int d = 0; d < dim; d++)
-                {
-                    Hls.Pipeline(1);
-                    dot += (long)x[t * dim + d] * gateW[gateWBase + e * dim + d];
-                }
-                long logit = Fx.Saturate(Fx.RoundShift(dot, weightFrac) + gateB[gateBBase + e], 32);
+                long logit = Fx.Saturate(Fx.RoundShift(dots[e], weightFrac) + gateBias[e], 32);
                 OnlineSoftmax.Update(state, 0, 1, logit, actFrac, expTableBits, expTable);
                 KeepTop(logit, e, topK, topLogit, topExpert);
             }
