@@ -57,7 +57,6 @@ public static class AttentionUnit
                 Hls.LoopTripCount(1, 1 << 24);
                 int column = h * headDim + beat * lanes;
                 bool lastBeat = beat == beats - 1;
-                if (beat == 0) steps++;
                 if (reorder)
                 {
                     LoadBeat(k, key * stride + kBase + column, keyBeats, 0, lanes, headDim - beat * lanes);
@@ -122,6 +121,7 @@ public static class AttentionUnit
                 }
                 beat = lastBeat ? 0 : beat + 1;
             }
+            steps += step;
         }
         counters[QueryRows] = (int)queryReads;
         counters[KeyValueRows] = (int)keyValueReads;

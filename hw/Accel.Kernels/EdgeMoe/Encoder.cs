@@ -70,12 +70,10 @@ public sealed class Encoder(
         int[] listScores = new int[experts * tokens];
         long[] softmaxState = new long[2];
         long[] topLogit = new long[topK];
+        int[] topExpert = new int[topK];
         short[] gateWeights = new short[heads * headDim * experts];
         int[] gateBias = new int[experts];
         long[] dots = new long[experts];
-        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
-        Hls.ArrayPartition(dots, PartitionKind.Complete);
-        int[] topExpert = new int[topK];
         Hls.ArrayPartition(acc, PartitionKind.Complete);
         Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(tilesMlp, PartitionKind.Cyclic, tileIn * tileOut);
@@ -88,6 +86,8 @@ public sealed class Encoder(
         Hls.ArrayPartition(slotState, PartitionKind.Complete);
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
+        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
+        Hls.ArrayPartition(dots, PartitionKind.Complete);
 
         int dim = heads * headDim, frac = 32 - actIntBits;
         for (int i = 0; i < tokens * dim; i++)

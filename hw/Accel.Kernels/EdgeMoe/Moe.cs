@@ -37,12 +37,10 @@ public sealed class Moe(
         int[] listScores = new int[experts * tokens];
         long[] softmaxState = new long[2];
         long[] topLogit = new long[topK];
+        int[] topExpert = new int[topK];
         short[] gateWeights = new short[dim * experts];
         int[] gateBias = new int[experts];
         long[] dots = new long[experts];
-        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
-        Hls.ArrayPartition(dots, PartitionKind.Complete);
-        int[] topExpert = new int[topK];
         int[] gathered = new int[tokens * dim];
         int[] hiddenRows = new int[tokens * hidden];
         short[] tilesDim = new short[2 * tileOut * dim];
@@ -51,6 +49,8 @@ public sealed class Moe(
         int[] biasTiles = new int[2 * tileOut];
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
+        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
+        Hls.ArrayPartition(dots, PartitionKind.Complete);
         Hls.ArrayPartition(gathered, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(hiddenRows, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn * tileOut);

@@ -11,7 +11,8 @@ namespace Accel.Tests.Emulation;
 /// last block's A V) and a fixed fill.</summary>
 public sealed class AttentionReorderingTests
 {
-    private const int Tokens = 129, Heads = 3, Beats = 64 / 8;
+    private const int Tokens = 129, Heads = 3;
+    private static readonly int Beats = AttentionUnit.Beats(headDim: 64, lanes: 8);
 
     private sealed record Point(int P, bool Reorder, long Cycles, double BytesPerCycle, double DemandBytesPerCycle, double KeyValueBytesPerCycle);
 
