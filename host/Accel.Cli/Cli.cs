@@ -1,17 +1,8 @@
-using Accel.Codegen;
-using Accel.Codegen.Frontend;
 using Spectre.Console;
 
 namespace Accel.Cli;
 
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int CheckFailed = 1;
-    public const int BadInput = 2;
-}
-
-/// <summary>Runs a command and turns the errors users can cause into messages and exit code 2.</summary>
+/// <summary>Runs one verb: every exception it lets out is reported and mapped to an exit code by <see cref="ErrorMap"/>.</summary>
 public static class Cli
 {
     /// <summary>Human output: tables, progress and errors go to stderr so stdout stays machine-readable.</summary>
@@ -24,27 +15,17 @@ public static class Cli
         return console;
     }
 
-    public static int Run(Func<int> command)
+    public static int Run(string verb, bool verbose, Func<int> command)
     {
         try
         {
             return command();
         }
-        catch (KernelDiagnosticsException e)
+        catch (Exception e)
         {
-            foreach (var d in e.Diagnostics) Console.Error.WriteLine(d);
-            Console.Error.WriteLine($"accel: {e.Diagnostics.Count} problem(s); no C++ was written");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is KernelParameterException or FileNotFoundException or DirectoryNotFoundException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"accel: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (InternalCompilerException e)
-        {
-            Console.Error.WriteLine($"accel: {e.Message}. Please report it with the kernel source.");
-            return ExitCodes.BadInput;
+            var failure = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
+            foreach (var line in ErrorMap.Report(verb, failure, verbose)) Console.Error.WriteLine(line);
+            return ErrorMap.ExitCode(ErrorMap.Classify(failure));
         }
     }
 

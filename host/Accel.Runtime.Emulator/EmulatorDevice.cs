@@ -38,7 +38,7 @@ public sealed class EmulatorDevice : IDevice
     public static IDevice Open(string? argument) =>
         argument is null
             ? new EmulatorDevice()
-            : throw new ArgumentException($"device 'emu:{argument}': the emulator is opened as 'emu'; its board and clock come from the loaded design",
+            : throw new DeviceArgumentException($"device 'emu:{argument}': the emulator is opened as 'emu'; its board and clock come from the loaded design",
                 nameof(argument));
 
     /// <summary>Loads an xclbin Accel wrote for a built-in kernel.</summary>
@@ -74,7 +74,7 @@ public sealed class EmulatorDevice : IDevice
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             var design = Design ?? throw new InvalidOperationException($"{Name}: load an xclbin (or a kernel design) before opening kernels");
-            var definition = design.FindKernel(name) ?? throw new ArgumentException(
+            var definition = design.FindKernel(name) ?? throw new DeviceArgumentException(
                 $"design '{design.Name}' has no kernel '{name}'; its kernels are " +
                 (design.Kernels.Count == 0 ? "none" : string.Join(", ", design.Kernels.Select(k => k.Name))), nameof(name));
             var kernel = new EmulatorKernel(this, definition, KernelDesign!);

@@ -42,7 +42,7 @@ public sealed class EmulatorRun : IRun
         ObjectDisposedException.ThrowIf(disposed, this);
         var argument = ArgumentRules.Resolve(Definition, argumentName);
         if (buffer is not IEmulatorBuffer emulated || emulated.Device != kernel.Device)
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{Definition.Name}' argument '{argument.Name}': the buffer belongs to another device; allocate it on {kernel.Device.Name}",
                 nameof(buffer));
         ArgumentRules.CheckBuffer(Definition, argument, buffer);

@@ -1,3 +1,5 @@
+using Accel.Runtime.Devices;
+
 namespace Accel.Runtime.Emulator;
 
 /// <summary>Scalar arguments as the kernel's stimulus holds them: 64-bit integers, converted to the parameter's type when the kernel is called.</summary>
@@ -14,7 +16,7 @@ internal static class ScalarValues
         long v => v,
         ulong v => unchecked((long)v),   // the bits survive: the kernel converts back to its unsigned type
         bool v => v ? 1 : 0,
-        _ => throw new ArgumentException(
+        _ => throw new DeviceArgumentException(
             $"kernel '{kernel}' argument '{argument}': the emulator passes integer and bool scalars; a {typeof(T).Name} cannot be passed"),
     };
 }

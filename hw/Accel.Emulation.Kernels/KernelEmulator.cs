@@ -111,12 +111,10 @@ public static class KernelEmulator
         var hooked = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)
             .WithAssemblyName("Hooked_" + Guid.NewGuid().ToString("N"))
             .AddReferences(MetadataReference.CreateFromFile(typeof(TraceHooks).Assembly.Location));
-        using var image = new MemoryStream();
-        var emitted = hooked.Emit(image);
-        if (!emitted.Success)
+        var (assembly, diagnostics) = KernelProject.LoadInMemory(hooked);
+        if (assembly is null)
             throw new InternalCompilerException("the emulator's hooked copy of the kernel does not compile: " +
-                string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
-        var assembly = Assembly.Load(image.ToArray());
+                string.Join("; ", diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         return assembly.GetType(kernel.RuntimeType.FullName!) ?? throw new InternalCompilerException($"hooked copy has no {kernel.RuntimeType.FullName}");
     }
 }

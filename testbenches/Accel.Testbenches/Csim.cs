@@ -36,9 +36,9 @@ public static partial class Csim
             var result = ExternalProcess.Run(file, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), directory);
             return (result.ExitCode, result.Output);
         }
-        catch (InvalidOperationException e)
+        catch (ToolMissingException e)
         {
-            throw new InvalidOperationException($"{e.Message}. C-simulation needs g++ (Debian: apt-get install g++)", e);
+            throw new ToolMissingException(e.Tool, $"{e.Message}. C-simulation needs g++ (Debian: apt-get install g++)", e);
         }
     }
 }

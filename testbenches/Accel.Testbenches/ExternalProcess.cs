@@ -32,6 +32,10 @@ public static class ExternalProcess
         {
             process = Process.Start(start)!;
         }
+        catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == 2) // ENOENT: not installed
+        {
+            throw new ToolMissingException(file, $"cannot run '{file}': it is not installed or not on PATH", e);
+        }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException($"cannot run '{file}': {e.Message}", e);

@@ -1,10 +1,10 @@
 namespace Accel.Codegen;
 
 /// <summary>A problem in a kernel, at a place in its C# source. Printed as
-/// <c>ACCEL0010 File.cs:12:9: LINQ is not supported in a kernel; write an explicit for loop</c>.</summary>
+/// <c>File.cs(12,9): error ACCEL0010: LINQ is not supported in a kernel; write an explicit for loop</c>, the form editors and CI annotate.</summary>
 public sealed record Diagnostic(string Id, string File, int Line, int Column, string Message)
 {
-    public override string ToString() => $"{Id} {File}:{Line}:{Column}: {Message}";
+    public override string ToString() => $"{File}({Line},{Column}): error {Id}: {Message}";
 }
 
 /// <summary>Collects diagnostics so that one run reports every problem, not only the first.</summary>

@@ -40,7 +40,14 @@ public sealed class KernelActivator
         var method = Kernel.RuntimeStimulus
             ?? throw new KernelParameterException($"kernel '{Kernel.Name}' has no [Stimulus] method: add `[Stimulus] public void Stimulus(Stimulus s)` that sets every argument of the top function");
         var stimulus = new Stimulus(seed);
-        Invoke(method, [stimulus]);
+        try
+        {
+            Invoke(method, [stimulus]);
+        }
+        catch (KernelFaultException fault)
+        {
+            throw KernelFaultLocator.Precise(fault, this, debug => debug.MakeStimulus(seed));
+        }
         var missing = Kernel.RuntimeTop!.GetParameters().Where(p => p.ParameterType.IsArray ? !stimulus.Arrays.ContainsKey(p.Name!) : !stimulus.Scalars.ContainsKey(p.Name!)).Select(p => p.Name).ToList();
         if (missing.Count > 0)
             throw new KernelParameterException($"kernel '{Kernel.Name}': the [Stimulus] method did not set {string.Join(", ", missing)}");
@@ -65,7 +72,14 @@ public sealed class KernelActivator
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         beforeCall?.Invoke(arrays);
-        Invoke(top, arguments);
+        try
+        {
+            Invoke(top, arguments);
+        }
+        catch (KernelFaultException fault)
+        {
+            throw KernelFaultLocator.Precise(fault, this, debug => debug.Run(stimulus));
+        }
         return arrays;
     }
 
@@ -75,9 +89,19 @@ public sealed class KernelActivator
         {
             method.Invoke(Instance, arguments);
         }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
+        catch (TargetInvocationException e) when (e.InnerException is { } fault)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            if (IsAccelSignal(fault)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            throw new KernelFaultException(Kernel.Name, method.Name, KernelFaultException.LocationIn(fault, method.DeclaringType!.Assembly), fault);
         }
+    }
+
+    /// <summary>Exceptions Accel's own hooks raise while the kernel runs (a deadlock, a budget, a refused design)
+    /// pass through as they are; anything else the kernel's code threw is the kernel's fault. The vocabulary
+    /// (Accel.Hw: streams, Fx) counts as the kernel's code.</summary>
+    private static bool IsAccelSignal(Exception fault)
+    {
+        var assembly = fault.GetType().Assembly.GetName().Name ?? "";
+        return assembly.StartsWith("Accel.", StringComparison.Ordinal) && assembly != typeof(Stimulus).Assembly.GetName().Name;
     }
 }

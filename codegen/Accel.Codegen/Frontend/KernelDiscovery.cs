@@ -20,7 +20,7 @@ internal static class KernelDiscovery
                 var name = (string)kernelAttribute.ConstructorArguments[0].Value!;
                 var runtimeType = runtime.GetType(symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""))
                     ?? throw new InternalCompilerException($"kernel class {symbol.Name} is not in the runtime assembly");
-                kernels.Add(new KernelInfo(name, symbol, runtimeType, ParametersOf(symbol), ConfigsOf(symbol)));
+                kernels.Add(new KernelInfo(name, symbol, runtimeType, ParametersOf(symbol), ConfigsOf(symbol)) { Compilation = compilation });
             }
         }
         return kernels.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();

@@ -20,6 +20,9 @@ public sealed record KernelInfo(
 {
     public string SourceFile => Symbol.Locations[0].GetLineSpan().Path;
 
+    /// <summary>The compilation the kernel comes from: a fault in its code is located by re-running a debug build of it.</summary>
+    public Compilation? Compilation { get; init; }
+
     public IMethodSymbol? Top => Symbol.GetMembers().OfType<IMethodSymbol>().SingleOrDefault(m => Has(m, "TopAttribute"));
 
     public MethodInfo? RuntimeTop => RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.Instance)

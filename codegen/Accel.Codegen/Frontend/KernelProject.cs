@@ -39,7 +39,7 @@ public sealed class KernelProject
             {
                 using var reader = new StreamReader(kernelsAssembly.GetManifestResourceStream(n)!);
                 var path = "hw/Accel.Kernels/" + n[prefix.Length..].Replace('\\', '/');
-                return CSharpSyntaxTree.ParseText(reader.ReadToEnd(), ParseOptions, path);
+                return CSharpSyntaxTree.ParseText(reader.ReadToEnd(), ParseOptions, path, System.Text.Encoding.UTF8);
             })
             .ToList();
         var compilation = Compile(kernelsAssembly.GetName().Name!, trees, []);
@@ -52,15 +52,24 @@ public sealed class KernelProject
     public static KernelProject FromFiles(IReadOnlyList<string> paths, IEnumerable<Assembly> extraReferences)
     {
         var trees = paths.Select(p => File.Exists(p)
-                ? CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p)
+                ? CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p, System.Text.Encoding.UTF8)
                 : throw new FileNotFoundException($"kernel source '{p}' does not exist", p))
             .ToList();
         var compilation = Compile("UserKernels_" + Guid.NewGuid().ToString("N"), trees, extraReferences);
         ThrowOnErrors(compilation);
+        var (assembly, diagnostics) = LoadInMemory(compilation);
+        if (assembly is null) ThrowOnErrors(compilation, diagnostics);
+        return new KernelProject(compilation, assembly!);
+    }
+
+    /// <summary>Emits and loads a compilation with its portable PDB, so a fault in the kernel's code carries its
+    /// file and line (<see cref="KernelFaultException"/>). Null and the errors when it does not compile.</summary>
+    public static (Assembly? Assembly, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) LoadInMemory(Compilation compilation)
+    {
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        if (!emitted.Success) ThrowOnErrors(compilation, emitted.Diagnostics);
-        return new KernelProject(compilation, Assembly.Load(image.ToArray()));
+        using var symbols = new MemoryStream();
+        var emitted = compilation.Emit(image, symbols, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
+        return emitted.Success ? (Assembly.Load(image.ToArray(), symbols.ToArray()), emitted.Diagnostics) : (null, emitted.Diagnostics);
     }
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -68,7 +77,7 @@ public sealed class KernelProject
     /// <summary>The global usings an SDK project gets by default, so a kernel file compiles here as it does in a project.</summary>
     private static readonly SyntaxTree ImplicitUsings = CSharpSyntaxTree.ParseText(
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n",
-        ParseOptions, "<implicit usings>");
+        ParseOptions, "<implicit usings>", System.Text.Encoding.UTF8);
 
     private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<Assembly> extra)
     {

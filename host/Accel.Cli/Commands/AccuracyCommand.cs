@@ -5,11 +5,7 @@ using Spectre.Console;
 namespace Accel.Cli.Commands;
 
 [Verb("accuracy", HelpText = "Measure a kernel's max and mean absolute error against a float64 reference.")]
-public sealed class AccuracyOptions : KernelOptions
-{
-    [Option("seed", Default = 1, HelpText = "Seed of the random inputs (softmax).")]
-    public int Seed { get; set; } = 1;
-}
+public sealed class AccuracyOptions : SeededKernelOptions;
 
 public static class AccuracyCommand
 {

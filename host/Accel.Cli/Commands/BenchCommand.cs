@@ -6,16 +6,13 @@ using Spectre.Console;
 namespace Accel.Cli.Commands;
 
 [Verb("bench", HelpText = "Side-by-side speed measurements. Target: emulator (the emulator against the g++ C simulation).")]
-public sealed class BenchOptions
+public sealed class BenchOptions : VerbOptions
 {
     [Value(0, MetaName = "target", Required = true, HelpText = "What to measure: emulator.")]
     public string Target { get; set; } = "";
 
     [Option("rows", Default = EmulatorThroughput.DefaultRows, HelpText = "Rows of the workload (softmax, rowLength=128, lanes=8).")]
     public int Rows { get; set; } = EmulatorThroughput.DefaultRows;
-
-    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
-    public bool Json { get; set; }
 }
 
 public static class BenchCommand
@@ -23,9 +20,9 @@ public static class BenchCommand
     public static int Run(BenchOptions options)
     {
         if (options.Target != "emulator")
-            throw new KernelParameterException($"bench target '{options.Target}' is unknown; targets: emulator");
+            throw new UsageException($"bench target '{options.Target}' is unknown; targets: emulator");
         if (options.Rows is < 1 or > 2_000_000)
-            throw new KernelParameterException($"--rows {options.Rows}: expected 1..2000000");
+            throw new UsageException($"--rows {options.Rows}: expected 1..2000000");
         var m = EmulateCommand.WithProgress("measuring the emulator and the C simulation",
             () => EmulatorThroughput.Measure(EmulatorThroughput.DefaultKernel, EmulatorThroughput.DefaultOverrides, options.Rows));
         if (options.Json)

@@ -9,11 +9,7 @@ using Spectre.Console;
 namespace Accel.Cli.Commands;
 
 [Verb("demo", HelpText = "Generate and C-simulate every built-in kernel at its named configurations, measure the approximations' accuracy; print a summary.")]
-public sealed class DemoOptions
-{
-    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
-    public bool Json { get; set; }
-}
+public sealed class DemoOptions : VerbOptions;
 
 public static class DemoCommand
 {

@@ -11,31 +11,13 @@ namespace Accel.Cli.Commands;
 [Verb("dse", HelpText = "Design-space exploration: every combination of the --sweep values, each point emulated (cycles, time), "
     + "estimated (DSP, BRAM_18K, URAM, LUT, FF, fits the part or not) and, for gelu, softmax and m3vit, measured against the float64 "
     + "reference; the Pareto front (latency, DSPs, error). Points are cached under build/dse/cache and reused.")]
-public sealed class DseOptions
+public sealed class DseOptions : TargetOptions
 {
-    [Value(0, MetaName = "target", Required = true, HelpText = "A kernel (see `accel list`) or m3vit (the whole encoder; its parameters as `accel emulate m3vit` takes them).")]
-    public string Target { get; set; } = "";
-
     [Option("sweep", Required = true, HelpText = "name=v1,v2,... (repeatable): the points are the cross product.")]
     public IEnumerable<string> Sweeps { get; set; } = [];
 
     [Option("part", Required = true, HelpText = "The part the estimates are fitted to: zcu102, u55c or u280 (or a part name).")]
     public string Part { get; set; } = "";
-
-    [Option("config", HelpText = "A named configuration to sweep around (m3vit: reference or small).")]
-    public string? Config { get; set; }
-
-    [Option("param", HelpText = "Fixed parameter values, name=value (repeatable).")]
-    public IEnumerable<string> Params { get; set; } = [];
-
-    [Option("board", Default = "u55c", HelpText = "Memory system the emulator models: u55c, u280 or zcu102.")]
-    public string Board { get; set; } = "u55c";
-
-    [Option("clock", Default = 300.0, HelpText = "Clock in MHz.")]
-    public double ClockMhz { get; set; } = 300;
-
-    [Option("seed", Default = 1, HelpText = "Seed of the stimulus (m3vit: of the weights; the image uses seed + 1).")]
-    public int Seed { get; set; } = 1;
 
     [Option("jobs", Default = 0, HelpText = "Points measured at once (0: one per core).")]
     public int Jobs { get; set; }
@@ -46,8 +28,14 @@ public sealed class DseOptions
     [Option("report", HelpText = "Write dse.html and the SVG plots into this folder.")]
     public string? Report { get; set; }
 
-    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
-    public bool Json { get; set; }
+    /// <summary>The target is a built-in kernel or m3vit (the whole encoder, its parameters as `accel emulate m3vit` takes them).</summary>
+    public override void Validate()
+    {
+        base.Validate();
+        if (Sources.Any()) throw new UsageException("dse: --source is not supported; the target is a built-in kernel or m3vit");
+        if (Jobs < 0) throw new UsageException($"--jobs {Jobs}: expected 0 (one per core) or more");
+        TargetRules.Part(Part);
+    }
 }
 
 /// <summary>`accel dse`: runs the sweep through Accel.Dse, prints the Pareto points (stderr) or JSON (stdout),
@@ -56,17 +44,13 @@ public static class DseCommand
 {
     public static int Run(DseOptions o)
     {
-        if (o.ClockMhz is <= 0 or > 300) throw new KernelParameterException($"--clock {o.ClockMhz}: expected a clock in MHz in (0, 300]");
-        if (o.Jobs < 0) throw new KernelParameterException($"--jobs {o.Jobs}: expected 0 (one per core) or more");
-        Part part;
-        try { part = Parts.Find(o.Part); }
-        catch (KeyNotFoundException e) { throw new KernelParameterException($"--part: {e.Message}"); }
-
-        IDseTarget target = o.Target == M3vitTarget.TargetName
+        o.Validate();
+        var part = TargetRules.Part(o.Part);
+        IDseTarget target = o.Kernel == M3vitTarget.TargetName
             ? new M3vitTarget(o.Config, o.Params.ToList())
-            : new KernelTarget(KernelCatalog.BuiltIn, KernelCatalog.Find(KernelCatalog.BuiltIn, o.Target), o.Config, o.Params.ToList());
+            : new KernelTarget(KernelCatalog.BuiltIn, KernelCatalog.Find(KernelCatalog.BuiltIn, o.Kernel), o.Config, o.Params.ToList());
         var points = SweepSpace.Of(target, o.Sweeps);
-        var settings = new DseSettings(part, o.Board, o.ClockMhz, o.Seed, o.Jobs);
+        var settings = new DseSettings(part, o.TargetBoard.Name, o.ClockMhz, o.Seed, o.Jobs);
         var cache = new DseCache(o.Cache);
 
         DseResult result = null!;

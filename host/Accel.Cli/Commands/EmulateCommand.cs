@@ -9,17 +9,8 @@ namespace Accel.Cli.Commands;
 [Verb("emulate", HelpText = "Run a kernel on the cycle-level emulator: outputs from its C# code, cycles, stalls, FIFO and port figures. "
     + "`emulate m3vit` (not a kernel) times the whole M3ViT encoder, kernel call by kernel call: --config reference|small, "
     + "--param layers|channels|height|width|patch|heads|headDim|dim|mlpHidden|experts|topK|expertHidden|tasks|headOut|slots|task=N.")]
-public sealed class EmulateOptions : KernelOptions
+public sealed class EmulateOptions : TargetOptions
 {
-    [Option("board", Default = "u55c", HelpText = "Memory system: u55c (HBM), u280 (HBM, DDR) or zcu102 (PS DDR4).")]
-    public string Board { get; set; } = "u55c";
-
-    [Option("clock", Default = 300.0, HelpText = "Clock in MHz (100, 200 or 300 columns of the operator latency table).")]
-    public double ClockMhz { get; set; } = 300;
-
-    [Option("seed", Default = 1, HelpText = "Seed of the kernel's stimulus.")]
-    public int Seed { get; set; } = 1;
-
     [Option("vcd", HelpText = "Write a VCD waveform (process states, FIFO occupancy, port activity) to this file.")]
     public string? Vcd { get; set; }
 
@@ -36,22 +27,11 @@ public static class EmulateCommand
     {
         if (options.Kernel == M3vitCommand.Name) return M3vitCommand.Run(options);
         var (project, kernel, config) = options.Resolve();
-        if (options.ClockMhz is <= 0 or > 300)
-            throw new KernelParameterException($"--clock {options.ClockMhz}: expected a clock in MHz in (0, 300]");
         if (options.Sweeps.Any()) return SweepCommand.Run(options, project, kernel);
         var activity = options.Vcd is not null || options.Trace is not null ? new ActivityLog() : null;
         var stimulus = new KernelActivator(kernel, config).MakeStimulus(options.Seed);
-        KernelEmulator.Result result;
-        try
-        {
-            result = WithProgress($"emulating {kernel.Name} ({config.Name})",
-                () => KernelEmulator.Run(project, kernel, config, stimulus, new KernelEmulator.Options(options.ClockMhz, options.Board, activity)));
-        }
-        catch (DeadlockException e)
-        {
-            Console.Error.WriteLine($"accel emulate: {e.Message}");
-            return ExitCodes.CheckFailed;
-        }
+        var result = WithProgress($"emulating {kernel.Name} ({config.Name})",
+            () => KernelEmulator.Run(project, kernel, config, stimulus, new KernelEmulator.Options(options.ClockMhz, options.TargetBoard.Name, activity)));
         if (activity is not null) WriteActivity(activity, options);
 
         var report = result.Report;

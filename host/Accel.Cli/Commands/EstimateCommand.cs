@@ -18,7 +18,7 @@ public static class EstimateCommand
     public static int Run(EstimateOptions options)
     {
         var (project, kernel, config) = options.Resolve();
-        var part = FindPart(options.Part);
+        var part = TargetRules.Part(options.Part);
         var csynth = options.Report is null ? null : ReadReport(options.Report);
         var estimate = ResourceEstimator.Estimate(Codegen.Transpiler.Lower(project, kernel, config));
         var overflows = Parts.Fit(estimate, part);
@@ -45,15 +45,9 @@ public static class EstimateCommand
         return overflows.Count == 0 ? ExitCodes.Ok : ExitCodes.CheckFailed;
     }
 
-    private static Part FindPart(string name)
-    {
-        try { return Parts.Find(name); }
-        catch (KeyNotFoundException e) { throw new Codegen.Frontend.KernelParameterException($"--part: {e.Message}"); }
-    }
-
     private static CsynthReport ReadReport(string path)
     {
         try { return CsynthReport.Read(path); }
-        catch (CsynthReportException e) { throw new Codegen.Frontend.KernelParameterException($"--report: {e.Message}"); }
+        catch (CsynthReportException e) { throw new UsageException($"--report: {e.Message}"); }
     }
 }

@@ -22,9 +22,7 @@ public static class GenCommand
     public static Transpiler.Result Generate(GenerationOptions options)
     {
         var (project, kernel, config) = options.Resolve();
-        var board = Board.Find(options.Board);
-        if (options.ClockMhz is <= 0 or > 1000)
-            throw new Codegen.Frontend.KernelParameterException($"--clock {options.ClockMhz}: expected a clock in MHz in (0, 1000]");
+        var board = options.TargetBoard;
         var directory = options.Out ?? Transpiler.DefaultDirectory(kernel, config);
         return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz), options.Seed);
     }

@@ -1,3 +1,4 @@
+using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Testbenches;
 using CommandLine;
@@ -5,7 +6,7 @@ using CommandLine;
 namespace Accel.Cli.Commands;
 
 /// <summary>What every per-kernel verb accepts: the kernel, where it comes from, and its configuration.</summary>
-public abstract class KernelOptions
+public abstract class KernelOptions : VerbOptions
 {
     [Value(0, MetaName = "kernel", Required = true, HelpText = "Kernel name (see `accel list`).")]
     public string Kernel { get; set; } = "";
@@ -19,28 +20,49 @@ public abstract class KernelOptions
     [Option("param", HelpText = "Parameter overrides, name=value (repeatable, or space-separated).")]
     public IEnumerable<string> Params { get; set; } = [];
 
-    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
-    public bool Json { get; set; }
-
+    /// <summary>The kernel and its configuration, after the verb's own options are checked.</summary>
     public (KernelProject Project, KernelInfo Kernel, KernelConfig Config) Resolve()
     {
+        Validate();
         var project = KernelCatalog.Load(Sources.ToList());
         var kernel = KernelCatalog.Find(project, Kernel);
         return (project, kernel, KernelConfig.Resolve(kernel, Config, Params));
     }
+
+    /// <summary>Checks the verb's options before any work starts; throws <see cref="UsageException"/>.</summary>
+    public virtual void Validate() { }
 }
 
-public abstract class GenerationOptions : KernelOptions
+/// <summary>Kernel verbs whose stimulus or inputs are seeded.</summary>
+public abstract class SeededKernelOptions : KernelOptions
+{
+    [Option("seed", Default = 1, HelpText = "Seed of the kernel's stimulus (its golden inputs).")]
+    public int Seed { get; set; } = 1;
+
+    public override void Validate() => TargetRules.Seed(Seed);
+}
+
+/// <summary>The target options shared by the verbs that generate, emulate or run a kernel: declared once, checked once.</summary>
+public abstract class TargetOptions : SeededKernelOptions
+{
+    [Option("board", Default = "u55c", HelpText = "Target board: u55c (HBM), u280 (HBM, DDR) or zcu102 (PS DDR4).")]
+    public string Board { get; set; } = "u55c";
+
+    [Option("clock", Default = 300.0, HelpText = "Kernel clock in MHz, in (0, 300]: the operator latency table's column and run_hls.tcl's clock.")]
+    public double ClockMhz { get; set; } = 300;
+
+    public Board TargetBoard => TargetRules.Board(Board);
+
+    public override void Validate()
+    {
+        base.Validate();
+        _ = TargetBoard;
+        TargetRules.Clock(ClockMhz);
+    }
+}
+
+public abstract class GenerationOptions : TargetOptions
 {
     [Option("out", HelpText = "Output folder (default build/hls/<kernel>/<config>).")]
     public string? Out { get; set; }
-
-    [Option("board", Default = "u55c", HelpText = "Target board: u55c, u280 or zcu102.")]
-    public string Board { get; set; } = "u55c";
-
-    [Option("clock", Default = 300.0, HelpText = "Clock in MHz for run_hls.tcl.")]
-    public double ClockMhz { get; set; } = 300;
-
-    [Option("seed", Default = 1, HelpText = "Seed of the golden stimulus.")]
-    public int Seed { get; set; } = 1;
 }

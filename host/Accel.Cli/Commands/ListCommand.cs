@@ -5,13 +5,10 @@ using Spectre.Console;
 namespace Accel.Cli.Commands;
 
 [Verb("list", HelpText = "List kernels, their parameters and named configurations.")]
-public sealed class ListOptions
+public sealed class ListOptions : VerbOptions
 {
     [Option("source", Separator = ',', HelpText = "List the kernels of these C# files instead of the built-in ones.")]
     public IEnumerable<string> Sources { get; set; } = [];
-
-    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
-    public bool Json { get; set; }
 }
 
 public static class ListCommand

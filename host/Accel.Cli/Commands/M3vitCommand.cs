@@ -18,13 +18,12 @@ public static class M3vitCommand
     public static int Run(EmulateOptions options)
     {
         if (options.Sources.Any() || options.Sweeps.Any() || options.Vcd is not null || options.Trace is not null)
-            throw new KernelParameterException("emulate m3vit: --source, --sweep, --vcd and --trace apply to single kernels; m3vit takes --config, --param, --board, --clock, --seed and --json");
-        if (options.ClockMhz is <= 0 or > 300)
-            throw new KernelParameterException($"--clock {options.ClockMhz}: expected a clock in MHz in (0, 300]");
+            throw new UsageException("emulate m3vit: --source, --sweep, --vcd and --trace apply to single kernels; m3vit takes --config, --param, --board, --clock, --seed and --json");
+        options.Validate();
         var (config, task) = EncoderParameters.Resolve(options.Config, options.Params);
         var weights = RandomWeights.Create(config, options.Seed);
         var image = RandomWeights.Image(config, options.Seed + 1);
-        var emulatorOptions = new KernelEmulator.Options(options.ClockMhz, options.Board);
+        var emulatorOptions = new KernelEmulator.Options(options.ClockMhz, options.TargetBoard.Name);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var timing = Console.IsErrorRedirected

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Accel.Cli.Commands;
 
 [Verb("omap", HelpText = "Oblivious map: `omap bench` measures BOLT (and a baseline) in C# and emulates it on a U55C.")]
-public sealed class OmapOptions
+public sealed class OmapOptions : VerbOptions
 {
     public const int MinN = 16;
     public const int MaxN = 1 << 22; // the C# model keeps all of host memory in RAM: 2^22 items is a few GB with the baseline
@@ -36,9 +36,6 @@ public sealed class OmapOptions
 
     [Option("seed", Default = 1UL, HelpText = "Seed of items, workload and the maps' randomness.")]
     public ulong Seed { get; set; } = 1;
-
-    [Option("json", HelpText = "Print machine-readable JSON on stdout: one object per algorithm.")]
-    public bool Json { get; set; }
 }
 
 public static class OmapCommand
@@ -47,16 +44,7 @@ public static class OmapCommand
     {
         var benchOptions = Validate(options);
         IReadOnlyList<OmapEmulatedResult> results = [];
-        try
-        {
-            Cli.Human.Status().Start("building maps, running the batch, emulating", _ => results = OmapEmulation.Run(benchOptions));
-        }
-        catch (OmapException e)
-        {
-            // A bound the design sizes for negligible probability was hit: a failed check, not bad input.
-            Console.Error.WriteLine($"accel: {e.Message}");
-            return ExitCodes.CheckFailed;
-        }
+        Cli.Human.Status().Start("building maps, running the batch, emulating", _ => results = OmapEmulation.Run(benchOptions));
 
         if (options.Json) Cli.WriteJson(results);
         var table = new Table().AddColumns("algorithm", "N", "host B/op", "host transfers/op", "emulated us/op", "emulated init ms", "C# model ops/s");
@@ -71,7 +59,7 @@ public static class OmapCommand
     private static OmapBenchOptions Validate(OmapOptions options)
     {
         if (options.Action != "bench")
-            throw new KernelParameterException($"omap: unknown action '{options.Action}'; expected: bench");
+            throw new UsageException($"omap: unknown action '{options.Action}'; expected: bench");
         Require(options.N is >= OmapOptions.MinN and <= OmapOptions.MaxN, "--n", $"an item count in [{OmapOptions.MinN}, {OmapOptions.MaxN}]", options.N);
         Require(double.IsFinite(options.Alpha) && options.Alpha is >= 0 and <= 1, "--alpha", "a fraction in [0, 1]", options.Alpha);
         Require(options.ValueBytes is >= 8 and <= 256, "--value-bytes", "a value size in [8, 256] bytes", options.ValueBytes);
@@ -88,7 +76,7 @@ public static class OmapCommand
     private static void Require(bool ok, string option, string expected, object actual)
     {
         if (!ok)
-            throw new KernelParameterException(string.Create(CultureInfo.InvariantCulture, $"omap bench {option}: expected {expected}, got {actual}"));
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"omap bench {option}: expected {expected}, got {actual}"));
     }
 
     private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace Accel.Cli.Commands;
 
 [Verb("run", HelpText = "Run a kernel through the host runtime on a device (the emulator, or an XRT device with --xclbin) " +
                         "with its generated inputs ([Stimulus]); prints each output's length, min, max and checksum, and cycles on the emulator.")]
-public sealed class RunOptions : KernelOptions
+public sealed class RunOptions : TargetOptions
 {
     [Option("device", Default = "emu", HelpText = "emu (the cycle-level emulator) or xrt:N (XRT device N; needs --xclbin).")]
     public string Device { get; set; } = "emu";
@@ -22,32 +22,25 @@ public sealed class RunOptions : KernelOptions
     [Option("verify", HelpText = "Also run the C# reference on the same inputs and compare every output word (exit 1 on a mismatch).")]
     public bool Verify { get; set; }
 
-    [Option("board", Default = "u55c", HelpText = "Board the emulator models when no --xclbin is given: u55c, u280 or zcu102.")]
-    public string Board { get; set; } = "u55c";
-
-    [Option("clock", Default = 300, HelpText = "Kernel clock in MHz the emulator models when no --xclbin is given (1..300).")]
-    public int ClockMhz { get; set; } = 300;
-
-    [Option("seed", Default = 1, HelpText = "Seed of the generated inputs.")]
-    public int Seed { get; set; } = 1;
-
     [Option("timeout", Default = 600.0, HelpText = "Seconds to wait for the run before giving up (exit 1).")]
     public double TimeoutSeconds { get; set; } = 600;
 }
 
 public static class RunCommand
 {
-    public static int Run(RunOptions options) => RuntimeErrors.Guard("run", () =>
+    public static int Run(RunOptions options)
     {
         var (project, kernel, config) = options.Resolve();
-        if (options.TimeoutSeconds <= 0)
-            throw new KernelParameterException($"--timeout {options.TimeoutSeconds}: expected a positive number of seconds");
-        var design = new KernelDesign(project, kernel, config, Board.Find(options.Board), options.ClockMhz);
+        if (!(options.TimeoutSeconds > 0))
+            throw new UsageException($"--timeout {options.TimeoutSeconds}: expected a positive number of seconds");
+        if (options.ClockMhz != Math.Floor(options.ClockMhz))
+            throw new UsageException($"--clock {options.ClockMhz}: a device clock is a whole number of MHz");
+        var design = new KernelDesign(project, kernel, config, options.TargetBoard, (int)options.ClockMhz);
         var stimulus = new KernelActivator(kernel, config).MakeStimulus(options.Seed);
 
         var onEmulator = options.Device.Split(':')[0] == EmulatorDevice.Scheme;
         if (!onEmulator && options.Xclbin is null)
-            throw new KernelParameterException(
+            throw new UsageException(
                 $"--device {options.Device} needs --xclbin FILE: the design to load. For a card, build it with `accel gen {kernel.Name}` and " +
                 "`make xclbin` in the generated folder (Vitis); for XRT's noop and emulation modes, `accel xclbin write " +
                 $"{kernel.Name}` writes a metadata-only one (no bitstream)");
@@ -76,7 +69,7 @@ public static class RunCommand
         if (verify is not null)
             ReportVerify(verify);
         return verify is { Matches: false } ? ExitCodes.CheckFailed : ExitCodes.Ok;
-    });
+    }
 
     /// <summary>The emulator takes the kernel design itself unless an xclbin is named; other devices load the xclbin.</summary>
     private static void Load(IDevice device, KernelDesign design, string? xclbin)
@@ -101,7 +94,7 @@ public static class RunCommand
         var values = name.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
         var differing = design.Config.Values.Where(kv => !values.TryGetValue(kv.Key, out var v) || v != kv.Value).Select(kv => kv.Key).ToList();
         if (name.Kernel != design.Kernel.Name || differing.Count > 0)
-            throw new KernelParameterException(
+            throw new UsageException(
                 $"the loaded xclbin is for kernel '{name.Kernel}' configuration '{name.Config}' ({string.Join(",", name.Assignments)}), " +
                 $"not '{design.Kernel.Name}' configuration '{design.Config.Name}'; pass the matching --config/--param");
     }

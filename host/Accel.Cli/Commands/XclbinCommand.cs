@@ -9,7 +9,7 @@ namespace Accel.Cli.Commands;
 
 [Verb("xclbin", HelpText = "`accel xclbin info FILE`: what an xclbin holds, like xclbinutil --info. " +
                            "`accel xclbin write KERNEL`: the kernel's metadata as an xclbin with no bitstream.")]
-public sealed class XclbinOptions
+public sealed class XclbinOptions : VerbOptions
 {
     [Value(0, MetaName = "action", Required = true, HelpText =
         "info: print the header, sections, clocks, memory banks and kernels (arguments, register offsets, bank connections) of FILE. " +
@@ -38,26 +38,23 @@ public sealed class XclbinOptions
 
     [Option("out", HelpText = "write: output file (default build/xclbin/<kernel>/<config>/<kernel>.<board>.xclbin).")]
     public string? Out { get; set; }
-
-    [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
-    public bool Json { get; set; }
 }
 
 public static class XclbinCommand
 {
-    public static int Run(XclbinOptions options) => RuntimeErrors.Guard("xclbin", () => options.Action switch
+    public static int Run(XclbinOptions options) => options.Action switch
     {
         "info" => Info(options),
         "write" => Write(options),
-        _ => throw new KernelParameterException($"xclbin: unknown action '{options.Action}'; expected `accel xclbin info FILE` or `accel xclbin write KERNEL`"),
-    });
+        _ => throw new UsageException($"xclbin: unknown action '{options.Action}'; expected `accel xclbin info FILE` or `accel xclbin write KERNEL`"),
+    };
 
     private static int Info(XclbinOptions options)
     {
         var given = new[] { ("--source", options.Sources.Any()), ("--config", options.Config is not null), ("--param", options.Params.Any()),
             ("--board", options.Board is not null), ("--clock", options.ClockMhz is not null), ("--out", options.Out is not null) };
         if (given.FirstOrDefault(g => g.Item2) is ({ } option, true))
-            throw new KernelParameterException($"xclbin info: {option} applies to `accel xclbin write` only");
+            throw new UsageException($"xclbin info: {option} applies to `accel xclbin write` only");
         var file = XclbinReader.Read(options.Target);
         if (options.Json)
             Cli.WriteJson(XclbinJson.Of(file));
@@ -68,11 +65,12 @@ public static class XclbinCommand
 
     private static int Write(XclbinOptions options)
     {
+        var board = TargetRules.Board(options.Board ?? "u55c");
+        var clockMhz = (int)TargetRules.Clock(options.ClockMhz ?? KernelDesign.MaxClockMhz);
         var project = KernelCatalog.Load(options.Sources.ToList());
         var kernel = KernelCatalog.Find(project, options.Target);
         var config = KernelConfig.Resolve(kernel, options.Config, options.Params);
-        var board = Board.Find(options.Board ?? "u55c");
-        var design = new KernelDesign(project, kernel, config, board, options.ClockMhz ?? KernelDesign.MaxClockMhz);
+        var design = new KernelDesign(project, kernel, config, board, clockMhz);
         var path = options.Out ?? Path.Combine("build", "xclbin", kernel.Name, config.Name, $"{kernel.Name}.{board.Name}.xclbin");
         KernelXclbin.Write(design, path);
         var written = XclbinReader.Read(path);   // read back: what is reported is what the file holds

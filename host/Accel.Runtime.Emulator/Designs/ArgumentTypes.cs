@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using Accel.Codegen.Ir;
 
 namespace Accel.Runtime.Emulator.Designs;
@@ -14,7 +15,7 @@ internal static class ArgumentTypes
         IntType i => $"{(i.Signed ? "" : "u")}int{i.Bits}_t",
         FloatType { Bits: 32 } => "float",
         FloatType => "double",
-        _ => throw new ArgumentException($"no C spelling for a kernel argument of type {type}"),
+        _ => throw new DeviceArgumentException($"no C spelling for a kernel argument of type {type}"),
     };
 
     /// <summary>Bytes of a scalar argument's value.</summary>
@@ -23,6 +24,6 @@ internal static class ArgumentTypes
         BoolType => 1,
         IntType i => (uint)(i.Bits / 8),
         FloatType f => (uint)(f.Bits / 8),
-        _ => throw new ArgumentException($"no size for a kernel argument of type {type}"),
+        _ => throw new DeviceArgumentException($"no size for a kernel argument of type {type}"),
     };
 }

@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using Accel.Runtime.Xclbin;
 
 namespace Accel.Runtime.Emulator.Designs;
@@ -39,12 +40,12 @@ public sealed class BoardMemory
         // ZCU102: the PL reaches the processing system's DDR4 through the HP ports, whatever bank [MAxi] names
         // (link.cfg has no sp= there either). 4 GB is the board's PS DDR4.
         "zcu102" => new(board, [("PS_DDR4", MemoryType.Ddr4, 4 * GiB)], _ => 0, "any (every port reaches PS DDR4)"),
-        _ => throw new ArgumentException($"no memory map for board '{board}'; boards: u55c, u280, zcu102"),
+        _ => throw new DeviceArgumentException($"no memory map for board '{board}'; boards: u55c, u280, zcu102"),
     };
 
     /// <summary>MEM_TOPOLOGY index of a [MAxi] bank, or a clear error naming the port.</summary>
     public int IndexOf(string bank, string kernel, string port) =>
-        indexOf(bank) ?? throw new ArgumentException(
+        indexOf(bank) ?? throw new DeviceArgumentException(
             $"kernel '{kernel}' port '{port}' is bound to bank '{bank}', which the {Board} xclbin does not describe; banks: {BankForms}");
 
     /// <summary>The banks as MEM_TOPOLOGY entries; only banks some port is connected to are marked used.</summary>

@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using System.Globalization;
 
 namespace Accel.Runtime.Emulator.Designs;
@@ -14,7 +15,7 @@ public sealed record DesignName(string Kernel, string Config, IReadOnlyList<KeyV
     public static string Format(string kernel, string config, IReadOnlyDictionary<string, long> values)
     {
         if (kernel.Contains(':') || config.Contains(':'))
-            throw new ArgumentException($"kernel '{kernel}' and configuration '{config}' must not contain ':' to be named in an xclbin");
+            throw new DeviceArgumentException($"kernel '{kernel}' and configuration '{config}' must not contain ':' to be named in an xclbin");
         var assignments = values.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $"{kv.Key}={kv.Value.ToString(CultureInfo.InvariantCulture)}");
         return $"{Prefix}:{kernel}:{config}:{string.Join(',', assignments)}";

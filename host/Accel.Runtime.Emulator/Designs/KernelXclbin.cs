@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using System.Security.Cryptography;
 using System.Text;
 using Accel.Codegen.Ir;
@@ -45,7 +46,7 @@ public static class KernelXclbin
                     ArgumentTypes.CSpelling(parameter.Type)));
             }
             else
-                throw new ArgumentException($"kernel '{ir.Name}' argument '{parameter.Name}' ({parameter.Kind}) has no xclbin form; " +
+                throw new DeviceArgumentException($"kernel '{ir.Name}' argument '{parameter.Name}' ({parameter.Kind}) has no xclbin form; " +
                                             "top-function arguments are [MAxi] arrays and scalars");
         }
         ports.Add(new KernelPort(ControlPort, KernelPort.SlaveMode, 32, ControlRange));

@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using System.Globalization;
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
@@ -36,7 +37,7 @@ public static class ReferenceCheck
         var reference = new KernelActivator(design.Kernel, design.Config).Run(stimulus);
         var outputs = design.Ir.Top.Parameters.Where(p => p.Port is not null && p.IsWritten)
             .Select(p => Compare(p.Name, reference[p.Name],
-                deviceArrays.TryGetValue(p.Name, out var actual) ? actual : throw new ArgumentException($"the device returned no array '{p.Name}'")))
+                deviceArrays.TryGetValue(p.Name, out var actual) ? actual : throw new DeviceArgumentException($"the device returned no array '{p.Name}'")))
             .ToList();
         return new VerifyReport(outputs);
     }
@@ -44,7 +45,7 @@ public static class ReferenceCheck
     public static OutputComparison Compare(string name, Array expected, Array actual)
     {
         if (expected.GetType() != actual.GetType() || expected.Length != actual.Length)
-            throw new ArgumentException($"output '{name}': the device returned {actual.Length} x {actual.GetType().GetElementType()?.Name}, " +
+            throw new DeviceArgumentException($"output '{name}': the device returned {actual.Length} x {actual.GetType().GetElementType()?.Name}, " +
                                         $"the reference {expected.Length} x {expected.GetType().GetElementType()?.Name}");
         var expectedBytes = GoldenVectors.Bytes(expected);
         var actualBytes = GoldenVectors.Bytes(actual);

@@ -48,7 +48,7 @@ public static class StimulusHost
     private static T Lookup<T>(IReadOnlyDictionary<string, T> values, string name, string kernel, string what) =>
         values.TryGetValue(name, out var value)
             ? value
-            : throw new ArgumentException($"kernel '{kernel}' argument '{name}': the stimulus has no {what} of that name");
+            : throw new DeviceArgumentException($"kernel '{kernel}' argument '{name}': the stimulus has no {what} of that name");
 
     /// <summary>Passes a stimulus scalar as the argument's own C type, as a host program would.</summary>
     private static void SetScalar(IRun run, KernelArgument argument, long value)
@@ -64,6 +64,6 @@ public static class StimulusHost
         else if (type == typeof(ulong)) run.SetArgument(argument.Name, unchecked((ulong)value));
         else if (type == typeof(byte) || (type is null && size == 1)) run.SetArgument(argument.Name, (byte)value);  // bool is one byte
         else
-            throw new ArgumentException($"argument '{argument.Name}' of type '{argument.Type}' cannot be set from an integer stimulus");
+            throw new DeviceArgumentException($"argument '{argument.Name}' of type '{argument.Type}' cannot be set from an integer stimulus");
     }
 }

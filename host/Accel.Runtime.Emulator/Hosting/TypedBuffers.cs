@@ -19,7 +19,7 @@ internal static class TypedBuffers
         float[] a => Upload(kernel, argument, a),
         double[] a => Upload(kernel, argument, a),
         bool[] a => Upload(kernel, argument, a),
-        _ => throw new ArgumentException($"kernel '{kernel.Name}' argument '{argument}': no buffer for arrays of {contents.GetType().GetElementType()?.Name}"),
+        _ => throw new DeviceArgumentException($"kernel '{kernel.Name}' argument '{argument}': no buffer for arrays of {contents.GetType().GetElementType()?.Name}"),
     };
 
     /// <summary>Syncs a buffer from the device and returns its contents as a new array.</summary>
@@ -36,7 +36,7 @@ internal static class TypedBuffers
         IBuffer<float> b => Download(b),
         IBuffer<double> b => Download(b),
         IBuffer<bool> b => Download(b),
-        _ => throw new ArgumentException($"no download for a buffer of {buffer.ElementType.Name}"),
+        _ => throw new DeviceArgumentException($"no download for a buffer of {buffer.ElementType.Name}"),
     };
 
     private static IBuffer<T> Upload<T>(IKernel kernel, string argument, T[] contents) where T : unmanaged

@@ -12,7 +12,7 @@ public static class ArgumentRules
 {
     public static KernelArgument Resolve(XclbinKernel kernel, string argumentName) =>
         kernel.FindArgument(argumentName)
-        ?? throw new ArgumentException(
+        ?? throw new DeviceArgumentException(
             $"kernel '{kernel.Name}' has no argument '{argumentName}'; its arguments are " +
             (kernel.Arguments.Count == 0 ? "none" : string.Join(", ", kernel.Arguments.Select(a => a.Name))),
             nameof(argumentName));
@@ -38,7 +38,7 @@ public static class ArgumentRules
         var banks = ConnectedBanks(kernel, argument);
         return banks.Count > 0
             ? banks[^1]
-            : throw new ArgumentException(
+            : throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is connected to no memory bank " +
                 (kernel.ComputeUnits.Count == 0 ? "(the kernel has no compute units)" : "shared by all its compute units"));
     }
@@ -52,7 +52,7 @@ public static class ArgumentRules
         var banks = ConnectedBanks(kernel, argument);
         return banks.Contains(requested.Value)
             ? requested.Value
-            : throw new ArgumentException(
+            : throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is not connected to bank {requested}; " +
                 $"it is connected to bank(s) {string.Join(", ", banks)}");
     }
@@ -67,7 +67,7 @@ public static class ArgumentRules
         var pointee = CTypeNames.PointeeOf(argument.Type);
         var expected = pointee is null ? null : CTypeNames.ManagedTypeOf(pointee);
         if (expected is not null && expected != elementType)
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is '{argument.Type}'; it takes a buffer of {expected.Name}, not {elementType.Name}");
     }
 
@@ -77,7 +77,7 @@ public static class ArgumentRules
         CheckElementType(kernel, argument, buffer.ElementType);
         var banks = ConnectedBanks(kernel, argument);
         if (!banks.Contains(buffer.BankIndex))
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' cannot reach bank {buffer.BankIndex}, where the buffer lives; " +
                 $"it is connected to bank(s) {string.Join(", ", banks)}");
     }
@@ -86,15 +86,15 @@ public static class ArgumentRules
     public static void CheckScalar<T>(XclbinKernel kernel, KernelArgument argument) where T : unmanaged
     {
         if (argument.Kind != ArgumentKind.Scalar)
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is a {argument.Kind} argument ('{argument.Type}'); pass a buffer, not a {typeof(T).Name} value");
         var expectedBytes = argument.HostSize != 0 ? argument.HostSize : argument.Size;
         if (Unsafe.SizeOf<T>() != expectedBytes)
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is '{argument.Type}' of {expectedBytes} bytes; a {typeof(T).Name} has {Unsafe.SizeOf<T>()}");
         var expected = CTypeNames.ManagedTypeOf(argument.Type);
         if (expected is not null && expected != typeof(T))
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is '{argument.Type}'; pass a {expected.Name}, not a {typeof(T).Name}");
     }
 
@@ -105,7 +105,7 @@ public static class ArgumentRules
     private static void RequireMemoryArgument(XclbinKernel kernel, KernelArgument argument)
     {
         if (argument.Kind is not (ArgumentKind.Global or ArgumentKind.Constant))
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is a {argument.Kind} argument ('{argument.Type}'); only memory (global) arguments take buffers");
     }
 }

@@ -19,7 +19,7 @@ public static class Device
     public static void RegisterBackend(string scheme, Func<string?, IDevice> open)
     {
         if (string.IsNullOrEmpty(scheme) || scheme.Contains(':'))
-            throw new ArgumentException($"a backend scheme is a non-empty name without ':'; found '{scheme}'", nameof(scheme));
+            throw new DeviceArgumentException($"a backend scheme is a non-empty name without ':'; found '{scheme}'", nameof(scheme));
         if (!Backends.TryAdd(scheme, open))
             throw new InvalidOperationException($"a backend named '{scheme}' is already registered");
     }
@@ -31,7 +31,7 @@ public static class Device
         var scheme = colon < 0 ? name : name[..colon];
         var argument = colon < 0 ? null : name[(colon + 1)..];
         if (!Backends.TryGetValue(scheme, out var open))
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"no device backend '{scheme}' for device '{name}'; registered: {string.Join(", ", Backends.Keys.Order())} " +
                 "(a backend in another assembly, such as the emulator's, registers itself when loaded)", nameof(name));
         return open(argument);

@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using static Accel.Runtime.Xclbin.AxlfLayout;
 
 namespace Accel.Runtime.Xclbin;
@@ -31,7 +32,7 @@ public static class XclbinReader
     public static XclbinFile Read(Stream stream, string fileName)
     {
         if (!stream.CanSeek)
-            throw new ArgumentException("the xclbin reader needs a seekable stream", nameof(stream));
+            throw new DeviceArgumentException("the xclbin reader needs a seekable stream", nameof(stream));
         var fileLength = stream.Length;
         var header = ReadHeader(stream, fileName, fileLength);
         var sections = ReadSectionTable(stream, fileName, fileLength, header);

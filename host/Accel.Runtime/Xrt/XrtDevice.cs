@@ -49,7 +49,7 @@ internal sealed unsafe class XrtDevice : IDevice
     {
         var name = $"xrt:{argument ?? "0"}";
         if (!uint.TryParse(argument ?? "0", NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            throw new ArgumentException($"device '{name}': expected xrt:N with N a device index (0, 1, ...)", nameof(argument));
+            throw new DeviceArgumentException($"device '{name}': expected xrt:N with N a device index (0, 1, ...)", nameof(argument));
         XrtLibrary.EnsureReady();
         var handle = XrtNative.xrtDeviceOpen(index);
         if (handle == 0)
@@ -89,7 +89,7 @@ internal sealed unsafe class XrtDevice : IDevice
         lock (Gate)
         {
             var design = loaded?.Design ?? throw new InvalidOperationException($"{Name}: load an xclbin before opening kernels");
-            var definition = design.FindKernel(name) ?? throw new ArgumentException(
+            var definition = design.FindKernel(name) ?? throw new DeviceArgumentException(
                 $"design '{design.Name}' has no kernel '{name}'; its kernels are " +
                 (design.Kernels.Count == 0 ? "none" : string.Join(", ", design.Kernels.Select(k => k.Name))), nameof(name));
             var uuid = design.Uuid.ToByteArray(bigEndian: true);

@@ -35,7 +35,7 @@ internal sealed unsafe class XrtRun(XrtKernel kernel, nint handle) : IRun
     {
         var argument = ArgumentRules.Resolve(Definition, argumentName);
         if (buffer is not IXrtBuffer xrtBuffer || xrtBuffer.Device != kernel.Device)
-            throw new ArgumentException(
+            throw new DeviceArgumentException(
                 $"kernel '{Definition.Name}' argument '{argument.Name}': the buffer belongs to another device; allocate it on {kernel.Device.Name}",
                 nameof(buffer));
         ArgumentRules.CheckBuffer(Definition, argument, buffer);

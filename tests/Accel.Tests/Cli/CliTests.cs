@@ -71,7 +71,7 @@ public sealed class CliTests
         var (exit, _, stderr) = Accel("gen", "bad", "--source", source, "--out", Path.Combine(dir, "out"));
         Assert.Equal(2, exit);
         Assert.Contains("ACCEL0019", stderr);
-        Assert.Contains("Bad.cs:5:", stderr);
+        Assert.Contains("Bad.cs(5,", stderr);
         Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }
 

@@ -37,7 +37,7 @@ public sealed class InvalidKernelTests
         var match = error.Diagnostics.FirstOrDefault(d => d.Id == expectedId && d.Line == expectedLine);
         Assert.True(match is not null, $"expected {expectedId} at line {expectedLine}, got:\n{string.Join("\n", error.Diagnostics)}");
         Assert.Equal(path, match!.File);
-        Assert.Matches(@"^ACCEL\d{4} .+:\d+:\d+: .+; .+$", match.ToString());
+        Assert.Matches(@"^.+\(\d+,\d+\): error ACCEL\d{4}: .+; .+$", match.ToString());
     }
 
     [Fact]
