@@ -26,5 +26,9 @@ public static class Transpiler
         return new Result(ir, directory, files, stimulus, reference);
     }
 
-    public static string DefaultDirectory(KernelInfo kernel, KernelConfig config) => Path.Combine("build", "hls", kernel.Name, config.Name);
+    /// <summary>build/hls/&lt;kernel&gt;/&lt;config&gt;[_seed-N] for the built-in kernels, build/hls-source/... for a
+    /// user's --source kernels (so they never overwrite a built-in's folder). The configuration's name already
+    /// holds every parameter that differs from its defaults; a seed other than the default is added.</summary>
+    public static string DefaultDirectory(KernelProject project, KernelInfo kernel, KernelConfig config, int seed = DefaultSeed) =>
+        Path.Combine("build", project.IsBuiltIn ? "hls" : "hls-source", kernel.Name, seed == DefaultSeed ? config.Name : $"{config.Name}_seed-{seed}");
 }

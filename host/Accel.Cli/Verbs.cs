@@ -40,6 +40,11 @@ public static class Verbs
             settings.CaseInsensitiveEnumValues = true;
             settings.AllowMultiInstance = true; // --param a=1 --param b=2, as users expect
         });
+        if (args.Length > 0 && args.Skip(1).All(a => a is not ("--help" or "--version")))
+        {
+            var refused = Cli.Run(args[0], verbose: false, () => { ArgumentChecks.Check(args, OptionTypes); return ExitCodes.Ok; });
+            if (refused != ExitCodes.Ok) return refused;
+        }
         return parser.ParseArguments(args, OptionTypes).MapResult(
             (VerbOptions o) => Cli.Run(NameOf(o.GetType()), o.Verbose, () => All.Single(v => v.Options == o.GetType()).Run(o)),
             errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)

@@ -1,3 +1,4 @@
+using Accel.Codegen.Frontend;
 using Accel.Emulation;
 
 namespace Accel.Runtime.Emulator;
@@ -10,11 +11,8 @@ internal static class RunFailures
         null => "",
         DeadlockException e => e.Message,
         // The kernel's own C# indexed past an array: on a card it would read or write beyond the buffer.
-        IndexOutOfRangeException e => $"the kernel accessed an array argument out of bounds ({e.Message.TrimEnd('.')}" +
-                                      $"{Where(e)}); is every buffer as long as the kernel reads and writes with these scalar arguments?",
+        KernelFaultException { InnerException: IndexOutOfRangeException } e =>
+            $"the kernel accessed an array argument out of bounds ({e.Message}); is every buffer as long as the kernel reads and writes with these scalar arguments?",
         _ => $"{failure.GetType().Name}: {failure.Message}",
     };
-
-    private static string Where(Exception e) =>
-        e.TargetSite is { } method ? $" in {method.DeclaringType?.Name}.{method.Name}" : "";
 }

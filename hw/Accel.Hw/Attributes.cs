@@ -62,3 +62,13 @@ public sealed class KernelLibraryAttribute : Attribute;
 /// unless the sweep fixes it, so each point is reported for every variant.</summary>
 [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
 public sealed class VariantAttribute : Attribute;
+
+/// <summary>A condition on the kernel's parameters that every configuration must meet, checked before the kernel
+/// is built or run, e.g. [Requires("topK <= experts", "top-k picks among the experts")]. The condition is a C#
+/// expression over parameter names, integer literals, + - * / %, comparisons, &amp;&amp;, || and !.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class RequiresAttribute(string condition, string reason = "") : Attribute
+{
+    public string Condition { get; } = condition;
+    public string Reason { get; } = reason;
+}

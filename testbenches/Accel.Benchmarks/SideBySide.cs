@@ -17,7 +17,7 @@ public static class SideBySide
         var config = Accel.Codegen.Frontend.KernelConfig.Resolve(kernel, null, ["layers=2"]);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var generated = Accel.Codegen.Transpiler.Generate(project, kernel, config, Path.Combine("build", "bench", "encoder-full-layer"),
-            new Accel.Codegen.Backends.Hls.HlsProjectWriter.Options(Accel.Codegen.Backends.Hls.Board.Find("u55c"), 300));
+            new Accel.Codegen.Backends.Hls.HlsProjectWriter.Options(Accel.Codegen.Backends.Hls.Board.Find("u55c"), 300, Force: true));
         double gen = watch.Elapsed.TotalSeconds;
         watch.Restart();
         var csim = Accel.Testbenches.Csim.Run(generated.Directory, kernel.Name);

@@ -45,5 +45,5 @@ public sealed class KernelTarget(KernelProject project, KernelInfo kernel, strin
             report.TotalCycles, report.TimeMs, error, note, DsePoint.ResourcesOf(estimate.Total), overflows);
     }
 
-    private KernelConfig Resolve(IReadOnlyList<string> assignments) => KernelConfig.Resolve(kernel, baseConfig, baseParams.Concat(assignments));
+    private KernelConfig Resolve(IReadOnlyList<string> assignments) => KernelConfig.Resolve(kernel, baseConfig, baseParams, assignments);
 }

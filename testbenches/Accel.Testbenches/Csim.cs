@@ -16,14 +16,30 @@ public static partial class Csim
 
     public static Result Run(string directory, string kernel, bool sanitize = false, string compiler = "g++")
     {
-        var binary = sanitize ? "csim_sanitized" : "csim";
-        var flags = sanitize ? SanitizerFlags : StrictFlags;
-        var compile = Process(compiler, $"{flags} -I. {kernel}.cpp tb.cpp -o {binary}", directory);
-        if (compile.ExitCode != 0)
-            return new Result(false, compile.ExitCode, 0, 0, $"{compiler} failed ({compile.ExitCode}):\n{compile.Output}");
-        var run = Process(Path.Combine(Path.GetFullPath(directory), binary), "golden", directory);
-        var match = SummaryLine().Match(run.Output);
-        return new Result(true, run.ExitCode, match.Success ? int.Parse(match.Groups[1].Value) : 0, match.Success ? int.Parse(match.Groups[2].Value) : 0, run.Output);
+        // A binary of this run's own: two runs on one folder never execute or overwrite each other's.
+        var binary = $"{(sanitize ? "csim_sanitized" : "csim")}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        try
+        {
+            var compile = Compile(directory, kernel, binary, sanitize, compiler);
+            if (compile.ExitCode != 0)
+                return new Result(false, compile.ExitCode, 0, 0, $"{compiler} failed ({compile.ExitCode}):\n{compile.Output}");
+            var run = Process(Path.Combine(Path.GetFullPath(directory), binary), "golden", directory);
+            return Verdict(run.ExitCode, run.Output);
+        }
+        finally
+        {
+            File.Delete(Path.Combine(directory, binary));
+        }
+    }
+
+    /// <summary>Compiles the folder's kernel and testbench into <paramref name="binary"/> (in the folder).</summary>
+    public static (int ExitCode, string Output) Compile(string directory, string kernel, string binary, bool sanitize = false, string compiler = "g++") =>
+        Process(compiler, $"{(sanitize ? SanitizerFlags : StrictFlags)} -I. {kernel}.cpp tb.cpp -o {binary}", directory);
+
+    private static Result Verdict(int exitCode, string output)
+    {
+        var match = SummaryLine().Match(output);
+        return new Result(true, exitCode, match.Success ? int.Parse(match.Groups[1].Value) : 0, match.Success ? int.Parse(match.Groups[2].Value) : 0, output);
     }
 
     [GeneratedRegex(@"bit-exact: (\d+) of (\d+) outputs match")]

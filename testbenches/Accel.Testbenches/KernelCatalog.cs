@@ -10,8 +10,25 @@ public static class KernelCatalog
     public static KernelProject BuiltIn => BuiltInProject.Value;
 
     /// <summary>The project for the given source files, or the built-in kernels when there are none.</summary>
-    public static KernelProject Load(IReadOnlyList<string>? sources) =>
-        sources is { Count: > 0 } ? KernelProject.FromFiles(sources, [typeof(Kernels.Softmax).Assembly]) : BuiltIn;
+    public static KernelProject Load(IReadOnlyList<string>? sources)
+    {
+        if (sources is not { Count: > 0 }) return BuiltIn;
+        var project = KernelProject.FromFiles(sources, [typeof(Kernels.Softmax).Assembly]);
+        var shadowing = project.Kernels.Where(k => BuiltInNames.Value.Contains(k.Name)).ToList();
+        if (shadowing.Count > 0)
+            throw new Codegen.KernelDiagnosticsException(shadowing.Select(k =>
+            {
+                var span = k.Symbol.Locations[0].GetLineSpan();
+                return new Codegen.Diagnostic(Codegen.DiagnosticIds.NoKernel.Id, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
+                    $"kernel name \"{k.Name}\" is the name of a built-in kernel; give yours a name of its own so `accel {k.Name}` means one kernel");
+            }).ToList());
+        return project;
+    }
+
+    /// <summary>The built-in kernels' names, read from their attributes without compiling their sources.</summary>
+    private static readonly Lazy<HashSet<string>> BuiltInNames = new(() => typeof(Kernels.Softmax).Assembly.GetTypes()
+        .Select(t => t.GetCustomAttributes(typeof(Hw.KernelAttribute), false).OfType<Hw.KernelAttribute>().FirstOrDefault()?.Name)
+        .OfType<string>().ToHashSet());
 
     public static KernelInfo Find(KernelProject project, string name) =>
         project.Kernels.FirstOrDefault(k => k.Name == name)

@@ -15,9 +15,9 @@ public static class Sweeps
         foreach (var sweep in sweeps)
         {
             var parts = sweep.Split('=', 2, StringSplitOptions.TrimEntries);
-            var values = parts.Length == 2 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-            if (parts.Length != 2 || parts[0].Length == 0 || values.Length == 0)
-                throw new KernelParameterException($"--sweep '{sweep}' is not of the form name=v1,v2,...");
+            var values = parts.Length == 2 ? parts[1].Split(',', StringSplitOptions.TrimEntries) : [];
+            if (parts.Length != 2 || parts[0].Length == 0 || values.Length == 0 || values.Any(v => v.Length == 0))
+                throw new KernelParameterException($"--sweep '{sweep}' is not of the form name=v1,v2,... (no empty values)");
             if (!parameters.Contains(parts[0]))
                 throw new KernelParameterException($"--sweep: '{owner}' has no parameter '{parts[0]}'; parameters: {string.Join(", ", parameters)}");
             if (axes.Any(a => a.Name == parts[0]))

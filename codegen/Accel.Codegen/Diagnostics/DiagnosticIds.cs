@@ -15,6 +15,7 @@ public static class DiagnosticIds
     public static readonly Entry NonConstantDirective = new("ACCEL0005", "a directive argument that is not a compile-time constant", "pass literals, consts or kernel parameters");
     public static readonly Entry MisplacedDirective = new("ACCEL0006", "a directive after other statements", "put Hls.* calls first in the loop or function body");
     public static readonly Entry BadPort = new("ACCEL0007", "an array parameter of the top function without [MAxi]", "add [MAxi(\"gmemN\", \"HBM[k]\")] to it");
+    public static readonly Entry BadConfig = new("ACCEL0009", "a named configuration", "name it with letters, digits, '-', '_' and '.', and give each parameter a value in its [Range]");
     public static readonly Entry CppKeyword = new("ACCEL0008", "a name that is a C++ keyword", "rename it");
 
     public static readonly Entry Linq = new("ACCEL0010", "LINQ", "write an explicit for loop");
@@ -38,6 +39,7 @@ public static class DiagnosticIds
     public static readonly Entry Switch = new("ACCEL0028", "switch", "use if / else if");
     public static readonly Entry Checked = new("ACCEL0029", "checked arithmetic", "saturate explicitly with Fx.Saturate");
     public static readonly Entry ReferenceParameter = new("ACCEL0030", "ref, out and in parameters", "return the value, or pass an array");
+    public static readonly Entry Property = new("ACCEL0043", "a property", "use a field, a const or a method of the kernel class (array lengths: the size's constant or kernel parameter)");
     public static readonly Entry UnsupportedType = new("ACCEL0031", "this type", "use integer types (sbyte..ulong), bool, float, double, arrays of them or Stream<T>");
     public static readonly Entry Other = new("ACCEL0099", "this construct", "see the kernel subset in the README");
 }

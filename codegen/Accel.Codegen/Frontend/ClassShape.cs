@@ -3,22 +3,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Accel.Codegen.Frontend;
 
-/// <summary>Checks the members of a kernel class: parameters, fields and the top function.</summary>
+/// <summary>Checks the members of a kernel class: fields and the top function.</summary>
 internal static class ClassShape
 {
     public static void Check(LoweringContext context)
     {
+        // The name, parameters and configurations were checked when the project was loaded (KernelDeclarations).
         var kernel = context.Kernel.Symbol;
-        if (!CppNames.IsValidIdentifier(context.Kernel.Name))
-            context.Diagnostics.Add(Locations.At(DiagnosticIds.NoKernel.Id, kernel.Locations[0],
-                $"kernel name \"{context.Kernel.Name}\" becomes the C++ top function and the XRT kernel name; use letters, digits and _ (not starting with a digit), and not a C++ keyword"));
-        var constructor = KernelDiscovery.PrimaryConstructor(kernel);
-        foreach (var p in constructor?.Parameters ?? [])
-        {
-            bool typeOk = p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean;
-            if (!typeOk || !p.HasExplicitDefaultValue)
-                context.Report(DiagnosticIds.BadParameter, Syntax(p), $"'{p.Name}' must be int, long or bool with a default value");
-        }
 
         foreach (var field in kernel.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsImplicitlyDeclared))
         {

@@ -9,8 +9,10 @@ public sealed record KernelConfig(string Name, IReadOnlyDictionary<string, long>
 {
     public const string DefaultName = "default";
 
-    /// <summary>Resolves a named configuration and/or k=v overrides against the kernel's declared parameters.</summary>
-    public static KernelConfig Resolve(KernelInfo kernel, string? configName, IEnumerable<string> assignments)
+    /// <summary>Resolves a named configuration and/or k=v overrides against the kernel's declared parameters, then
+    /// checks the kernel's [Requires] conditions. <paramref name="sweepPoint"/> is one point of a --sweep: it may
+    /// not set a parameter that --param already sets.</summary>
+    public static KernelConfig Resolve(KernelInfo kernel, string? configName, IEnumerable<string> assignments, IReadOnlyList<string>? sweepPoint = null)
     {
         var values = kernel.Parameters.ToDictionary(p => p.Name, p => p.Default);
         string name = DefaultName;
@@ -22,18 +24,26 @@ public sealed record KernelConfig(string Name, IReadOnlyDictionary<string, long>
             name = named.Name;
         }
         var overrides = assignments.ToList();
-        if (overrides.Count > 0)
+        var set = Apply(kernel, values, overrides, "--param");
+        var swept = Apply(kernel, values, sweepPoint ?? [], "--sweep");
+        if (set.Intersect(swept).FirstOrDefault() is { } both)
+            throw new KernelParameterException($"--param {both}=... and --sweep {both}=... both set '{both}'; give it in one of them");
+        if (set.Count + swept.Count > 0)
         {
-            Apply(kernel, values, overrides, "--param");
             name = string.Join("_", values.Where(kv => kv.Value != kernel.Parameters.First(p => p.Name == kv.Key).Default)
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}-{kv.Value}"));
             if (name.Length == 0) name = DefaultName;
         }
+        foreach (var condition in kernel.Requirements.Where(c => !c.Holds(values)))
+            throw new KernelParameterException($"kernel '{kernel.Name}' requires {condition.Text}{(condition.Reason.Length > 0 ? $" ({condition.Reason})" : "")}; " +
+                $"configuration '{name}' has {string.Join(", ", kernel.Parameters.Where(p => condition.Text.Contains(p.Name, StringComparison.Ordinal)).Select(p => $"{p.Name}={values[p.Name]}"))}");
         return new KernelConfig(name, values);
     }
 
-    private static void Apply(KernelInfo kernel, Dictionary<string, long> values, IEnumerable<string> assignments, string origin)
+    /// <returns>the names of the parameters the assignments set; a name set twice is refused</returns>
+    private static HashSet<string> Apply(KernelInfo kernel, Dictionary<string, long> values, IEnumerable<string> assignments, string origin)
     {
+        var set = new HashSet<string>();
         foreach (var assignment in assignments)
         {
             var parts = assignment.Split('=', 2, StringSplitOptions.TrimEntries);
@@ -45,8 +55,11 @@ public sealed record KernelConfig(string Name, IReadOnlyDictionary<string, long>
                 ? parts[1] switch { "true" or "1" => 1, "false" or "0" => 0, _ => throw Bad(parameter, parts[1], origin) }
                 : long.TryParse(parts[1], out var parsed) ? parsed : throw Bad(parameter, parts[1], origin);
             if (value < parameter.Min || value > parameter.Max) throw Bad(parameter, parts[1], origin);
+            if (!set.Add(parameter.Name))
+                throw new KernelParameterException($"{origin}: parameter '{parameter.Name}' is given twice; give it once");
             values[parameter.Name] = value;
         }
+        return set;
     }
 
     private static KernelParameterException Bad(KernelParameterInfo p, string text, string origin) =>

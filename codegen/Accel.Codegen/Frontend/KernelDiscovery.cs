@@ -20,7 +20,10 @@ internal static class KernelDiscovery
                 var name = (string)kernelAttribute.ConstructorArguments[0].Value!;
                 var runtimeType = runtime.GetType(symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""))
                     ?? throw new InternalCompilerException($"kernel class {symbol.Name} is not in the runtime assembly");
-                kernels.Add(new KernelInfo(name, symbol, runtimeType, ParametersOf(symbol), ConfigsOf(symbol)) { Compilation = compilation });
+                var parameters = ParametersOf(symbol);
+                var (requirements, errors) = RequirementsOf(symbol, parameters);
+                kernels.Add(new KernelInfo(name, symbol, runtimeType, parameters, ConfigsOf(symbol))
+                    { Compilation = compilation, Requirements = requirements, RequirementErrors = errors });
             }
         }
         return kernels.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
@@ -58,6 +61,19 @@ internal static class KernelDiscovery
     private static List<NamedConfig> ConfigsOf(INamedTypeSymbol symbol) =>
         symbol.GetAttributes()
             .Where(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.ConfigAttribute")
-            .Select(a => new NamedConfig((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!))
+            .Select(a => new NamedConfig((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!, a.ApplicationSyntaxReference?.GetSyntax().GetLocation()))
             .ToList();
+
+    private static (List<ParameterCondition>, List<(string, Location)>) RequirementsOf(INamedTypeSymbol symbol, IReadOnlyList<KernelParameterInfo> parameters)
+    {
+        var conditions = new List<ParameterCondition>();
+        var errors = new List<(string, Location)>();
+        foreach (var a in symbol.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.RequiresAttribute"))
+        {
+            var (condition, error) = ParameterCondition.Parse((string)a.ConstructorArguments[0].Value!, (string?)a.ConstructorArguments[1].Value ?? "", parameters.Select(p => p.Name).ToList());
+            if (condition is not null) conditions.Add(condition);
+            else errors.Add((error!, a.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations[0]));
+        }
+        return (conditions, errors);
+    }
 }

@@ -7,7 +7,8 @@ namespace Accel.Codegen.Frontend;
 /// <param name="IsVariant">marked [Variant]: sweeps cover all its values unless they fix it</param>
 public sealed record KernelParameterInfo(string Name, Type ClrType, long Default, long Min, long Max, bool IsVariant = false);
 
-public sealed record NamedConfig(string Name, string Assignments);
+/// <param name="Location">the [Config] attribute in the source, for diagnostics</param>
+public sealed record NamedConfig(string Name, string Assignments, Location? Location = null);
 
 /// <summary>A [Kernel] class found in a <see cref="KernelProject"/>: its symbol for the transpiler and its
 /// runtime type for the reference run.</summary>
@@ -19,6 +20,11 @@ public sealed record KernelInfo(
     IReadOnlyList<NamedConfig> Configs)
 {
     public string SourceFile => Symbol.Locations[0].GetLineSpan().Path;
+
+    /// <summary>The kernel's [Requires] conditions that parse; <see cref="RequirementErrors"/> has the others.</summary>
+    public IReadOnlyList<ParameterCondition> Requirements { get; init; } = [];
+
+    public IReadOnlyList<(string Error, Location Attribute)> RequirementErrors { get; init; } = [];
 
     /// <summary>The compilation the kernel comes from: a fault in its code is located by re-running a debug build of it.</summary>
     public Compilation? Compilation { get; init; }

@@ -21,11 +21,17 @@ public sealed class KernelProject
     public Assembly RuntimeAssembly { get; }
     public IReadOnlyList<KernelInfo> Kernels { get; }
 
-    private KernelProject(CSharpCompilation compilation, Assembly runtimeAssembly)
+    /// <summary>The kernels of hw/Accel.Kernels, not a user's --source files (which get build folders of their own).</summary>
+    public bool IsBuiltIn { get; }
+
+    private KernelProject(CSharpCompilation compilation, Assembly runtimeAssembly, bool isBuiltIn)
     {
+        IsBuiltIn = isBuiltIn;
         Compilation = compilation;
         RuntimeAssembly = runtimeAssembly;
         Kernels = KernelDiscovery.Find(compilation, runtimeAssembly);
+        var problems = KernelDeclarations.Check(Kernels);
+        if (problems.Count > 0) throw new KernelDiagnosticsException(problems);
     }
 
     /// <summary>The kernels of hw/Accel.Kernels.</summary>
@@ -44,7 +50,7 @@ public sealed class KernelProject
             .ToList();
         var compilation = Compile(kernelsAssembly.GetName().Name!, trees, []);
         ThrowOnErrors(compilation);
-        return new KernelProject(compilation, kernelsAssembly);
+        return new KernelProject(compilation, kernelsAssembly, isBuiltIn: true);
     }
 
     /// <summary>A user's kernel files. <paramref name="extraReferences"/> are assemblies the files may use
@@ -53,13 +59,15 @@ public sealed class KernelProject
     {
         var trees = paths.Select(p => File.Exists(p)
                 ? CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p, System.Text.Encoding.UTF8)
-                : throw new FileNotFoundException($"kernel source '{p}' does not exist", p))
+                : Directory.Exists(p)
+                    ? throw new FileNotFoundException($"kernel source '{p}' is a folder; name the .cs files (--source a.cs,b.cs)", p)
+                    : throw new FileNotFoundException($"kernel source '{p}' does not exist", p))
             .ToList();
         var compilation = Compile("UserKernels_" + Guid.NewGuid().ToString("N"), trees, extraReferences);
         ThrowOnErrors(compilation);
         var (assembly, diagnostics) = LoadInMemory(compilation);
         if (assembly is null) ThrowOnErrors(compilation, diagnostics);
-        return new KernelProject(compilation, assembly!);
+        return new KernelProject(compilation, assembly!, isBuiltIn: false);
     }
 
     /// <summary>Emits and loads a compilation with its portable PDB, so a fault in the kernel's code carries its

@@ -23,7 +23,9 @@ internal static class Rejections
             IAddressOfOperation or IFunctionPointerInvocationOperation => DiagnosticIds.Unsafe,
             IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation or IDynamicObjectCreationOperation => DiagnosticIds.Dynamic,
             ISwitchOperation or ISwitchExpressionOperation => DiagnosticIds.Switch,
-            _ when op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.UnsafeStatement) || op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PointerIndirectionExpression) => DiagnosticIds.Unsafe,
+            IPropertyReferenceOperation => DiagnosticIds.Property,
+            _ when op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.UnsafeStatement) || op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PointerIndirectionExpression)
+                || op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FixedStatement) => DiagnosticIds.Unsafe,
             _ when op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CheckedExpression) || op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CheckedStatement) => DiagnosticIds.Checked,
             _ => DiagnosticIds.Other,
         };

@@ -33,7 +33,7 @@ public static class DemoCommand
                 {
                     status.Status($"{kernel.Name} {configName}: gen + csim");
                     var config = KernelConfig.Resolve(kernel, configName, []);
-                    var generated = Transpiler.Generate(project, kernel, config, Transpiler.DefaultDirectory(kernel, config), new HlsProjectWriter.Options(Board.Find("u55c"), 300));
+                    var generated = Transpiler.Generate(project, kernel, config, Transpiler.DefaultDirectory(project, kernel, config), new HlsProjectWriter.Options(Board.Find("u55c"), 300, Force: true));
                     var csim = Csim.Run(generated.Directory, kernel.Name);
                     AccuracyReport? accuracy = null;
                     if (KernelAccuracy.Kernels.Contains(kernel.Name))

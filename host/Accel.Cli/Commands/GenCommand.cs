@@ -23,7 +23,9 @@ public static class GenCommand
     {
         var (project, kernel, config) = options.Resolve();
         var board = options.TargetBoard;
-        var directory = options.Out ?? Transpiler.DefaultDirectory(kernel, config);
-        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz), options.Seed);
+        var directory = options.Out ?? Transpiler.DefaultDirectory(project, kernel, config, options.Seed);
+        bool force = options.Force || options.Out is null;   // build/ is Accel's own tree
+        Codegen.Backends.OutputFolder.CheckWritable(directory, force);   // before the reference runs, not after
+        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz, force), options.Seed);
     }
 }

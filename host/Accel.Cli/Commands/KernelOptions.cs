@@ -63,6 +63,10 @@ public abstract class TargetOptions : SeededKernelOptions
 
 public abstract class GenerationOptions : TargetOptions
 {
-    [Option("out", HelpText = "Output folder (default build/hls/<kernel>/<config>).")]
+    [Option("out", HelpText = "Output folder (default build/hls/<kernel>/<config>, build/hls-source/... for --source kernels). A folder Accel wrote is updated " +
+        "(its files replaced, stale ones removed, nothing else touched); a non-empty folder Accel did not write is refused unless --force.")]
     public string? Out { get; set; }
+
+    [Option("force", HelpText = "Write into a non-empty --out folder that Accel did not write: its files are kept, Accel's are added or replaced.")]
+    public bool Force { get; set; }
 }

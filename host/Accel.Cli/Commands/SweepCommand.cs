@@ -24,15 +24,16 @@ public static class SweepCommand
     public static int Run(EmulateOptions options, KernelProject project, KernelInfo kernel)
     {
         var points = SweepPoints.Of(kernel, options.Sweeps);
+        // every point is checked before the first one runs: a bad value is reported at once, not after the others
+        var configs = points.Select(assignments => KernelConfig.Resolve(kernel, options.Config, options.Params, assignments)).ToList();
         var results = new List<Point>();
         Cli.Human.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"sweeping {kernel.Name}", maxValue: points.Count);
-            foreach (var assignments in points)
+            foreach (var (assignments, config) in points.Zip(configs))
             {
-                var config = KernelConfig.Resolve(kernel, options.Config, options.Params.Concat(assignments));
                 var stimulus = new KernelActivator(kernel, config).MakeStimulus(options.Seed);
-                var report = KernelEmulator.Run(project, kernel, config, stimulus, new KernelEmulator.Options(options.ClockMhz, options.Board)).Report;
+                var report = KernelEmulator.Run(project, kernel, config, stimulus, new KernelEmulator.Options(options.ClockMhz, options.TargetBoard.Name)).Report;
                 var swept = assignments.Select(a => a.Split('=')[0]).ToHashSet();
                 var last = report.Processes.MaxBy(p => p.FinishCycle)!;
                 results.Add(new Point(config.Values.Where(kv => swept.Contains(kv.Key)).ToDictionary(), report.TotalCycles,

@@ -18,7 +18,7 @@ public static class ErrorMap
 
     public static Kind Classify(Exception e) => e switch
     {
-        UsageException or KernelParameterException or KernelDiagnosticsException or ToolMissingException
+        UsageException or KernelParameterException or KernelDiagnosticsException or ToolMissingException or Codegen.Backends.OutputWriteException
             or XclbinFormatException or XrtUnavailableException or XrtException or DeviceArgumentException
             or CsynthReportException or EdgeMoe.Weights.SafetensorsException or FileNotFoundException or DirectoryNotFoundException => Kind.BadInput,
         KernelFaultException => Kind.KernelFault,

@@ -8,6 +8,7 @@ namespace Accel.Kernels.EdgeMoe;
 /// MoE layers counted separately), each fetched once per layer through the units the single-purpose kernels use.
 /// expertTokens: tokens per expert per MoE layer; attentionCounters: the last layer's attention traffic.</summary>
 [Kernel("edgemoe_encoder")]
+[Requires("topK <= experts", "top-k picks among the experts")]
 [Config("layers2-tokens33", "tokens=33,heads=2,headDim=32,layers=2,mlpHidden=128,experts=4,expertHidden=64")]
 [Config("layers2-tokens17-top1", "tokens=17,heads=1,headDim=16,layers=2,mlpHidden=32,experts=3,topK=1,expertHidden=24,slots=2,tileIn=8,tileOut=4")]
 public sealed class Encoder(

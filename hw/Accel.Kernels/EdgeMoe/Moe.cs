@@ -7,6 +7,7 @@ namespace Accel.Kernels.EdgeMoe;
 /// Expert e's fc1 is hidden x dim at w1[e * hidden * dim], its fc2 dim x hidden at w2[e * dim * hidden].
 /// expertTokens receives how many tokens each expert served (0: its weights were never fetched).</summary>
 [Kernel("edgemoe_moe")]
+[Requires("topK <= experts", "top-k picks among the experts")]
 [Config("tokens33-e4", "tokens=33,dim=64,experts=4,hidden=128")]
 [Config("tokens9-e3-top1", "tokens=9,dim=16,experts=3,topK=1,hidden=24,tileIn=4,tileOut=8")]
 public sealed class Moe(

@@ -14,6 +14,7 @@ namespace Accel.Kernels.Omap;
 /// item records (HBM[3]), bin loads and page queues (HBM[4]).
 /// </summary>
 [Kernel("omap_controller")]
+[Requires("hbmBins <= (capacity + itemsPerBin - 1) / itemsPerBin", "the HBM bins are some of the map's bins")]
 [Config("n64", "capacity=64,itemsPerBin=8,hbmBins=2,slotsPerPage=12,queueBound=72")]
 [Config("n256-queue12", "capacity=256,itemsPerBin=8,hbmBins=6,slotsPerPage=12,queueBound=12")]
 [Config("n1024-c4", "capacity=1024,itemsPerBin=4,hbmBins=51,slotsPerPage=9,queueBound=600")]

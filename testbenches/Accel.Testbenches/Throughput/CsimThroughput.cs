@@ -38,13 +38,17 @@ public static class CsimThroughput
             int rowLength = (int)config.Values["rowLength"];
             var stimulus = LargeStimulus(kernelName, rows, rowLength, 32 - (int)config.Values["actIntBits"]);
             var directory = Path.Combine("build", "bench", $"csim-{kernelName}-{config.Name}");
-            Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(Board.Find("u55c"), 300), stimulus: stimulus);
+            Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(Board.Find("u55c"), 300, Force: true), stimulus: stimulus);
             var first = Csim.Run(directory, kernelName);
             if (!first.BitExact) throw new InvalidOperationException($"csim of {kernelName} is not bit-exact: {first.Output}");
+            var compiled = Csim.Compile(directory, kernelName, TimedBinary);
+            if (compiled.ExitCode != 0) throw new InvalidOperationException($"csim of {kernelName} does not compile: {compiled.Output}");
             return new Workload(project, kernel, config, stimulus, directory, (long)rows * rowLength);
         }
 
-        public void RunCsim() => Run(Path.Combine(Path.GetFullPath(Directory), "csim"), Directory);
+        private const string TimedBinary = "csim";
+
+        public void RunCsim() => Run(Path.Combine(Path.GetFullPath(Directory), TimedBinary), Directory);
     }
 
     private static Stimulus LargeStimulus(string kernel, int rows, int rowLength, int frac)

@@ -24,7 +24,7 @@ public sealed class ArgumentRulesTests
     [Fact]
     public void Unknown_argument_names_the_kernel_and_lists_its_arguments()
     {
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.Resolve(Vadd, "inp"));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.Resolve(Vadd, "inp"));
         Assert.Contains("kernel 'vadd' has no argument 'inp'; its arguments are in, out, n", e.Message);
     }
 
@@ -46,7 +46,7 @@ public sealed class ArgumentRulesTests
                 Scale.ComputeUnits[0],
                 Scale.ComputeUnits[1] with { Connections = ValueList.Of(new ArgumentConnection(0, 2)) }),
         };
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.DefaultBank(split, Arg(split, "data")));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.DefaultBank(split, Arg(split, "data")));
         Assert.Contains("connected to no memory bank shared by all its compute units", e.Message);
     }
 
@@ -54,7 +54,7 @@ public sealed class ArgumentRulesTests
     public void Requested_bank_must_be_connected()
     {
         Assert.Equal(1, ArgumentRules.BankFor(Vadd, Arg(Vadd, "out"), 1));
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.BankFor(Vadd, Arg(Vadd, "out"), 0));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.BankFor(Vadd, Arg(Vadd, "out"), 0));
         Assert.Contains("argument 'out' is not connected to bank 0; it is connected to bank(s) 1, 2", e.Message);
     }
 
@@ -65,7 +65,7 @@ public sealed class ArgumentRulesTests
         {
             Arguments = ValueList.Of(new KernelArgument(0, "p", ArgumentKind.Global, "S_AXI_CONTROL", 0x10, 8, 8, "int*")),
         };
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.DefaultBank(orphan, Arg(orphan, "p")));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.DefaultBank(orphan, Arg(orphan, "p")));
         Assert.Contains("(the kernel has no compute units)", e.Message);
     }
 
@@ -73,7 +73,7 @@ public sealed class ArgumentRulesTests
     public void Buffer_element_type_must_match_a_known_pointer_type()
     {
         ArgumentRules.CheckElementType<int>(Vadd, Arg(Vadd, "in"));
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.CheckElementType<float>(Vadd, Arg(Vadd, "in")));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.CheckElementType<float>(Vadd, Arg(Vadd, "in")));
         Assert.Contains("argument 'in' is 'int*'; it takes a buffer of Int32, not Single", e.Message);
     }
 
@@ -88,7 +88,7 @@ public sealed class ArgumentRulesTests
     [Fact]
     public void Buffers_are_refused_for_scalar_arguments()
     {
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.DefaultBank(Vadd, Arg(Vadd, "n")));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.DefaultBank(Vadd, Arg(Vadd, "n")));
         Assert.Contains("argument 'n' is a Scalar argument ('unsigned int'); only memory (global) arguments take buffers", e.Message);
     }
 
@@ -96,7 +96,7 @@ public sealed class ArgumentRulesTests
     public void Buffer_in_an_unreachable_bank_is_refused()
     {
         ArgumentRules.CheckBuffer(Vadd, Arg(Vadd, "out"), new FakeBuffer(1, typeof(int)));
-        var e = Assert.Throws<ArgumentException>(() => ArgumentRules.CheckBuffer(Vadd, Arg(Vadd, "out"), new FakeBuffer(0, typeof(int))));
+        var e = Assert.Throws<DeviceArgumentException>(() => ArgumentRules.CheckBuffer(Vadd, Arg(Vadd, "out"), new FakeBuffer(0, typeof(int))));
         Assert.Contains("argument 'out' cannot reach bank 0, where the buffer lives; it is connected to bank(s) 1, 2", e.Message);
     }
 
@@ -106,11 +106,11 @@ public sealed class ArgumentRulesTests
         ArgumentRules.CheckScalar<uint>(Vadd, Arg(Vadd, "n"));
         ArgumentRules.CheckScalar<float>(Scale, Arg(Scale, "factor"));
         Assert.Contains("is 'unsigned int' of 4 bytes; a UInt64 has 8",
-            Assert.Throws<ArgumentException>(() => ArgumentRules.CheckScalar<ulong>(Vadd, Arg(Vadd, "n"))).Message);
+            Assert.Throws<DeviceArgumentException>(() => ArgumentRules.CheckScalar<ulong>(Vadd, Arg(Vadd, "n"))).Message);
         Assert.Contains("argument 'n' is 'unsigned int'; pass a UInt32, not a Int32",
-            Assert.Throws<ArgumentException>(() => ArgumentRules.CheckScalar<int>(Vadd, Arg(Vadd, "n"))).Message);
+            Assert.Throws<DeviceArgumentException>(() => ArgumentRules.CheckScalar<int>(Vadd, Arg(Vadd, "n"))).Message);
         Assert.Contains("argument 'in' is a Global argument ('int*'); pass a buffer, not a UInt32 value",
-            Assert.Throws<ArgumentException>(() => ArgumentRules.CheckScalar<uint>(Vadd, Arg(Vadd, "in"))).Message);
+            Assert.Throws<DeviceArgumentException>(() => ArgumentRules.CheckScalar<uint>(Vadd, Arg(Vadd, "in"))).Message);
     }
 
     [Theory]

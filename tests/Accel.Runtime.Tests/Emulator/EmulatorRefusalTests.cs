@@ -10,22 +10,22 @@ public sealed class EmulatorRefusalTests(SoftmaxXclbin xclbin) : IClassFixture<S
     [Fact]
     public void Names_banks_sizes_and_types_are_refused()
     {
-        Assert.Contains("device 'emu:u55c': the emulator is opened as 'emu'", Assert.Throws<ArgumentException>(() => Device.Open("emu:u55c")).Message);
+        Assert.Contains("device 'emu:u55c': the emulator is opened as 'emu'", Assert.Throws<DeviceArgumentException>(() => Device.Open("emu:u55c")).Message);
         using var device = Device.Open("emu");
         Assert.Contains("load an xclbin (or a kernel design) before opening kernels", Assert.Throws<InvalidOperationException>(() => device.OpenKernel("softmax")).Message);
         device.Load(xclbin.XclbinPath);
         Assert.Contains("design 'accel:softmax:row16:actIntBits=10,expTableBits=8,lanes=1,rowLength=16' has no kernel 'vsub'; its kernels are softmax",
-            Assert.Throws<ArgumentException>(() => device.OpenKernel("vsub")).Message);
+            Assert.Throws<DeviceArgumentException>(() => device.OpenKernel("vsub")).Message);
 
         var kernel = device.OpenKernel("softmax");
         Assert.Contains("kernel 'softmax' has no argument 'score'; its arguments are scores, probs, rows",
-            Assert.Throws<ArgumentException>(() => kernel.AllocateBuffer<int>("score", 16)).Message);
+            Assert.Throws<DeviceArgumentException>(() => kernel.AllocateBuffer<int>("score", 16)).Message);
         Assert.Contains("argument 'scores' is not connected to bank 1; it is connected to bank(s) 0",
-            Assert.Throws<ArgumentException>(() => kernel.AllocateBuffer<int>("scores", 16, bank: 1)).Message);
+            Assert.Throws<DeviceArgumentException>(() => kernel.AllocateBuffer<int>("scores", 16, bank: 1)).Message);
         Assert.Contains("argument 'scores' is 'const int32_t*'; it takes a buffer of Int32, not Single",
-            Assert.Throws<ArgumentException>(() => kernel.AllocateBuffer<float>("scores", 16)).Message);
+            Assert.Throws<DeviceArgumentException>(() => kernel.AllocateBuffer<float>("scores", 16)).Message);
         Assert.Contains("argument 'rows' is a Scalar argument ('int32_t'); only memory (global) arguments take buffers",
-            Assert.Throws<ArgumentException>(() => kernel.AllocateBuffer<int>("rows", 16)).Message);
+            Assert.Throws<DeviceArgumentException>(() => kernel.AllocateBuffer<int>("rows", 16)).Message);
         Assert.Contains("at least one element", Assert.Throws<ArgumentOutOfRangeException>(() => kernel.AllocateBuffer<int>("scores", 0)).Message);
         Assert.Contains("does not fit bank 0 ('HBM[0]') of 536870912 bytes",
             Assert.Throws<ArgumentOutOfRangeException>(() => kernel.AllocateBuffer<int>("scores", 200_000_000)).Message);
@@ -37,16 +37,16 @@ public sealed class EmulatorRefusalTests(SoftmaxXclbin xclbin) : IClassFixture<S
 
         var run = kernel.CreateRun();
         Assert.Contains("argument 'probs' cannot reach bank 0, where the buffer lives; it is connected to bank(s) 1",
-            Assert.Throws<ArgumentException>(() => run.SetArgument("probs", scores)).Message);
-        Assert.Contains("is 'int32_t' of 4 bytes; a Int64 has 8", Assert.Throws<ArgumentException>(() => run.SetArgument("rows", 4L)).Message);
-        Assert.Contains("pass a Int32, not a UInt32", Assert.Throws<ArgumentException>(() => run.SetArgument("rows", 4u)).Message);
+            Assert.Throws<DeviceArgumentException>(() => run.SetArgument("probs", scores)).Message);
+        Assert.Contains("is 'int32_t' of 4 bytes; a Int64 has 8", Assert.Throws<DeviceArgumentException>(() => run.SetArgument("rows", 4L)).Message);
+        Assert.Contains("pass a Int32, not a UInt32", Assert.Throws<DeviceArgumentException>(() => run.SetArgument("rows", 4u)).Message);
         Assert.Contains("argument 'scores' is a Global argument ('const int32_t*'); pass a buffer",
-            Assert.Throws<ArgumentException>(() => run.SetArgument("scores", 5)).Message);
+            Assert.Throws<DeviceArgumentException>(() => run.SetArgument("scores", 5)).Message);
         using (var other = Device.Open("emu"))
         {
             other.Load(xclbin.XclbinPath);
             var foreign = other.OpenKernel("softmax").AllocateBuffer<int>("scores", 16);
-            Assert.Contains("the buffer belongs to another device", Assert.Throws<ArgumentException>(() => run.SetArgument("scores", foreign)).Message);
+            Assert.Contains("the buffer belongs to another device", Assert.Throws<DeviceArgumentException>(() => run.SetArgument("scores", foreign)).Message);
         }
         Assert.Contains("the run was never started", Assert.Throws<InvalidOperationException>(() => run.Wait(TimeSpan.FromSeconds(1))).Message);
         run.SetArgument("scores", scores);
@@ -66,7 +66,7 @@ public sealed class EmulatorRefusalTests(SoftmaxXclbin xclbin) : IClassFixture<S
         var vendor = Path.Combine(xclbin.Root, "vendor.xclbin");
         XclbinWriter.WriteFile(SampleDesigns.Full(), vendor);
         using var device = Device.Open("emu");
-        var e = Assert.Throws<ArgumentException>(() => device.Load(vendor));
+        var e = Assert.Throws<DeviceArgumentException>(() => device.Load(vendor));
         Assert.Contains($"{vendor}: the emulator cannot run this xclbin: its design name 'accel_sample' is not one Accel writes", e.Message);
         Assert.Null(device.Design);
 

@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Runtime.Emulator.Designs;
@@ -61,14 +62,14 @@ public sealed class KernelXclbinTests(SoftmaxXclbin xclbin) : IClassFixture<Soft
         var renamed = kernel with { Arguments = kernel.Arguments.Select(a => a.Name == "rows" ? a with { Name = "count" } : a).ToValueList() };
         var stale = Path.Combine(xclbin.Root, "stale.xclbin");
         XclbinWriter.WriteFile(current with { Kernels = ValueList.Of(renamed) }, stale);
-        var e = Assert.Throws<ArgumentException>(() => XclbinRecognition.Recognize(XclbinReader.Read(stale), KernelCatalog.BuiltIn));
+        var e = Assert.Throws<DeviceArgumentException>(() => XclbinRecognition.Recognize(XclbinReader.Read(stale), KernelCatalog.BuiltIn));
         Assert.Contains("does not match kernel 'softmax' at configuration 'row16' as its source describes it now " +
                         "(file: softmax(const int32_t* scores, int32_t* probs, int32_t count); source: softmax(const int32_t* scores, int32_t* probs, int32_t rows))", e.Message);
 
         var unknown = Path.Combine(xclbin.Root, "unknown-parameter.xclbin");
         XclbinWriter.WriteFile(current with { Name = "accel:softmax:row16:rowLength=16,width=3" }, unknown);
         Assert.Contains("kernel 'softmax' has no parameter 'width'",
-            Assert.Throws<ArgumentException>(() => XclbinRecognition.Recognize(XclbinReader.Read(unknown), KernelCatalog.BuiltIn)).Message);
+            Assert.Throws<DeviceArgumentException>(() => XclbinRecognition.Recognize(XclbinReader.Read(unknown), KernelCatalog.BuiltIn)).Message);
     }
 
     [Fact]

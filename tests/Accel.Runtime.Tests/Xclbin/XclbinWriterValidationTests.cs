@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using Accel.Runtime.Xclbin;
 
 namespace Accel.Runtime.Tests.Xclbin;
@@ -7,7 +8,7 @@ public sealed class XclbinWriterValidationTests
 {
     private static void Refused(XclbinDesign design, string expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => XclbinWriter.Write(design));
+        var e = Assert.Throws<DeviceArgumentException>(() => XclbinWriter.Write(design));
         Assert.Contains(expected, e.Message);
     }
 

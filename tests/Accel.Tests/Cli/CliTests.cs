@@ -6,9 +6,12 @@ namespace Accel.Tests.Cli;
 /// <summary>The `accel` binary as users run it: verbs, --json keys, exit codes 0 / 1 / 2.</summary>
 public sealed class CliTests
 {
-    internal static (int Exit, string Stdout, string Stderr) Accel(params string[] args)
+    internal static (int Exit, string Stdout, string Stderr) Accel(params string[] args) => AccelIn(TestPaths.Scratch("cli"), args);
+
+    /// <summary>The CLI run in <paramref name="directory"/> (its build/ folder goes there).</summary>
+    internal static (int Exit, string Stdout, string Stderr) AccelIn(string directory, params string[] args)
     {
-        var result = ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "accel.dll"), .. args], TestPaths.Scratch("cli"));
+        var result = ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "accel.dll"), .. args], directory);
         return (result.ExitCode, result.Stdout, result.Stderr);
     }
 

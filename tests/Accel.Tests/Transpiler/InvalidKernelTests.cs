@@ -80,8 +80,7 @@ public sealed class InvalidKernelTests
     {
         var path = Path.Combine(TestPaths.Scratch("name"), "Named.cs");
         File.WriteAllText(path, $"using Accel.Hw;\n[Kernel(\"{name}\")]\npublic sealed class Named {{ [Top] public void Run([MAxi(\"g\")] int[] d) {{ d[0] = 1; }} }}\n");
-        var project = KernelProject.FromFiles([path], []);
-        var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, project.Kernels[0], KernelConfig.Resolve(project.Kernels[0], null, [])));
+        var error = Assert.Throws<KernelDiagnosticsException>(() => KernelProject.FromFiles([path], []));   // checked when the kernel is loaded
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0002" && d.Message.Contains(name));
     }
 }

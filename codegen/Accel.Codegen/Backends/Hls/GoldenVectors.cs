@@ -9,19 +9,20 @@ namespace Accel.Codegen.Backends.Hls;
 /// (&lt;name&gt;.out.bin), little-endian raw elements, and the scalar arguments in scalars.txt.</summary>
 public static class GoldenVectors
 {
-    public static void Write(string directory, IrFunction top, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference)
+    /// <summary>The files of golden/, by their path in the generated folder.</summary>
+    public static Dictionary<string, byte[]> Files(IrFunction top, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference)
     {
-        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        Directory.CreateDirectory(directory);
+        var files = new Dictionary<string, byte[]>();
         foreach (var p in top.Parameters)
         {
             if (p.Type is not PortType) continue;
-            File.WriteAllBytes(Path.Combine(directory, $"{p.Name}.in.bin"), Bytes(stimulus.Arrays[p.Name]));
-            if (p.IsWritten) File.WriteAllBytes(Path.Combine(directory, $"{p.Name}.out.bin"), Bytes(reference[p.Name]));
+            files[$"golden/{p.Name}.in.bin"] = Bytes(stimulus.Arrays[p.Name]);
+            if (p.IsWritten) files[$"golden/{p.Name}.out.bin"] = Bytes(reference[p.Name]);
         }
         var scalars = top.Parameters.Where(p => p.Kind == VariableKind.Scalar)
             .Select(p => $"{p.Name} {stimulus.Scalars[p.Name].ToString(CultureInfo.InvariantCulture)}\n");
-        File.WriteAllText(Path.Combine(directory, "scalars.txt"), string.Concat(scalars));
+        files["golden/scalars.txt"] = System.Text.Encoding.UTF8.GetBytes(string.Concat(scalars));
+        return files;
     }
 
     public static byte[] Bytes(Array array)

@@ -7,18 +7,17 @@ namespace Accel.Codegen.Backends.Hls;
 /// reference, the support headers, and the vendor files. Same inputs, same bytes.</summary>
 public static class HlsProjectWriter
 {
-    public sealed record Options(Board Board, double ClockMhz);
+    /// <param name="Force">write into a non-empty folder that Accel did not write (its other files are kept)</param>
+    public sealed record Options(Board Board, double ClockMhz, bool Force = false);
 
     /// <param name="stimulus">golden inputs</param>
     /// <param name="reference">every array argument after the C# reference ran on <paramref name="stimulus"/></param>
     public static IReadOnlyList<string> Write(IrKernel kernel, string config, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference, string directory, Options options)
     {
-        var files = Render(kernel, config, stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length), options);
-        Directory.CreateDirectory(directory);
-        foreach (var (name, text) in files)
-            File.WriteAllText(Path.Combine(directory, name), text);
-        GoldenVectors.Write(Path.Combine(directory, "golden"), kernel.Top, stimulus, reference);
-        return files.Keys.Concat(["golden/"]).ToList();
+        var files = Render(kernel, config, stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length), options)
+            .ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetBytes(kv.Value));
+        foreach (var (name, bytes) in GoldenVectors.Files(kernel.Top, stimulus, reference)) files[name] = bytes;
+        return OutputFolder.Write(directory, files, $"accel gen {kernel.Name}, configuration {config}", options.Force);
     }
 
     /// <summary>The text of every generated file by name; <paramref name="depths"/> is each port's element count.</summary>
