@@ -20,6 +20,7 @@ public static class Transpiler
     {
         var activator = new KernelActivator(kernel, config);
         var ir = KernelLowering.Lower(project, activator);
+        PortBanks.Check(ir, options.Board);
         stimulus ??= activator.MakeStimulus(seed);
         var reference = activator.Run(stimulus);
         var files = HlsProjectWriter.Write(ir, config.Name, stimulus, reference, directory, options);

@@ -28,6 +28,7 @@ public static class KernelEmulator
         var phases = new Dictionary<string, double>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var ir = Transpiler.Lower(project, kernel, config);
+        Accel.Codegen.Backends.Hls.PortBanks.Check(ir, Accel.Codegen.Backends.Hls.Board.Find(options.Board));
         var timing = StaticTiming.Of(ir, options.ClockMhz);
         phases["lower"] = Lap(watch);
         var hooked = kernel with { RuntimeType = CachedHookedType(project, kernel, config, ir, timing) };
@@ -112,7 +113,8 @@ public static class KernelEmulator
             .WithAssemblyName("Hooked_" + Guid.NewGuid().ToString("N"))
             .AddReferences(MetadataReference.CreateFromFile(typeof(TraceHooks).Assembly.Location));
         using var image = new MemoryStream();
-        var emitted = hooked.Emit(image);
+        // With the PDB inside, an exception the kernel throws while emulated names its source line (ACCEL0040).
+        var emitted = hooked.Emit(image, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded));
         if (!emitted.Success)
             throw new InternalCompilerException("the emulator's hooked copy of the kernel does not compile: " +
                 string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));

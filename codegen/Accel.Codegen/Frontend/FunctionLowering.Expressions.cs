@@ -42,7 +42,12 @@ internal sealed partial class FunctionLowering
                 if (binary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
                 if (binary.OperatorMethod is not null) { context.Report(DiagnosticIds.Other, op.Syntax, $"user-defined operator {binary.OperatorMethod.Name}"); return Poison; }
                 var type = ScalarTypeOf(binary.Type!, op.Syntax) ?? IrType.Int32;
-                return Binary.Make(context, op.Syntax, binary.OperatorKind, type, LowerValue(binary.LeftOperand), LowerValue(binary.RightOperand)) ?? Poison;
+                var left = LowerValue(binary.LeftOperand);
+                // The right side of && and || may not run: nothing in it is hoisted in front of the statement.
+                var right = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
+                    ? WithoutHoisting(() => LowerValue(binary.RightOperand))
+                    : LowerValue(binary.RightOperand);
+                return Binary.Make(context, op.Syntax, binary.OperatorKind, type, left, right) ?? Poison;
             }
             case IUnaryOperation unary:
             {
@@ -61,7 +66,7 @@ internal sealed partial class FunctionLowering
             }
             case IConditionalOperation { Type: not null } conditional:
                 return new ConditionalExpr(ScalarTypeOf(conditional.Type!, op.Syntax) ?? IrType.Int32,
-                    LowerValue(conditional.Condition), LowerValue(conditional.WhenTrue!), LowerValue(conditional.WhenFalse!));
+                    LowerValue(conditional.Condition), WithoutHoisting(() => LowerValue(conditional.WhenTrue!)), WithoutHoisting(() => LowerValue(conditional.WhenFalse!)));
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, statementRoot) ?? Poison;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:

@@ -20,7 +20,7 @@ internal sealed partial class FunctionLowering
             args.AddRange(arguments.Select(a => LowerValue(a)));
             var call = new IntrinsicExpr(returnType, intrinsic, args);
             context.CallSites[call] = Site(invocation);
-            return call;
+            return intrinsic == Intrinsic.StreamRead && !statementRoot ? HoistRead(call, invocation) : call;
         }
         if (target.MethodKind == MethodKind.LocalFunction)
         {

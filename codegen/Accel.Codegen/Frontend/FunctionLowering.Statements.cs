@@ -8,11 +8,13 @@ internal sealed partial class FunctionLowering
 {
     /// <summary>A block; directives are accepted only before its first other statement, and only in the body of
     /// a function or loop (where the pragma applies).</summary>
-    private BlockStmt LowerBlock(IOperation operation, bool allowLeadingDirectives)
+    private BlockStmt LowerBlock(IOperation operation, bool allowLeadingDirectives) =>
+        LowerStatements(operation is IBlockOperation block ? block.Operations : [operation], operation.Syntax, allowLeadingDirectives);
+
+    private BlockStmt LowerStatements(IEnumerable<IOperation> operations, SyntaxNode where, bool allowLeadingDirectives = false)
     {
         var statements = new List<IrStmt>();
         bool leading = allowLeadingDirectives;
-        var operations = operation is IBlockOperation block ? block.Operations : [operation];
         foreach (var op in operations)
         {
             if (TryLowerDirective(op, out var directive))
@@ -26,10 +28,14 @@ internal sealed partial class FunctionLowering
             leading = false;
             if (LowerStatement(op) is { } statement) statements.Add(statement);
         }
-        return new BlockStmt(Line(operation), statements);
+        return new BlockStmt(Locations.Line(where), statements);
     }
 
-    private IrStmt? LowerStatement(IOperation op)
+    private IrStmt? LowerStatement(IOperation op) => op is IBlockOperation or IForLoopOperation or IWhileLoopOperation
+        ? LowerStatementItself(op)
+        : WithHoisting(op, () => LowerStatementItself(op));
+
+    private IrStmt? LowerStatementItself(IOperation op)
     {
         switch (op)
         {
@@ -45,8 +51,10 @@ internal sealed partial class FunctionLowering
                     conditional.WhenFalse is null ? null : LowerBlock(conditional.WhenFalse, false));
             case IForLoopOperation loop:
                 return LowerFor(loop);
+            case ISwitchOperation switchOp:
+                return LowerSwitch(switchOp);
             case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } loop:
-                return new WhileStmt(Line(op), context.NextLoopId(), LowerValue(loop.Condition!), LowerBlock(loop.Body, true)) { Position = op.Syntax.SpanStart };
+                return new WhileStmt(Line(op), context.NextLoopId(), WithoutHoisting(() => LowerValue(loop.Condition!)), LowerBlock(loop.Body, true)) { Position = op.Syntax.SpanStart };
             case IWhileLoopOperation:
                 context.Report(DiagnosticIds.Other, op.Syntax, "do-while");
                 return null;
@@ -132,7 +140,7 @@ internal sealed partial class FunctionLowering
         switch (op)
         {
             case ISimpleAssignmentOperation assign:
-                return Assign(op, assign.Target, LowerValue(assign.Value, statementRoot: true));
+                return Assign(op, assign.Target, assign.Value);
             case ICompoundAssignmentOperation compound:
             {
                 if (compound.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
@@ -165,9 +173,10 @@ internal sealed partial class FunctionLowering
         }
     }
 
-    private IrStmt? Assign(IOperation op, IOperation targetOp, IrExpr value)
+    private IrStmt? Assign(IOperation op, IOperation targetOp, IOperation valueOp)
     {
-        var target = LowerTarget(targetOp);
+        var target = LowerTarget(targetOp); // C# evaluates the target's indices first
+        var value = LowerValue(valueOp, statementRoot: true);
         return target is null ? null : new AssignStmt(Line(op), target, value);
     }
 
@@ -199,9 +208,15 @@ internal sealed partial class FunctionLowering
     private IrStmt LowerFor(IForLoopOperation loop)
     {
         int id = context.NextLoopId();
-        var init = loop.Before.Select(LowerStatement).OfType<IrStmt>().ToList();
-        var condition = loop.Condition is null ? null : LowerValue(loop.Condition);
-        var step = loop.AtLoopBottom.Select(LowerStatement).OfType<IrStmt>().ToList();
+        var (init, condition, step) = WithoutHoisting(() => (
+            Unpack(loop.Before.Select(LowerStatementItself)),
+            loop.Condition is null ? null : LowerValue(loop.Condition),
+            Unpack(loop.AtLoopBottom.Select(LowerStatementItself))));
         return new ForStmt(Line(loop), id, init, condition, step, LowerBlock(loop.Body, allowLeadingDirectives: true)) { Position = loop.Syntax.SpanStart };
     }
+
+    /// <summary>A for header's parts, one statement each: `int i = 0, j = n - 1` lowers to two declarations
+    /// travelling together, which the header prints as one.</summary>
+    private static List<IrStmt> Unpack(IEnumerable<IrStmt?> statements) =>
+        statements.SelectMany(s => s is BlockStmt { IsScope: false } group ? group.Statements : s is null ? [] : [s]).ToList();
 }

@@ -40,7 +40,7 @@ public sealed class KernelActivator
         var method = Kernel.RuntimeStimulus
             ?? throw new KernelParameterException($"kernel '{Kernel.Name}' has no [Stimulus] method: add `[Stimulus] public void Stimulus(Stimulus s)` that sets every argument of the top function");
         var stimulus = new Stimulus(seed);
-        Invoke(method, [stimulus]);
+        Invoke(method, [stimulus], "in the [Stimulus] method");
         var missing = Kernel.RuntimeTop!.GetParameters().Where(p => p.ParameterType.IsArray ? !stimulus.Arrays.ContainsKey(p.Name!) : !stimulus.Scalars.ContainsKey(p.Name!)).Select(p => p.Name).ToList();
         if (missing.Count > 0)
             throw new KernelParameterException($"kernel '{Kernel.Name}': the [Stimulus] method did not set {string.Join(", ", missing)}");
@@ -65,19 +65,23 @@ public sealed class KernelActivator
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         beforeCall?.Invoke(arrays);
-        Invoke(top, arguments);
+        Invoke(top, arguments, $"in the reference run of {top.Name}");
         return arrays;
     }
 
-    private void Invoke(MethodInfo method, object?[] arguments)
+    private void Invoke(MethodInfo method, object?[] arguments, string phase)
     {
         try
         {
             method.Invoke(Instance, arguments);
         }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
+        catch (TargetInvocationException e) when (e.InnerException is KernelParameterException or KernelDiagnosticsException or InternalCompilerException)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw KernelExceptions.ToDiagnostics(e.InnerException, Kernel, phase);
         }
     }
 }

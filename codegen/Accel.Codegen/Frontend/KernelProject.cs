@@ -39,7 +39,7 @@ public sealed class KernelProject
             {
                 using var reader = new StreamReader(kernelsAssembly.GetManifestResourceStream(n)!);
                 var path = "hw/Accel.Kernels/" + n[prefix.Length..].Replace('\\', '/');
-                return CSharpSyntaxTree.ParseText(reader.ReadToEnd(), ParseOptions, path);
+                return Parse(reader.ReadToEnd(), path);
             })
             .ToList();
         var compilation = Compile(kernelsAssembly.GetName().Name!, trees, []);
@@ -52,13 +52,14 @@ public sealed class KernelProject
     public static KernelProject FromFiles(IReadOnlyList<string> paths, IEnumerable<Assembly> extraReferences)
     {
         var trees = paths.Select(p => File.Exists(p)
-                ? CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p)
+                ? Parse(File.ReadAllText(p), p)
                 : throw new FileNotFoundException($"kernel source '{p}' does not exist", p))
             .ToList();
         var compilation = Compile("UserKernels_" + Guid.NewGuid().ToString("N"), trees, extraReferences);
         ThrowOnErrors(compilation);
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
+        // The PDB goes inside the image, so an exception the kernel throws names its file and line (ACCEL0040).
+        var emitted = compilation.Emit(image, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded));
         if (!emitted.Success) ThrowOnErrors(compilation, emitted.Diagnostics);
         return new KernelProject(compilation, Assembly.Load(image.ToArray()));
     }
@@ -66,9 +67,13 @@ public sealed class KernelProject
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     /// <summary>The global usings an SDK project gets by default, so a kernel file compiles here as it does in a project.</summary>
-    private static readonly SyntaxTree ImplicitUsings = CSharpSyntaxTree.ParseText(
+    private static readonly SyntaxTree ImplicitUsings = Parse(
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n",
-        ParseOptions, "<implicit usings>");
+        "<implicit usings>");
+
+    /// <summary>With its encoding, so the compiled image can carry the PDB (file and line of what the kernel throws).</summary>
+    private static SyntaxTree Parse(string text, string path) =>
+        CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
 
     private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<Assembly> extra)
     {

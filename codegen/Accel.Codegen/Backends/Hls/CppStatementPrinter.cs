@@ -114,7 +114,7 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
 
     private string InlineStatement(IrStmt s) => s switch
     {
-        LocalDeclStmt { Initializer: { } init } d => $"{CppSpellings.Type(d.Variable.Type)} {d.Variable.Name} = {expr.Print(init)}",
+        LocalDeclStmt d => $"{CppSpellings.Type(d.Variable.Type)} {d.Variable.Name} = {(d.Initializer is null ? CppSpellings.Constant(d.Variable.Type, 0, 0) : expr.Print(d.Initializer))}",
         AssignStmt a => $"{expr.Print(a.Target)} = {expr.Print(a.Value)}",
         ExprStmt e => expr.Print(e.Expression),
         _ => throw new InternalCompilerException($"unexpected {s.GetType().Name} in a for header"),
