@@ -47,6 +47,13 @@ public static class KernelEmulator
                 StreamObserver.Current = session;
             });
         }
+        catch (KernelDiagnosticsException e) when (e.Diagnostics.Any(d => d.Id == DiagnosticIds.KernelThrew.Id))
+        {
+            // The optimised hooked copy names the throwing line only approximately: the plain reference run
+            // throws the same exception at the exact line.
+            new KernelActivator(kernel, config).Run(stimulus);
+            throw;
+        }
         finally
         {
             TraceHooks.Session = null;
@@ -110,6 +117,7 @@ public static class KernelEmulator
         var compilation = project.Compilation;
         var trees = compilation.SyntaxTrees.Select(t => KernelRewriter.Rewrite(t, compilation.GetSemanticModel(t), ir, timing)).ToList();
         var hooked = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)
+            .WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release)) // timing runs at full speed
             .WithAssemblyName("Hooked_" + Guid.NewGuid().ToString("N"))
             .AddReferences(MetadataReference.CreateFromFile(typeof(TraceHooks).Assembly.Location));
         using var image = new MemoryStream();

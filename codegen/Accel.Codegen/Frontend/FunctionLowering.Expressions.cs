@@ -116,7 +116,12 @@ internal sealed partial class FunctionLowering
         if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
             && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is IntType element)
             return new TableRefExpr(context.Table(symbol, element));
+        // A field of a variable whose declaration was already reported (a struct local, say): no second report.
+        if (field.Instance is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
+            || field.Instance is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null)
+            return Poison;
         if (symbol.IsStatic && !symbol.IsReadOnly) context.Report(DiagnosticIds.StaticMutable, field.Syntax, symbol.Name);
+        else if (!context.IsKernelClass(symbol.ContainingType)) context.Report(DiagnosticIds.UnsupportedType, field.Syntax, $"field {symbol.ContainingType.Name}.{symbol.Name} of a type other than the kernel class");
         else context.Report(DiagnosticIds.InstanceField, field.Syntax, symbol.Name);
         return Poison;
     }

@@ -197,7 +197,12 @@ internal sealed partial class FunctionLowering
                     array.Variable.IsWritten = true;
                     return element;
                 }
-                context.Report(DiagnosticIds.Other, target.Syntax, "writing into a lookup table");
+                // Anything else was already reported where it failed (one report per root cause).
+                if (element is IndexExpr { Array: TableRefExpr })
+                    context.Report(DiagnosticIds.Other, target.Syntax, "writing into a [LookupTable] field, whose values are fixed when the kernel is generated; copy it into a local array first");
+                return null;
+            case IFieldReferenceOperation field:
+                FieldValue(field); // reports what kind of field it is, or nothing when its variable was reported
                 return null;
             default:
                 Rejections.Report(context, target);

@@ -55,7 +55,9 @@ public sealed class KernelProject
                 ? Parse(File.ReadAllText(p), p)
                 : throw new FileNotFoundException($"kernel source '{p}' does not exist", p))
             .ToList();
-        var compilation = Compile("UserKernels_" + Guid.NewGuid().ToString("N"), trees, extraReferences);
+        // Unoptimised, so that the line an exception names is the line that threw (ACCEL0040); the reference
+        // run of a user kernel is small next to the C simulation.
+        var compilation = Compile("UserKernels_" + Guid.NewGuid().ToString("N"), trees, extraReferences, OptimizationLevel.Debug);
         ThrowOnErrors(compilation);
         using var image = new MemoryStream();
         // The PDB goes inside the image, so an exception the kernel throws names its file and line (ACCEL0040).
@@ -75,7 +77,7 @@ public sealed class KernelProject
     private static SyntaxTree Parse(string text, string path) =>
         CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
 
-    private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<Assembly> extra)
+    private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<Assembly> extra, OptimizationLevel optimization = OptimizationLevel.Release)
     {
         trees = trees.Append(ImplicitUsings);
         var references = FrameworkReferences.Value
@@ -83,7 +85,7 @@ public sealed class KernelProject
             .AddRange(extra.Select(a => MetadataReference.CreateFromFile(a.Location)));
         return CSharpCompilation.Create(name, trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                allowUnsafe: true, optimizationLevel: OptimizationLevel.Release, deterministic: true));
+                allowUnsafe: true, optimizationLevel: optimization, deterministic: true));
     }
 
     private static void ThrowOnErrors(CSharpCompilation compilation, IEnumerable<Microsoft.CodeAnalysis.Diagnostic>? extra = null)

@@ -46,4 +46,26 @@ public sealed class PortedKernelTests
         var (_, csim) = Csim.CsimTests.GenerateAndRun(Project(file), kernel, null, overrides, sanitize: true);
         Assert.True(csim.BitExact, csim.Output);
     }
+
+    [Fact]
+    public void StreamReadsInsideAnExpressionArePrintedInCSharpOrderAndASwitchAsAnIfChain()
+    {
+        var options = new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300);
+        var vaddProject = Project("VectorAdd.cs");
+        var vadd = KernelCatalog.Find(vaddProject, "vadd");
+        var generated = Codegen.Transpiler.Generate(vaddProject, vadd, KernelConfig.Resolve(vadd, null, ["size=8"]), TestPaths.Scratch("vadd-order"), options);
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "vadd.cpp"));
+        int first = cpp.IndexOf("int32_t read_0 = a.read();", StringComparison.Ordinal);
+        int second = cpp.IndexOf("int32_t read_1 = b.read();", StringComparison.Ordinal);
+        Assert.True(first >= 0 && second > first, cpp);
+        Assert.Contains("sum.write(accel::add(read_0, read_1));", cpp);
+        Assert.Contains("for (int32_t i = 0, j = size - 1; i < size;", cpp);
+
+        var histProject = Project("Histogram.cs");
+        var hist = KernelCatalog.Find(histProject, "histogram");
+        generated = Codegen.Transpiler.Generate(histProject, hist, KernelConfig.Resolve(hist, null, ["size=8", "bins=16"]), TestPaths.Scratch("hist-switch"), options);
+        cpp = File.ReadAllText(Path.Combine(generated.Directory, "histogram.cpp"));
+        Assert.Contains("int32_t switch_0 = ", cpp);
+        Assert.Contains("} else if ((switch_0 == 1) || (switch_0 == 2)) {", cpp);
+    }
 }
