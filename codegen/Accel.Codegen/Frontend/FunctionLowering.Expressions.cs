@@ -32,10 +32,20 @@ internal sealed partial class FunctionLowering
                 return LowerConversion(conversion, statementRoot);
             case IArrayElementReferenceOperation element:
             {
-                if (element.Indices.Length != 1) { context.Report(DiagnosticIds.Other, op.Syntax, "multi-dimensional arrays"); return Poison; }
                 var array = LowerValue(element.ArrayReference);
-                var index = LowerValue(element.Indices[0]);
-                return IrTypes.ElementOf(array.Type) is { } type ? new IndexExpr(type, array, index) : Poison;
+                var indices = element.Indices.Select(i => LowerValue(i)).ToList();
+                if (IrTypes.ElementOf(array.Type) is not { } type) return Poison;
+                if (indices.Count == 1) return new IndexExpr(type, array, indices[0]);
+                if (array.Type is not ArrayType { Dims: { } dims } || dims.Count != indices.Count)
+                {
+                    context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local of this function (pass a one-dimensional array, indexed row-major, to other functions)");
+                    return Poison;
+                }
+                // Row-major position ((i0 * d1 + i1) * d2 + i2...): in range because C# checks each index.
+                var flat = Convert(indices[0], IrType.Int32);
+                for (int d = 1; d < dims.Count; d++)
+                    flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, dims[d]), Convert(indices[d], IrType.Int32));
+                return new IndexExpr(type, array, flat) { Indices = indices };
             }
             case IBinaryOperation binary:
             {

@@ -120,6 +120,13 @@ internal sealed partial class FunctionLowering
             why = $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})";
             return null;
         }
-        return new ArrayPartitionDirective(variable, kind, factor, (int)arg(3)!);
+        int dim = (int)arg(3)!;
+        int rank = ((ArrayType)variable.Type).Rank;
+        if (dim < 0 || dim > rank)
+        {
+            why = $"dim must be 0 (every dimension) to {rank} for '{variable.Name}' (it is {dim})";
+            return null;
+        }
+        return new ArrayPartitionDirective(variable, kind, factor, dim);
     }
 }

@@ -99,19 +99,24 @@ internal sealed partial class FunctionLowering
                 return null;
             }
             var element = ScalarTypeOf(arrayType.ElementType, where);
-            if (creation.DimensionSizes.Length != 1 || creation.Initializer is not null)
+            if (creation.Initializer is not null)
             {
-                context.Report(DiagnosticIds.Other, where, "multi-dimensional or initialised arrays");
+                context.Report(DiagnosticIds.Other, creation.Initializer.Syntax, "an array initializer: fill the array in a loop, or make it a [LookupTable] field");
                 return null;
             }
-            var length = ConstantEvaluator.Evaluate(context, creation.DimensionSizes[0]);
-            if (length is null)
+            var lengths = creation.DimensionSizes.Select(d => ConstantEvaluator.Evaluate(context, d)).ToList();
+            if (lengths.Any(l => l is null))
             {
                 context.Report(DiagnosticIds.RuntimeArray, creation.Syntax);
                 return null;
             }
             if (element is null) return null;
-            var variable = Declare(symbol, new Variable(symbol.Name, new ArrayType(element, length.Value.Expr, length.Value.Value), VariableKind.Local));
+            var shape = lengths.Count == 1
+                ? new ArrayType(element, lengths[0]!.Value.Expr, lengths[0]!.Value.Value)
+                : new ArrayType(element,
+                    lengths.Skip(1).Aggregate(lengths[0]!.Value.Expr, (total, l) => new BinaryExpr(IrType.Int32, BinaryOp.Mul, total, l!.Value.Expr)),
+                    lengths.Aggregate(1L, (total, l) => total * l!.Value.Value)) { Dims = lengths.Select(l => l!.Value.Expr).ToList(), DimValues = lengths.Select(l => l!.Value.Value).ToList() };
+            var variable = Declare(symbol, new Variable(symbol.Name, shape, VariableKind.Local));
             return new LocalDeclStmt(Line(declarator), variable, null);
         }
 

@@ -68,4 +68,26 @@ public sealed class PortedKernelTests
         Assert.Contains("int32_t switch_0 = ", cpp);
         Assert.Contains("} else if ((switch_0 == 1) || (switch_0 == 2)) {", cpp);
     }
+
+    [Fact]
+    public void TwoDimensionalBuffersKeepTheirDimensionsAndPartitionPerDimension()
+    {
+        var project = Project("SystolicMatmul.cs");
+        var kernel = KernelCatalog.Find(project, "systolic_mm");
+        var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, ["size=4"]), TestPaths.Scratch("mm-2d"),
+            new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "systolic_mm.cpp"));
+        Assert.Contains("int16_t localA[size][size] = {};", cpp);
+        Assert.Contains("HLS ARRAY_PARTITION variable=localA type=complete dim=1", cpp);
+        Assert.Contains("HLS ARRAY_PARTITION variable=localB type=complete dim=2", cpp);
+        Assert.Contains("localC[i][j] = accel::add(last, accel::mul(static_cast<int32_t>(localA[i][k]), static_cast<int32_t>(localB[k][j])));", cpp);
+
+        // The estimate: localC is registers (complete in every dimension, 4 x 4 x 32 bits); localA and localB
+        // are 4 banks each (one per index of the partitioned dimension) of 4 words.
+        var estimate = ResourceEstimator.Estimate(generated.Ir);
+        var memories = estimate.Memories.ToDictionary(m => m.Name);
+        Assert.Equal((Storage.Registers, 16L), (memories["localC"].Storage, memories["localC"].Banks));
+        Assert.Equal((4L, 4L), (memories["localA"].Banks, memories["localA"].Depth));
+        Assert.Equal((4L, 4L), (memories["localB"].Banks, memories["localB"].Depth));
+    }
 }

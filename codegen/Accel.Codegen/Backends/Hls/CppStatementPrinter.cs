@@ -46,7 +46,8 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
         {
             case ArrayType a:
                 // C# zeroes new arrays; so does `= {}`.
-                Emit($"{CppSpellings.Type(a.Element)} {v.Name}[{expr.PrintConstant(a.Length)}] = {{}};");
+                var dims = a.Dims ?? [a.Length];
+                Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))} = {{}};");
                 break;
             case StreamType st:
                 Emit($"accel::stream<{CppSpellings.Type(st.Element)}> {v.Name};");
