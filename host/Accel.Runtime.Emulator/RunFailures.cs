@@ -12,6 +12,8 @@ internal static class RunFailures
         // The kernel's own C# indexed past an array: on a card it would read or write beyond the buffer.
         IndexOutOfRangeException e => $"the kernel accessed an array argument out of bounds ({e.Message.TrimEnd('.')}" +
                                       $"{Where(e)}); is every buffer as long as the kernel reads and writes with these scalar arguments?",
+        // The reference run reports the kernel's own exception as ACCEL0040 at its line: describe the cause, then say where.
+        Codegen.KernelDiagnosticsException { InnerException: { } cause } k => $"{Describe(cause)} [{k.Diagnostics[0].File}:{k.Diagnostics[0].Line}]",
         _ => $"{failure.GetType().Name}: {failure.Message}",
     };
 

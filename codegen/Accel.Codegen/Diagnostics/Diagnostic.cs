@@ -22,8 +22,9 @@ public sealed class DiagnosticBag
 }
 
 /// <summary>Thrown by the pipeline's entry points when a kernel has diagnostics: callers print them and write no C++.</summary>
-public sealed class KernelDiagnosticsException(IReadOnlyList<Diagnostic> diagnostics)
-    : Exception(string.Join(Environment.NewLine, diagnostics))
+/// <param name="cause">the kernel's own exception, for ACCEL0040</param>
+public sealed class KernelDiagnosticsException(IReadOnlyList<Diagnostic> diagnostics, Exception? cause = null)
+    : Exception(string.Join(Environment.NewLine, diagnostics), cause)
 {
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
 }

@@ -12,7 +12,7 @@ internal static class KernelExceptions
         var (file, line, column) = Where(thrown) ?? DeclarationOf(kernel);
         var entry = DiagnosticIds.KernelThrew;
         var message = $"{entry.Construct} ({phase}: {thrown.GetType().Name}: {thrown.Message}); {entry.Hint}";
-        return new KernelDiagnosticsException([new Diagnostic(entry.Id, file, line, column, message)]);
+        return new KernelDiagnosticsException([new Diagnostic(entry.Id, file, line, column, message)], thrown);
     }
 
     /// <summary>The innermost frame with source information: kernels are compiled with their PDB, so that is
