@@ -15,15 +15,26 @@ public static class Transpiler
     public static IrKernel Lower(KernelProject project, KernelInfo kernel, KernelConfig config) =>
         KernelLowering.Lower(project, new KernelActivator(kernel, config));
 
+    public sealed record Checked(IrKernel Ir, Hw.Stimulus Stimulus, IReadOnlyDictionary<string, Array> Reference);
+
+    /// <summary>Everything `gen` checks before it writes a file (`list --source` runs the same): the kernel lowers
+    /// to the IR, its ports' banks exist on the board, and its C# reference runs on the stimulus.</summary>
     /// <param name="stimulus">golden inputs; the kernel's own [Stimulus] with <paramref name="seed"/> when null</param>
-    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory, HlsProjectWriter.Options options, int seed = DefaultSeed, Hw.Stimulus? stimulus = null)
+    public static Checked Check(KernelProject project, KernelInfo kernel, KernelConfig config, Board board, int seed = DefaultSeed, Hw.Stimulus? stimulus = null)
     {
         var activator = new KernelActivator(kernel, config);
         var ir = KernelLowering.Lower(project, activator);
+        PortBanks.Check(ir, board);
         stimulus ??= activator.MakeStimulus(seed);
-        var reference = activator.Run(stimulus);
-        var files = HlsProjectWriter.Write(ir, config.Name, stimulus, reference, directory, options);
-        return new Result(ir, directory, files, stimulus, reference);
+        return new Checked(ir, stimulus, activator.Run(stimulus));
+    }
+
+    /// <param name="stimulus">golden inputs; the kernel's own [Stimulus] with <paramref name="seed"/> when null</param>
+    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory, HlsProjectWriter.Options options, int seed = DefaultSeed, Hw.Stimulus? stimulus = null)
+    {
+        var (ir, used, reference) = Check(project, kernel, config, options.Board, seed, stimulus);
+        var files = HlsProjectWriter.Write(ir, config.Name, used, reference, directory, options);
+        return new Result(ir, directory, files, used, reference);
     }
 
     /// <summary>build/hls/&lt;kernel&gt;/&lt;config&gt;[_seed-N] for the built-in kernels, build/hls-source/... for a

@@ -28,6 +28,7 @@ public static class KernelEmulator
         var phases = new Dictionary<string, double>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var ir = Transpiler.Lower(project, kernel, config);
+        Accel.Codegen.Backends.Hls.PortBanks.Check(ir, Accel.Codegen.Backends.Hls.Board.Find(options.Board));
         var timing = StaticTiming.Of(ir, options.ClockMhz);
         phases["lower"] = Lap(watch);
         var hooked = kernel with { RuntimeType = CachedHookedType(project, kernel, config, ir, timing) };
@@ -109,6 +110,7 @@ public static class KernelEmulator
         var compilation = project.Compilation;
         var trees = compilation.SyntaxTrees.Select(t => KernelRewriter.Rewrite(t, compilation.GetSemanticModel(t), ir, timing)).ToList();
         var hooked = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)
+            .WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release)) // timing runs at full speed
             .WithAssemblyName("Hooked_" + Guid.NewGuid().ToString("N"))
             .AddReferences(MetadataReference.CreateFromFile(typeof(TraceHooks).Assembly.Location));
         var (assembly, diagnostics) = KernelProject.LoadInMemory(hooked);

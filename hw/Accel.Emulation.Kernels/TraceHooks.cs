@@ -23,4 +23,27 @@ public static class TraceHooks
         session!.Touch(array, index, kind);
         return index;
     }
+
+    // C# indexes arrays with any of int, uint, long and ulong; the hook keeps the index's own type so the
+    // rewritten access compiles whatever the kernel's loop variable is.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint Touch<T>(T[] array, uint index, int kind)
+    {
+        session!.Touch(array, unchecked((int)index), kind);
+        return index;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long Touch<T>(T[] array, long index, int kind)
+    {
+        session!.Touch(array, unchecked((int)index), kind);
+        return index;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Touch<T>(T[] array, ulong index, int kind)
+    {
+        session!.Touch(array, unchecked((int)index), kind);
+        return index;
+    }
 }

@@ -34,12 +34,14 @@ public static class DiagnosticIds
     public static readonly Entry StaticMutable = new("ACCEL0023", "a static mutable field", "use a const, a [LookupTable] field or a local");
     public static readonly Entry LibraryCall = new("ACCEL0024", "this library call", "use the Fx.* operations, Math.Abs/Min/Max, or a method of the kernel class");
     public static readonly Entry SideEffectInExpression = new("ACCEL0025", "an assignment or increment inside an expression", "make it a statement of its own");
-    public static readonly Entry ImpureCallInExpression = new("ACCEL0026", "a call with side effects (stream or array writes) inside a larger expression", "call it as a statement or assign its result directly to a variable");
+    public static readonly Entry ImpureCallInExpression = new("ACCEL0026", "a call with side effects inside a larger expression where C++ would not keep C#'s order (a stream read in a loop header, a ?: branch or after && / ||; a kernel function that writes arrays or streams)", "assign its result to a local in a statement of its own first, then use the local");
     public static readonly Entry InstanceField = new("ACCEL0027", "an instance field other than a [LookupTable]", "keep state in locals or arrays of the top function");
-    public static readonly Entry Switch = new("ACCEL0028", "switch", "use if / else if");
+    public static readonly Entry Switch = new("ACCEL0028", "this form of switch", "switch on an integer with constant case labels, each section ending in break, return or continue (no patterns, no when, no goto case)");
     public static readonly Entry Checked = new("ACCEL0029", "checked arithmetic", "saturate explicitly with Fx.Saturate");
     public static readonly Entry ReferenceParameter = new("ACCEL0030", "ref, out and in parameters", "return the value, or pass an array");
     public static readonly Entry Property = new("ACCEL0043", "a property", "use a field, a const or a method of the kernel class (array lengths: the size's constant or kernel parameter)");
     public static readonly Entry UnsupportedType = new("ACCEL0031", "this type", "use integer types (sbyte..ulong), bool, float, double, arrays of them or Stream<T>");
-    public static readonly Entry Other = new("ACCEL0099", "this construct", "see the kernel subset in the README");
+    public static readonly Entry MissingBank = new("ACCEL0041", "a memory bank the board does not have", "bind the port to a bank the board has: u55c HBM[0..31], u280 HBM[0..31] or DDR[0..1], HOST[0] for host memory; ZCU102 ignores banks");
+    public static readonly Entry DirectiveArgument = new("ACCEL0042", "a directive argument outside its range", "II >= 1, unroll factor >= 0 (0 = complete), partition factor >= 1 on an on-chip array declared in the same function, loop trip count 0 <= min <= max");
+    public static readonly Entry Other = new("ACCEL0099", "this construct", "rewrite it with the constructs of the kernel subset (README, \"The subset\"): integer and float locals, fixed-size arrays, for/while/if/switch, calls to kernel methods and [KernelLibrary] functions");
 }

@@ -32,17 +32,32 @@ internal sealed partial class FunctionLowering
                 return LowerConversion(conversion, statementRoot);
             case IArrayElementReferenceOperation element:
             {
-                if (element.Indices.Length != 1) { context.Report(DiagnosticIds.Other, op.Syntax, "multi-dimensional arrays"); return Poison; }
                 var array = LowerValue(element.ArrayReference);
-                var index = LowerValue(element.Indices[0]);
-                return IrTypes.ElementOf(array.Type) is { } type ? new IndexExpr(type, array, index) : Poison;
+                var indices = element.Indices.Select(i => LowerValue(i)).ToList();
+                if (IrTypes.ElementOf(array.Type) is not { } type) return Poison;
+                if (indices.Count == 1) return new IndexExpr(type, array, indices[0]);
+                if (array.Type is not ArrayType { Dims: { } dims } || dims.Count != indices.Count)
+                {
+                    context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local of this function (pass a one-dimensional array, indexed row-major, to other functions)");
+                    return Poison;
+                }
+                // Row-major position ((i0 * d1 + i1) * d2 + i2...): in range because C# checks each index.
+                var flat = Convert(indices[0], IrType.Int32);
+                for (int d = 1; d < dims.Count; d++)
+                    flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, dims[d]), Convert(indices[d], IrType.Int32));
+                return new IndexExpr(type, array, flat) { Indices = indices };
             }
             case IBinaryOperation binary:
             {
                 if (binary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
                 if (binary.OperatorMethod is not null) { context.Report(DiagnosticIds.Other, op.Syntax, $"user-defined operator {binary.OperatorMethod.Name}"); return Poison; }
                 var type = ScalarTypeOf(binary.Type!, op.Syntax) ?? IrType.Int32;
-                return Binary.Make(context, op.Syntax, binary.OperatorKind, type, LowerValue(binary.LeftOperand), LowerValue(binary.RightOperand)) ?? Poison;
+                var left = LowerValue(binary.LeftOperand);
+                // The right side of && and || may not run: nothing in it is hoisted in front of the statement.
+                var right = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
+                    ? WithoutHoisting(() => LowerValue(binary.RightOperand))
+                    : LowerValue(binary.RightOperand);
+                return Binary.Make(context, op.Syntax, binary.OperatorKind, type, left, right) ?? Poison;
             }
             case IUnaryOperation unary:
             {
@@ -61,7 +76,7 @@ internal sealed partial class FunctionLowering
             }
             case IConditionalOperation { Type: not null } conditional:
                 return new ConditionalExpr(ScalarTypeOf(conditional.Type!, op.Syntax) ?? IrType.Int32,
-                    LowerValue(conditional.Condition), LowerValue(conditional.WhenTrue!), LowerValue(conditional.WhenFalse!));
+                    LowerValue(conditional.Condition), WithoutHoisting(() => LowerValue(conditional.WhenTrue!)), WithoutHoisting(() => LowerValue(conditional.WhenFalse!)));
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, statementRoot) ?? Poison;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
@@ -111,7 +126,12 @@ internal sealed partial class FunctionLowering
         if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
             && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is IntType element)
             return new TableRefExpr(context.Table(symbol, element));
+        // A field of a variable whose declaration was already reported (a struct local, say): no second report.
+        if (field.Instance is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
+            || field.Instance is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null)
+            return Poison;
         if (symbol.IsStatic && !symbol.IsReadOnly) context.Report(DiagnosticIds.StaticMutable, field.Syntax, symbol.Name);
+        else if (!context.IsKernelClass(symbol.ContainingType)) context.Report(DiagnosticIds.UnsupportedType, field.Syntax, $"field {symbol.ContainingType.Name}.{symbol.Name} of a type other than the kernel class");
         else context.Report(DiagnosticIds.InstanceField, field.Syntax, symbol.Name);
         return Poison;
     }

@@ -20,7 +20,7 @@ internal sealed partial class FunctionLowering
             args.AddRange(arguments.Select(a => LowerValue(a)));
             var call = new IntrinsicExpr(returnType, intrinsic, args);
             context.CallSites[call] = Site(invocation);
-            return call;
+            return intrinsic == Intrinsic.StreamRead && !statementRoot ? HoistRead(call, invocation) : call;
         }
         if (target.MethodKind == MethodKind.LocalFunction)
         {
@@ -78,33 +78,55 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.NonConstantDirective, invocation.Syntax);
             return true;
         }
+        string? why = null;
         Directive? result = invocation.TargetMethod.Name switch
         {
-            "Pipeline" => Arg(0) >= 1 ? new PipelineDirective((int)Arg(0)!) : null,
-            "Unroll" => Arg(0) >= 0 ? new UnrollDirective((int)Arg(0)!) : null,
+            "Pipeline" => Arg(0) >= 1 ? new PipelineDirective((int)Arg(0)!) : Why($"II must be at least 1 (it is {Arg(0)})"),
+            "Unroll" => Arg(0) >= 0 ? new UnrollDirective((int)Arg(0)!) : Why($"the factor must be 0 (complete) or more (it is {Arg(0)})"),
             "Dataflow" => new DataflowDirective(),
             "Inline" => new InlineDirective(Arg(0) != 0),
-            "LoopTripCount" => Arg(0) >= 0 && Arg(1) >= Arg(0) ? new LoopTripCountDirective((int)Arg(0)!, (int)Arg(1)!) : null,
-            "ArrayPartition" => Partition(args, Arg),
-            _ => null,
+            "LoopTripCount" => Arg(0) >= 0 && Arg(1) >= Arg(0) ? new LoopTripCountDirective((int)Arg(0)!, (int)Arg(1)!) : Why($"0 <= min <= max is needed (min {Arg(0)}, max {Arg(1)})"),
+            "ArrayPartition" => Partition(args, Arg, out why),
+            _ => Why("not a directive this version knows"),
         };
         if (result is null)
         {
-            context.Report(DiagnosticIds.NonConstantDirective, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name} with out-of-range arguments");
+            context.Report(DiagnosticIds.DirectiveArgument, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name}: {why}");
             return true;
         }
         directive = new DirectiveStmt(Line(op), result);
         return true;
+
+        Directive? Why(string reason)
+        {
+            why = reason;
+            return null;
+        }
     }
 
-    private Directive? Partition(List<IOperation> args, Func<int, long?> arg)
+    private Directive? Partition(List<IOperation> args, Func<int, long?> arg, out string? why)
     {
+        why = null;
         var array = args[0] is IConversionOperation c ? c.Operand : args[0];
         if (array is not ILocalReferenceOperation local || !variables.TryGetValue(local.Local, out var variable) || variable.Type is not ArrayType)
+        {
+            why = $"'{array.Syntax}' is not an on-chip array declared in this function (ports are laid out by their interface, [LookupTable] fields are not partitioned yet)";
             return null;
+        }
         var kind = (PartitionKind)arg(1)!;
         var factor = (int)arg(2)!;
-        if (kind != PartitionKind.Complete && factor < 1) return null;
-        return new ArrayPartitionDirective(variable, kind, factor, (int)arg(3)!);
+        if (kind != PartitionKind.Complete && factor < 1)
+        {
+            why = $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})";
+            return null;
+        }
+        int dim = (int)arg(3)!;
+        int rank = ((ArrayType)variable.Type).Rank;
+        if (dim < 0 || dim > rank)
+        {
+            why = $"dim must be 0 (every dimension) to {rank} for '{variable.Name}' (it is {dim})";
+            return null;
+        }
+        return new ArrayPartitionDirective(variable, kind, factor, dim);
     }
 }

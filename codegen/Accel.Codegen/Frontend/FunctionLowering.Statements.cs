@@ -8,11 +8,13 @@ internal sealed partial class FunctionLowering
 {
     /// <summary>A block; directives are accepted only before its first other statement, and only in the body of
     /// a function or loop (where the pragma applies).</summary>
-    private BlockStmt LowerBlock(IOperation operation, bool allowLeadingDirectives)
+    private BlockStmt LowerBlock(IOperation operation, bool allowLeadingDirectives) =>
+        LowerStatements(operation is IBlockOperation block ? block.Operations : [operation], operation.Syntax, allowLeadingDirectives);
+
+    private BlockStmt LowerStatements(IEnumerable<IOperation> operations, SyntaxNode where, bool allowLeadingDirectives = false)
     {
         var statements = new List<IrStmt>();
         bool leading = allowLeadingDirectives;
-        var operations = operation is IBlockOperation block ? block.Operations : [operation];
         foreach (var op in operations)
         {
             if (TryLowerDirective(op, out var directive))
@@ -26,10 +28,14 @@ internal sealed partial class FunctionLowering
             leading = false;
             if (LowerStatement(op) is { } statement) statements.Add(statement);
         }
-        return new BlockStmt(Line(operation), statements);
+        return new BlockStmt(Locations.Line(where), statements);
     }
 
-    private IrStmt? LowerStatement(IOperation op)
+    private IrStmt? LowerStatement(IOperation op) => op is IBlockOperation or IForLoopOperation or IWhileLoopOperation
+        ? LowerStatementItself(op)
+        : WithHoisting(op, () => LowerStatementItself(op));
+
+    private IrStmt? LowerStatementItself(IOperation op)
     {
         switch (op)
         {
@@ -45,8 +51,10 @@ internal sealed partial class FunctionLowering
                     conditional.WhenFalse is null ? null : LowerBlock(conditional.WhenFalse, false));
             case IForLoopOperation loop:
                 return LowerFor(loop);
+            case ISwitchOperation switchOp:
+                return LowerSwitch(switchOp);
             case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } loop:
-                return new WhileStmt(Line(op), context.NextLoopId(), LowerValue(loop.Condition!), LowerBlock(loop.Body, true)) { Position = op.Syntax.SpanStart };
+                return new WhileStmt(Line(op), context.NextLoopId(), WithoutHoisting(() => LowerValue(loop.Condition!)), LowerBlock(loop.Body, true)) { Position = op.Syntax.SpanStart };
             case IWhileLoopOperation:
                 context.Report(DiagnosticIds.Other, op.Syntax, "do-while");
                 return null;
@@ -91,19 +99,24 @@ internal sealed partial class FunctionLowering
                 return null;
             }
             var element = ScalarTypeOf(arrayType.ElementType, where);
-            if (creation.DimensionSizes.Length != 1 || creation.Initializer is not null)
+            if (creation.Initializer is not null)
             {
-                context.Report(DiagnosticIds.Other, where, "multi-dimensional or initialised arrays");
+                context.Report(DiagnosticIds.Other, creation.Initializer.Syntax, "an array initializer: fill the array in a loop, or make it a [LookupTable] field");
                 return null;
             }
-            var length = ConstantEvaluator.Evaluate(context, creation.DimensionSizes[0]);
-            if (length is null)
+            var lengths = creation.DimensionSizes.Select(d => ConstantEvaluator.Evaluate(context, d)).ToList();
+            if (lengths.Any(l => l is null))
             {
                 context.Report(DiagnosticIds.RuntimeArray, creation.Syntax);
                 return null;
             }
             if (element is null) return null;
-            var variable = Declare(symbol, new Variable(symbol.Name, new ArrayType(element, length.Value.Expr, length.Value.Value), VariableKind.Local));
+            var shape = lengths.Count == 1
+                ? new ArrayType(element, lengths[0]!.Value.Expr, lengths[0]!.Value.Value)
+                : new ArrayType(element,
+                    lengths.Skip(1).Aggregate(lengths[0]!.Value.Expr, (total, l) => new BinaryExpr(IrType.Int32, BinaryOp.Mul, total, l!.Value.Expr)),
+                    lengths.Aggregate(1L, (total, l) => total * l!.Value.Value)) { Dims = lengths.Select(l => l!.Value.Expr).ToList(), DimValues = lengths.Select(l => l!.Value.Value).ToList() };
+            var variable = Declare(symbol, new Variable(symbol.Name, shape, VariableKind.Local));
             return new LocalDeclStmt(Line(declarator), variable, null);
         }
 
@@ -132,7 +145,7 @@ internal sealed partial class FunctionLowering
         switch (op)
         {
             case ISimpleAssignmentOperation assign:
-                return Assign(op, assign.Target, LowerValue(assign.Value, statementRoot: true));
+                return Assign(op, assign.Target, assign.Value);
             case ICompoundAssignmentOperation compound:
             {
                 if (compound.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
@@ -165,9 +178,10 @@ internal sealed partial class FunctionLowering
         }
     }
 
-    private IrStmt? Assign(IOperation op, IOperation targetOp, IrExpr value)
+    private IrStmt? Assign(IOperation op, IOperation targetOp, IOperation valueOp)
     {
-        var target = LowerTarget(targetOp);
+        var target = LowerTarget(targetOp); // C# evaluates the target's indices first
+        var value = LowerValue(valueOp, statementRoot: true);
         return target is null ? null : new AssignStmt(Line(op), target, value);
     }
 
@@ -188,7 +202,12 @@ internal sealed partial class FunctionLowering
                     array.Variable.IsWritten = true;
                     return element;
                 }
-                context.Report(DiagnosticIds.Other, target.Syntax, "writing into a lookup table");
+                // Anything else was already reported where it failed (one report per root cause).
+                if (element is IndexExpr { Array: TableRefExpr })
+                    context.Report(DiagnosticIds.Other, target.Syntax, "writing into a [LookupTable] field, whose values are fixed when the kernel is generated; copy it into a local array first");
+                return null;
+            case IFieldReferenceOperation field:
+                FieldValue(field); // reports what kind of field it is, or nothing when its variable was reported
                 return null;
             default:
                 Rejections.Report(context, target);
@@ -199,9 +218,15 @@ internal sealed partial class FunctionLowering
     private IrStmt LowerFor(IForLoopOperation loop)
     {
         int id = context.NextLoopId();
-        var init = loop.Before.Select(LowerStatement).OfType<IrStmt>().ToList();
-        var condition = loop.Condition is null ? null : LowerValue(loop.Condition);
-        var step = loop.AtLoopBottom.Select(LowerStatement).OfType<IrStmt>().ToList();
+        var (init, condition, step) = WithoutHoisting(() => (
+            Unpack(loop.Before.Select(LowerStatementItself)),
+            loop.Condition is null ? null : LowerValue(loop.Condition),
+            Unpack(loop.AtLoopBottom.Select(LowerStatementItself))));
         return new ForStmt(Line(loop), id, init, condition, step, LowerBlock(loop.Body, allowLeadingDirectives: true)) { Position = loop.Syntax.SpanStart };
     }
+
+    /// <summary>A for header's parts, one statement each: `int i = 0, j = n - 1` lowers to two declarations
+    /// travelling together, which the header prints as one.</summary>
+    private static List<IrStmt> Unpack(IEnumerable<IrStmt?> statements) =>
+        statements.SelectMany(s => s is BlockStmt { IsScope: false } group ? group.Statements : s is null ? [] : [s]).ToList();
 }

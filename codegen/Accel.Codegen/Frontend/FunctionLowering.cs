@@ -63,7 +63,9 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
                 context.Report(DiagnosticIds.BadPort, where, p.Name);
                 return null;
             }
-            return Declare(p, new Variable(p.Name, new PortType(element), VariableKind.Port) { Port = PortBindingOf(maxi) });
+            var spot = maxi.ApplicationSyntaxReference?.GetSyntax().GetLocation().GetLineSpan() ?? where.GetLocation().GetLineSpan();
+            var binding = PortBindingOf(maxi) with { Source = new SourceSpot(spot.Path, spot.StartLinePosition.Line + 1, spot.StartLinePosition.Character + 1) };
+            return Declare(p, new Variable(p.Name, new PortType(element), VariableKind.Port) { Port = binding });
         }
         var type = TypeOf(p.Type, where);
         if (type is null) return null;

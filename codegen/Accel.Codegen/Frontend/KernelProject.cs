@@ -45,7 +45,7 @@ public sealed class KernelProject
             {
                 using var reader = new StreamReader(kernelsAssembly.GetManifestResourceStream(n)!);
                 var path = "hw/Accel.Kernels/" + n[prefix.Length..].Replace('\\', '/');
-                return CSharpSyntaxTree.ParseText(reader.ReadToEnd(), ParseOptions, path, System.Text.Encoding.UTF8);
+                return Parse(reader.ReadToEnd(), path);
             })
             .ToList();
         var compilation = Compile(kernelsAssembly.GetName().Name!, trees, []);
@@ -58,7 +58,7 @@ public sealed class KernelProject
     public static KernelProject FromFiles(IReadOnlyList<string> paths, IEnumerable<Assembly> extraReferences)
     {
         var trees = paths.Select(p => File.Exists(p)
-                ? CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p, System.Text.Encoding.UTF8)
+                ? Parse(File.ReadAllText(p), p)
                 : Directory.Exists(p)
                     ? throw new FileNotFoundException($"kernel source '{p}' is a folder; name the .cs files (--source a.cs,b.cs)", p)
                     : throw new FileNotFoundException($"kernel source '{p}' does not exist", p))
@@ -83,11 +83,15 @@ public sealed class KernelProject
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     /// <summary>The global usings an SDK project gets by default, so a kernel file compiles here as it does in a project.</summary>
-    private static readonly SyntaxTree ImplicitUsings = CSharpSyntaxTree.ParseText(
+    private static readonly SyntaxTree ImplicitUsings = Parse(
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n",
-        ParseOptions, "<implicit usings>", System.Text.Encoding.UTF8);
+        "<implicit usings>");
 
-    private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<Assembly> extra)
+    /// <summary>With its encoding, so the compiled image can carry the PDB (file and line of what the kernel throws).</summary>
+    private static SyntaxTree Parse(string text, string path) =>
+        CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
+
+    private static CSharpCompilation Compile(string name, IEnumerable<SyntaxTree> trees, IEnumerable<Assembly> extra, OptimizationLevel optimization = OptimizationLevel.Release)
     {
         trees = trees.Append(ImplicitUsings);
         var references = FrameworkReferences.Value
@@ -95,7 +99,7 @@ public sealed class KernelProject
             .AddRange(extra.Select(a => MetadataReference.CreateFromFile(a.Location)));
         return CSharpCompilation.Create(name, trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                allowUnsafe: true, optimizationLevel: OptimizationLevel.Release, deterministic: true));
+                allowUnsafe: true, optimizationLevel: optimization, deterministic: true));
     }
 
     private static void ThrowOnErrors(CSharpCompilation compilation, IEnumerable<Microsoft.CodeAnalysis.Diagnostic>? extra = null)

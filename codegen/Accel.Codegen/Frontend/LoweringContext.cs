@@ -33,7 +33,17 @@ internal sealed class LoweringContext
 
     public int NextLoopId() => nextLoopId++;
 
-    public void Report(DiagnosticIds.Entry entry, SyntaxNode node, string? detail = null) => Diagnostics.Add(Locations.At(entry, node, detail));
+    private readonly List<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> reported = new();
+
+    /// <summary>Reports a problem at a node, unless one was already reported around it: one report per
+    /// root cause, no follow-on errors from inside the construct already reported.</summary>
+    public void Report(DiagnosticIds.Entry entry, SyntaxNode node, string? detail = null)
+    {
+        if (reported.Any(r => r.Tree == node.SyntaxTree && r.Span.Contains(node.Span))) return;
+        // A whole method reported (virtual, async) says nothing about the statements inside it.
+        if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax) reported.Add((node.SyntaxTree, node.Span));
+        Diagnostics.Add(Locations.At(entry, node, detail));
+    }
 
     public void EnqueueFunction(IMethodSymbol method)
     {

@@ -37,8 +37,12 @@ public sealed record TableRefExpr(LookupTable Table) : IrExpr(Table.ArrayType)
     public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitTableRef(this);
 }
 
+/// <param name="Index">the element's position in the row-major order (the analyses use this)</param>
 public sealed record IndexExpr(IrType Type, IrExpr Array, IrExpr Index) : IrExpr(Type)
 {
+    /// <summary>For a multi-dimensional array: the index in each dimension, as written (the C++ prints these).</summary>
+    public IReadOnlyList<IrExpr>? Indices { get; init; }
+
     public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitIndex(this);
 }
 

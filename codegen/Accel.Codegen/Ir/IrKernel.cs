@@ -13,7 +13,17 @@ public sealed record Variable(string Name, IrType Type, VariableKind Kind)
     public bool IsRead { get; set; }
 }
 
-public sealed record PortBinding(string Bundle, string Bank, int WidthBits, int MaxBurst, int MaxOutstanding, int LatencyCycles);
+public sealed record PortBinding(string Bundle, string Bank, int WidthBits, int MaxBurst, int MaxOutstanding, int LatencyCycles)
+{
+    /// <summary>Where the [MAxi] attribute is written, for diagnostics about the binding (a bank the board lacks).</summary>
+    public SourceSpot Source { get; init; } = SourceSpot.None;
+}
+
+/// <summary>A place in a kernel's C# source.</summary>
+public sealed record SourceSpot(string File, int Line, int Column)
+{
+    public static readonly SourceSpot None = new("", 0, 0);
+}
 
 /// <summary>A compile-time parameter: a C# primary-constructor parameter with the value of this configuration.</summary>
 public sealed record KernelParam(string Name, IrType Type, long Value);

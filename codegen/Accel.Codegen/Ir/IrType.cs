@@ -22,7 +22,18 @@ public sealed record IntType(int Bits, bool Signed) : IrType
 public sealed record FloatType(int Bits) : IrType;
 
 /// <summary>An on-chip array with a compile-time length (the expression keeps kernel-parameter names).</summary>
-public sealed record ArrayType(IrType Element, IrExpr Length, long LengthValue) : IrType;
+public sealed record ArrayType(IrType Element, IrExpr Length, long LengthValue) : IrType
+{
+    /// <summary>For a multi-dimensional array (`new T[r, c]`): each dimension's length, outermost first. The
+    /// analyses see one row-major array of <see cref="LengthValue"/> elements; the C++ keeps the dimensions
+    /// (`T a[r][c]`), so ARRAY_PARTITION's dim= means what it says.</summary>
+    public IReadOnlyList<IrExpr>? Dims { get; init; }
+
+    /// <summary>The values of <see cref="Dims"/> at this configuration.</summary>
+    public IReadOnlyList<long>? DimValues { get; init; }
+
+    public int Rank => Dims?.Count ?? 1;
+}
 
 /// <summary>An off-chip buffer reached through an m_axi port: only a top-function parameter has this type.</summary>
 public sealed record PortType(IrType Element) : IrType;

@@ -19,14 +19,17 @@ internal sealed partial class DatapathWalker
         int width = ValueWidths.TypeBits(array.Element);
         long length = array.LengthValue;
         var options = ledger.Options;
-        if (scope.Partitions.TryGetValue(v, out var p) && p.Kind == PartitionKind.Complete)
+        // Completely partitioned in every dimension (dim 0, or the one dimension there is): registers.
+        if (scope.Partitions.TryGetValue(v, out var p) && p.Kind == PartitionKind.Complete && (p.Dim == 0 || array.Rank == 1))
         {
             scope.RegisterArrays[v] = length;
             var registers = new ResourceVector(0, 0, 0, 0, length * width * copies);
             ledger.Array(new MemoryItem(scope.Name, v.Name, false, length, width, length * copies, Storage.Registers, registers));
             return;
         }
-        long banks = p is not null ? Math.Clamp(p.Factor, 1, length) : 1;
+        // A complete partition of one dimension of a multi-dimensional array: one bank per index of that dimension.
+        long factor = p is null ? 1 : p.Kind == PartitionKind.Complete && array.DimValues is { } dims ? dims[p.Dim - 1] : p.Factor;
+        long banks = Math.Clamp(factor, 1, length);
         var bank = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), width, options);
         ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
     }

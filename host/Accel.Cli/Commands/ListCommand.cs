@@ -9,6 +9,9 @@ public sealed class ListOptions : VerbOptions
 {
     [Option("source", Separator = ',', HelpText = "List the kernels of these C# files instead of the built-in ones.")]
     public IEnumerable<string> Sources { get; set; } = [];
+
+    [Option("board", Default = "u55c", HelpText = "With --source: the board whose memory banks the ports are checked against (u55c, u280 or zcu102).")]
+    public string Board { get; set; } = "u55c";
 }
 
 public static class ListCommand
@@ -16,6 +19,7 @@ public static class ListCommand
     public static int Run(ListOptions options)
     {
         var project = KernelCatalog.Load(options.Sources.ToList());
+        if (options.Sources.Any()) CheckAsGenWould(project, Codegen.Backends.Hls.Board.Find(options.Board));
         if (options.Json)
         {
             Cli.WriteJson(new
@@ -38,5 +42,24 @@ public static class ListCommand
                 Markup.Escape(k.SourceFile));
         Cli.Human.Write(table);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A user's files are listed only when `gen` would accept every kernel in them at its default
+    /// configuration: the same lowering, bank and reference-run checks, every problem of every kernel reported.</summary>
+    private static void CheckAsGenWould(Codegen.Frontend.KernelProject project, Codegen.Backends.Hls.Board board)
+    {
+        var problems = new List<Codegen.Diagnostic>();
+        foreach (var kernel in project.Kernels)
+        {
+            try
+            {
+                Codegen.Transpiler.Check(project, kernel, Codegen.Frontend.KernelConfig.Resolve(kernel, null, []), board);
+            }
+            catch (Codegen.KernelDiagnosticsException e)
+            {
+                problems.AddRange(e.Diagnostics);
+            }
+        }
+        if (problems.Count > 0) throw new Codegen.KernelDiagnosticsException(problems);
     }
 }

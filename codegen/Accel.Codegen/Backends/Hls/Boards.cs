@@ -13,6 +13,23 @@ public sealed record Board(string Name, string Platform, string Part, bool MapsB
         new("zcu102", "xilinx_zcu102_base_202220_1", "xczu9eg-ffvb1156-2-e", false, Embedded: true),
     ];
 
+    /// <summary>Whether a port may be bound to <paramref name="bank"/> on this board: Alveo cards have 32 HBM
+    /// pseudo-channels (the U280 also two DDR4 banks) and host memory; on ZCU102 every port reaches the PS DDR,
+    /// whatever bank it names.</summary>
+    public bool HasBank(string bank)
+    {
+        if (!MapsBanks) return true;
+        var match = System.Text.RegularExpressions.Regex.Match(bank, @"^(HBM|DDR|HOST)\[(\d{1,3})\]$");
+        if (!match.Success) return false;
+        int index = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return match.Groups[1].Value switch
+        {
+            "HBM" => index < 32,
+            "DDR" => Name == "u280" && index < 2,
+            _ => index == 0,
+        };
+    }
+
     public static Board Find(string name) =>
         All.FirstOrDefault(b => b.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new Frontend.KernelParameterException($"unknown board '{name}'; boards: {string.Join(", ", All.Select(b => b.Name))}");

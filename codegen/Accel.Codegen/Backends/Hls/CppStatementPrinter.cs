@@ -46,7 +46,8 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
         {
             case ArrayType a:
                 // C# zeroes new arrays; so does `= {}`.
-                Emit($"{CppSpellings.Type(a.Element)} {v.Name}[{expr.PrintConstant(a.Length)}] = {{}};");
+                var dims = a.Dims ?? [a.Length];
+                Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))} = {{}};");
                 break;
             case StreamType st:
                 Emit($"accel::stream<{CppSpellings.Type(st.Element)}> {v.Name};");
@@ -114,7 +115,7 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
 
     private string InlineStatement(IrStmt s) => s switch
     {
-        LocalDeclStmt { Initializer: { } init } d => $"{CppSpellings.Type(d.Variable.Type)} {d.Variable.Name} = {expr.Print(init)}",
+        LocalDeclStmt d => $"{CppSpellings.Type(d.Variable.Type)} {d.Variable.Name} = {(d.Initializer is null ? CppSpellings.Constant(d.Variable.Type, 0, 0) : expr.Print(d.Initializer))}",
         AssignStmt a => $"{expr.Print(a.Target)} = {expr.Print(a.Value)}",
         ExprStmt e => expr.Print(e.Expression),
         _ => throw new InternalCompilerException($"unexpected {s.GetType().Name} in a for header"),

@@ -12,6 +12,6 @@ public sealed class Bad(int n = 4)
         var s = new Stream<int>(2);
         s.Write(1);
         s.Write(2);
-        data[0] = s.Read() + s.Read(); //!
+        data[0] = data[1] > 0 ? s.Read() : 0; //!
     }
 }

@@ -9,6 +9,6 @@ public sealed class Bad(int n = 4)
     [Top]
     public void Run([MAxi("gmem0")] int[] data)
     {
-        switch (data[0]) { case 1: data[1] = 2; break; default: data[1] = 3; break; } //!
+        switch (data[0]) { case > 5: data[1] = 2; break; default: data[1] = 3; break; } //!
     }
 }
