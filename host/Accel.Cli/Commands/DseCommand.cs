@@ -43,7 +43,7 @@ public sealed class DseOptions
     [Option("cache", Default = DseCache.DefaultRoot, HelpText = "Folder of cached points.")]
     public string Cache { get; set; } = DseCache.DefaultRoot;
 
-    [Option("report", HelpText = "Write dse.html and the SVG plots into this folder.")]
+    [Option("report", HelpText = "Write dse.html (interactive plots, works offline) into this folder.")]
     public string? Report { get; set; }
 
     [Option("json", HelpText = "Print machine-readable JSON on stdout.")]
