@@ -35,6 +35,8 @@ public sealed class ReportTests(GeluSweepFixture sweep)
             var texts = traces.SelectMany(t => t.GetProperty("text").EnumerateArray().Select(e => e.GetString()!)).ToList();
             Assert.All(sweep.First.Points, p => Assert.Single(texts, t => t.Contains(p.Label + "<br>")));
             Assert.All(sweep.First.Front, i => Assert.Contains(front.GetProperty("text").EnumerateArray(), e => e.GetString()!.StartsWith($"#{i}: ")));
+            Assert.Equal("2", front.GetProperty("marker").GetProperty("symbol").GetString());   // plotly.js symbol 2: diamond
+            Assert.Equal(13, front.GetProperty("marker").GetProperty("size").GetInt32());
         }
         Assert.Equal(6, Regex.Count(html, "<tr class=\"(pareto|overflow|)\"><td>"));
     }

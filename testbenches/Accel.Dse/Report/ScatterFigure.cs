@@ -39,15 +39,22 @@ public static class ScatterFigure
         var x = points.Select(p => p.X).ToArray();
         var y = points.Select(p => p.Y).ToArray();
         var text = points.Select(p => p.HoverText).ToArray();
-        return kind switch
+        var (color, symbol, size) = kind switch
         {
-            PointKind.Pareto => PlotlyChart.Point<double, double, string>(x, y, Name: name, MultiText: text,
-                MarkerColor: Color.fromString("#1f6fd1"), MarkerSymbol: StyleParam.MarkerSymbol.Diamond),
-            PointKind.Overflows => PlotlyChart.Point<double, double, string>(x, y, Name: name, MultiText: text,
-                MarkerColor: Color.fromString("#c62828"), MarkerSymbol: StyleParam.MarkerSymbol.X),
-            _ => PlotlyChart.Point<double, double, string>(x, y, Name: name, MultiText: text,
-                MarkerColor: Color.fromString("#9e9e9e"), MarkerSymbol: StyleParam.MarkerSymbol.Circle),
+            PointKind.Pareto => ("#1f6fd1", StyleParam.MarkerSymbol.Diamond, 13),
+            PointKind.Overflows => ("#c62828", StyleParam.MarkerSymbol.X, 10),
+            _ => ("#9e9e9e", StyleParam.MarkerSymbol.Circle, 9),
         };
+        return PlotlyChart.Point<double, double, string>(x, y, Name: name, MultiText: text,
+            MarkerColor: Color.fromString(color), MarkerSymbol: symbol, Marker: Sized(size));
+    }
+
+    /// <summary>A marker of the given size (Plotly.NET's C# surface has no size argument; its objects are dynamic).</summary>
+    private static Plotly.NET.TraceObjects.Marker Sized(int size)
+    {
+        var marker = new Plotly.NET.TraceObjects.Marker();
+        marker.SetProperty("size", size);
+        return marker;
     }
 
     /// <summary>Log when every value is positive and they span more than a factor of 50.</summary>

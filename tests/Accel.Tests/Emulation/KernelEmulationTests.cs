@@ -40,8 +40,8 @@ public sealed class KernelEmulationTests
         var project = KernelProject.FromFiles([TestPaths.Data("Transpiler", "Cases", "003-mathnet-table.cs")], []);
         var kernel = KernelCatalog.Find(project, "case_kernel");
         var activator = new KernelActivator(kernel, KernelConfig.Resolve(kernel, null, []));
-        var expected = activator.Run(activator.MakeStimulus(1))["data"];
-        Assert.Equal(expected, Emulate(project, "case_kernel", null, []).Outputs["data"]);
+        var expected = activator.Run(activator.MakeStimulus(1))["y"];
+        Assert.Equal(expected, Emulate(project, "case_kernel", null, []).Outputs["y"]);
     }
 
     // Write response at the end: the port's request latency after the last beat, and the beat itself

@@ -17,15 +17,14 @@ const int16_t tail[16] = {
 } // namespace
 
 // Run, from 003-mathnet-table.cs:14
-extern "C" void case_kernel(int32_t* data, int32_t count)
+extern "C" void case_kernel(const int32_t* x, int32_t* y)
 {
-    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=data bundle=gmem0 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
-    ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=count")
+    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=x bundle=gmem0 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
+    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=y bundle=gmem1 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=return")
     // loop 0, from 003-mathnet-table.cs:17
-    for (int32_t i = 0; i < count; i++) {
+    for (int32_t i = 0; i < entries; i++) {
         ACCEL_PRAGMA("HLS PIPELINE II=1")
-        ACCEL_PRAGMA("HLS LOOP_TRIPCOUNT min=1 max=256")
-        data[i] = accel::add(data[i], static_cast<int32_t>(tail[data[i] & (entries - 1)]));
+        y[i] = accel::sub(x[i], static_cast<int32_t>(tail[i]));
     }
 }
