@@ -17,6 +17,13 @@ public sealed class KernelProject
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
+    /// <summary>What every kernel compiles against besides the framework: the vocabulary, and MathNet.Numerics for
+    /// generation-time tables (the GELU table's normal CDF). The built-in sources, a user's files and the emulator's
+    /// hooked copy (made from this compilation) all get them; the assemblies Roslyn emits resolve them at run time
+    /// from this process, which references both.</summary>
+    public static IReadOnlyList<Assembly> KernelReferences { get; } =
+        [typeof(Hw.KernelAttribute).Assembly, typeof(MathNet.Numerics.SpecialFunctions).Assembly];
+
     public CSharpCompilation Compilation { get; }
     public Assembly RuntimeAssembly { get; }
     public IReadOnlyList<KernelInfo> Kernels { get; }
@@ -95,7 +102,7 @@ public sealed class KernelProject
     {
         trees = trees.Append(ImplicitUsings);
         var references = FrameworkReferences.Value
-            .Add(MetadataReference.CreateFromFile(typeof(Hw.KernelAttribute).Assembly.Location))
+            .AddRange(KernelReferences.Select(a => MetadataReference.CreateFromFile(a.Location)))
             .AddRange(extra.Select(a => MetadataReference.CreateFromFile(a.Location)));
         return CSharpCompilation.Create(name, trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,

@@ -25,7 +25,7 @@ public sealed class DseOptions : TargetOptions
     [Option("cache", Default = DseCache.DefaultRoot, HelpText = "Folder of cached points.")]
     public string Cache { get; set; } = DseCache.DefaultRoot;
 
-    [Option("report", HelpText = "Write dse.html and the SVG plots into this folder.")]
+    [Option("report", HelpText = "Write dse.html (interactive plots, works offline) into this folder.")]
     public string? Report { get; set; }
 
     /// <summary>The target is a built-in kernel or m3vit (the whole encoder, its parameters as `accel emulate m3vit` takes them).</summary>

@@ -4,23 +4,25 @@ using System.Text;
 
 namespace Accel.Dse.Report;
 
-/// <summary>The report of a sweep: one self-contained HTML page (the plots inline, no scripts, no external files)
-/// and the same plots as standalone SVG files: latency against DSPs, against BRAM_18K, and against the error
-/// when the target measures one; then a table of every point.</summary>
+/// <summary>The report of a sweep: one self-contained HTML page that works offline (plotly.js inlined once, no
+/// external files): interactive plots of latency against DSPs, against BRAM_18K, and against the error when the
+/// target measures one (hovering a point shows its parameters and figures; the Pareto front highlighted); then a
+/// table of every point.</summary>
 public static class DseReport
 {
     public const string PageName = "dse.html";
 
-    /// <summary>The plots by file name (latency-dsp.svg, latency-bram.svg, latency-error.svg when measured).</summary>
+    /// <summary>The plots as plotly.js figures (JSON) by element id: latency-dsp, latency-bram, and
+    /// latency-error when every point has an error.</summary>
     public static IReadOnlyDictionary<string, string> Plots(DseResult r)
     {
         var plots = new Dictionary<string, string>
         {
-            ["latency-dsp.svg"] = Plot(r, "latency-dsp", "latency against DSPs", "DSP48E2 (estimate)", p => p.Dsp),
-            ["latency-bram.svg"] = Plot(r, "latency-bram", "latency against block RAM", "BRAM_18K (estimate)", p => p.Bram18K),
+            ["latency-dsp"] = Plot(r, "latency against DSPs", "DSP48E2 (estimate)", p => p.Dsp),
+            ["latency-bram"] = Plot(r, "latency against block RAM", "BRAM_18K (estimate)", p => p.Bram18K),
         };
         if (r.Points.All(p => p.Error is not null))
-            plots["latency-error.svg"] = Plot(r, "latency-error", "latency against error", r.Points[0].Error!.Metric, p => p.Error!.Value);
+            plots["latency-error"] = Plot(r, "latency against error", r.Points[0].Error!.Metric, p => p.Error!.Value);
         return plots;
     }
 
@@ -29,36 +31,49 @@ public static class DseReport
         var s = r.Settings;
         var html = new StringBuilder();
         html.Append($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>accel dse {E(r.Target)}</title>\n");
+        html.Append($"<script>/* plotly.js {PlotlyScript.Version}, inlined from Plotly.NET */\n{PlotlyScript.Source}\n</script>\n");
         html.Append("<style>body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
             + "tr.pareto{background:#e3eefc}tr.overflow td{color:#c62828}.plots{display:flex;flex-wrap:wrap;gap:1em}</style></head><body>\n");
         html.Append($"<h1>accel dse {E(r.Target)}</h1>\n");
         html.Append(Inv($"<p>{r.Points.Count} points (swept: {E(string.Join(", ", r.Swept))}); part {E(s.Part.Name)} ({E(s.Part.Device)}), board {E(s.Board)}, {s.ClockMhz} MHz, seed {s.Seed}. "));
         html.Append("Latency is the emulated time of one run of the target's stimulus (the M3ViT encoder: one forward pass). ");
-        html.Append("Resources are estimates from the IR (not synthesis). The Pareto front minimises latency, DSPs and the error (when measured) over the points that fit the part.</p>\n");
+        html.Append("Resources are estimates from the IR (not synthesis). The Pareto front minimises latency, DSPs and the error (when measured) over the points that fit the part. Hover a point for its parameters and figures.</p>\n");
         if (r.Points.FirstOrDefault(p => p.ErrorNote is not null)?.ErrorNote is { } note) html.Append($"<p class=\"note\">{E(note)}.</p>\n");
 
         html.Append("<div class=\"plots\">\n");
-        foreach (var svg in plots.Values) html.Append(svg);
-        html.Append("</div>\n");
+        foreach (var id in plots.Keys) html.Append($"<div id=\"{id}\" class=\"plot\"></div>\n");
+        html.Append("</div>\n<script>\n");
+        // The figures are JSON, so they are valid JavaScript; "</" is escaped so no label can end the script.
+        foreach (var (id, figure) in plots)
+            html.Append($"(function (f) {{ Plotly.newPlot(\"{id}\", f.data, f.layout, {{displaylogo: false}}); }})({figure.Replace("</", "<\\/")});\n");
+        html.Append("</script>\n");
         Table(html, r);
         html.Append("</body></html>\n");
         return html.ToString();
     }
 
-    /// <summary>Writes the page and the plots into <paramref name="directory"/>; returns the page's path.</summary>
+    /// <summary>Writes the page into <paramref name="directory"/>; returns its path.</summary>
     public static string Write(DseResult r, string directory)
     {
         Directory.CreateDirectory(directory);
-        var plots = Plots(r);
-        foreach (var (name, svg) in plots) File.WriteAllText(Path.Combine(directory, name), svg);
         var page = Path.Combine(directory, PageName);
-        File.WriteAllText(page, Html(r, plots));
+        File.WriteAllText(page, Html(r, Plots(r)));
         return page;
     }
 
-    private static string Plot(DseResult r, string id, string title, string xLabel, Func<DsePoint, double> x) =>
-        SvgScatter.Render(id, $"{r.Target}: {title}", xLabel, "latency (ms, emulated)", r.Points.Select((p, i) => new PlotPoint(x(p), p.TimeMs,
-            !p.Fits ? PointKind.Overflows : r.Front.Contains(i) ? PointKind.Pareto : PointKind.Other, p.Label)).ToList());
+    private static string Plot(DseResult r, string title, string xLabel, Func<DsePoint, double> x) =>
+        ScatterFigure.Json($"{r.Target}: {title}", xLabel, "latency (ms, emulated)", r.Points.Select((p, i) => new PlotPoint(x(p), p.TimeMs,
+            !p.Fits ? PointKind.Overflows : r.Front.Contains(i) ? PointKind.Pareto : PointKind.Other, HoverText(i, p))).ToList());
+
+    /// <summary>What hovering a point shows: its index and parameters, then its figures.</summary>
+    private static string HoverText(int index, DsePoint p)
+    {
+        var text = new StringBuilder(Inv($"#{index}: {E(p.Label)}<br>{p.Cycles:N0} cycles, {p.TimeMs:G4} ms"));
+        if (p.Error is { } e) text.Append(Inv($"<br>{E(e.Metric)} {e.Value:E3}"));
+        text.Append("<br>" + string.Join(", ", p.Resources.Select(kv => Inv($"{E(kv.Key)} {kv.Value:N0}"))));
+        if (!p.Fits) text.Append("<br>overflows: " + E(string.Join("; ", p.Overflows)));
+        return text.ToString();
+    }
 
     private static void Table(StringBuilder html, DseResult r)
     {

@@ -1,11 +1,10 @@
 using Accel.EdgeMoe.Weights;
-using Accel.Hw;
 using static Accel.EdgeMoe.Weights.EncoderWeightNames;
 
 namespace Accel.EdgeMoe.Model;
 
 /// <summary>The float64 reference of the encoder: the same network and weights as the fixed-point kernels, with
-/// exact exp, erf-based GELU, square root and softmax (attention, gate) in the textbook order.</summary>
+/// exact exp, GELU as x Phi(x), square root and softmax (attention, gate) in the textbook order.</summary>
 public sealed class FloatEncoder(EncoderConfig c, WeightSet w)
 {
     public const double Epsilon = 1.0 / (1 << Kernels.EdgeMoe.LayerNormUnit.EpsilonLog2);
@@ -109,7 +108,7 @@ public sealed class FloatEncoder(EncoderConfig c, WeightSet w)
     {
         int d = c.Dim, n = c.Tokens, hidden = c.MlpHidden;
         var h = Linear(x, n, d, hidden, w.Get(Block(l, "mlp.fc1.weight"), hidden, d), w.Get(Block(l, "mlp.fc1.bias"), hidden));
-        for (int i = 0; i < h.Length; i++) h[i] = NormalDistribution.Gelu(h[i]);
+        for (int i = 0; i < h.Length; i++) h[i] = Kernels.FixedGelu.Exact(h[i]);
         return Linear(h, n, hidden, d, w.Get(Block(l, "mlp.fc2.weight"), d, hidden), w.Get(Block(l, "mlp.fc2.bias"), d));
     }
 
@@ -130,7 +129,7 @@ public sealed class FloatEncoder(EncoderConfig c, WeightSet w)
             foreach (int e in Enumerable.Range(0, c.Experts).OrderByDescending(e => p[e]).Take(c.TopK))
             {
                 var h = Linear(x.AsSpan(t * d, d).ToArray(), 1, d, eh, w1, b1, e * eh * d, e * eh);
-                for (int i = 0; i < eh; i++) h[i] = NormalDistribution.Gelu(h[i]);
+                for (int i = 0; i < eh; i++) h[i] = Kernels.FixedGelu.Exact(h[i]);
                 var o = Linear(h, 1, eh, d, w2, b2, e * d * eh, e * d);
                 for (int i = 0; i < d; i++) y[t * d + i] += p[e] * o[i];
             }

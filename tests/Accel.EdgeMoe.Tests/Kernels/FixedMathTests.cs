@@ -20,6 +20,19 @@ public sealed class FixedMathTests
     }
 
     [Fact]
+    public void ExactGeluAndItsTableHoldKnownValues()
+    {
+        // GELU(x) = x Phi(x): Phi(1) = 0.8413447460685429, Phi(-1) = 0.15865525393145707.
+        Assert.Equal(0.8413447460685429, FixedGelu.Exact(1.0), 1e-15);
+        Assert.Equal(-0.15865525393145707, FixedGelu.Exact(-1.0), 1e-15);
+        // d(t) = t Phi(-t) in Q.16: d(1) = 10397.63 and d(2) = 2 * 0.0227501319 * 65536 = 2981.91 round to
+        // 10398 and 2982; d(0) = 0; d(5.5) = 6.8e-3 rounds to 0, so the table ends at 0 where it stops.
+        var table = FixedGelu.Table(16);
+        Assert.Equal(FixedGelu.TableLast + 1, table.Length);
+        Assert.Equal([0, 10398, 2982, 0], new[] { table[0], table[32], table[64], table[FixedGelu.TableLast] }.Select(v => (int)v));
+    }
+
+    [Fact]
     public void GeluFunctionMatchesTheGeluKernelBitForBit()
     {
         var x = Enumerable.Range(-4096, 8193).Select(i => i * 1024 + 77).ToArray();   // [-8, 8] in Q.22, off the grid

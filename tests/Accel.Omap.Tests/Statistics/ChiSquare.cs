@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace Accel.Omap.Tests.Statistics;
 
 /// <summary>A chi-square statistic, its degrees of freedom and its upper-tail p-value.</summary>
@@ -6,17 +8,18 @@ public readonly record struct ChiSquareResult(double Statistic, int DegreesOfFre
     public override string ToString() => $"chi2 = {Statistic:F1}, df = {DegreesOfFreedom}, p = {PValue:G3}";
 }
 
-/// <summary>Pearson's chi-square tests, written out here so the p-values the obliviousness tests rest on are checkable.</summary>
+/// <summary>Pearson's chi-square statistics (goodness of fit, homogeneity) with their p-values from MathNet.Numerics.</summary>
 public static class ChiSquare
 {
     /// <summary>Every expected cell count must reach this, or the chi-square approximation is not trusted.</summary>
     public const double MinExpectedCount = 5;
 
-    /// <summary>P(X >= statistic) for X chi-square distributed with <paramref name="degreesOfFreedom"/>: Q(df/2, x/2).</summary>
+    /// <summary>P(X >= statistic) for X chi-square distributed with <paramref name="degreesOfFreedom"/>: Q(df/2, x/2),
+    /// MathNet's upper regularized incomplete gamma (not 1 - CDF, which rounds a p-value below 1e-16 to 0).</summary>
     public static double UpperTail(double statistic, int degreesOfFreedom)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(degreesOfFreedom);
-        return Gamma.UpperRegularized(degreesOfFreedom / 2.0, Math.Max(0, statistic) / 2);
+        return SpecialFunctions.GammaUpperRegularized(degreesOfFreedom / 2.0, Math.Max(0, statistic) / 2);
     }
 
     /// <summary>Do the counts follow the given cell probabilities? df = cells - 1.</summary>

@@ -33,6 +33,17 @@ public sealed class KernelEmulationTests
         }
     }
 
+    [Fact]
+    public void AUserKernelWhoseTableCallsMathNetRunsOnTheEmulatorAsInDotNet()
+    {
+        // The hooked copy is recompiled by Roslyn from the user's file: it needs MathNet as the first compilation did.
+        var project = KernelProject.FromFiles([TestPaths.Data("Transpiler", "Cases", "003-mathnet-table.cs")], []);
+        var kernel = KernelCatalog.Find(project, "case_kernel");
+        var activator = new KernelActivator(kernel, KernelConfig.Resolve(kernel, null, []));
+        var expected = activator.Run(activator.MakeStimulus(1))["y"];
+        Assert.Equal(expected, Emulate(project, "case_kernel", null, []).Outputs["y"]);
+    }
+
     // Write response at the end: the port's request latency after the last beat, and the beat itself
     // (64 bytes at 14.4 GB/s / 300 MHz = 48 bytes per cycle: under two cycles, the response counts from its end).
     private const long FinalWriteResponse = 64 + 1;

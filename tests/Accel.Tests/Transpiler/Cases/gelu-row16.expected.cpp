@@ -38,7 +38,7 @@ const int16_t correction[177] = {
     0,
 };
 
-// FixedGelu_Apply, from FixedGelu.cs:26
+// FixedGelu_Apply, from FixedGelu.cs:32
 int64_t FixedGelu_Apply(int64_t value, int32_t actFrac, int32_t tableFracBits, const int16_t table[])
 {
     ACCEL_PRAGMA("HLS INLINE")
