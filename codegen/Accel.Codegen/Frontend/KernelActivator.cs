@@ -40,6 +40,7 @@ public sealed class KernelActivator
         var method = Kernel.RuntimeStimulus
             ?? throw new KernelParameterException($"kernel '{Kernel.Name}' has no [Stimulus] method: add `[Stimulus] public void Stimulus(Stimulus s)` that sets every argument of the top function");
         var stimulus = new Stimulus(seed);
+        using var activity = RunActivity.Enter(Kernel.Name, "its [Stimulus] method");
         try
         {
             Invoke(method, [stimulus]);
@@ -72,6 +73,7 @@ public sealed class KernelActivator
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         beforeCall?.Invoke(arrays);
+        using var activity = RunActivity.Enter(Kernel.Name, IsHooked ? "the hooked emulator run of [Top]" : "the C# reference run of [Top]");
         try
         {
             Invoke(top, arguments);
@@ -83,6 +85,9 @@ public sealed class KernelActivator
         return arrays;
     }
 
+    /// <summary>The emulator's copy of the kernel, rewritten with timing hooks, lives in an assembly of its own.</summary>
+    private bool IsHooked => Kernel.RuntimeType.Assembly.GetName().Name?.StartsWith("Hooked_", StringComparison.Ordinal) == true;
+
     private void Invoke(MethodInfo method, object?[] arguments)
     {
         try
@@ -91,7 +96,8 @@ public sealed class KernelActivator
         }
         catch (TargetInvocationException e) when (e.InnerException is { } fault)
         {
-            if (IsAccelSignal(fault)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            // Running out of memory is the run's budget, not a fault at a line: no re-run to locate it.
+            if (IsAccelSignal(fault) || fault is OutOfMemoryException) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             throw new KernelFaultException(Kernel.Name, method.Name, KernelFaultException.LocationIn(fault, method.DeclaringType!.Assembly), fault);
         }
     }
