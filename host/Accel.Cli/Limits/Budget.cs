@@ -16,7 +16,8 @@ public sealed record Budget(long MaxMemoryBytes, TimeSpan Timeout)
     /// <summary>Below this not even the runtime and the C# compiler fit; a smaller value is a typo (64 instead of 64G).</summary>
     public const long MinMemoryBytes = 64L << 20;
 
-    public static long PhysicalMemoryBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+    /// <summary>Read once, before <see cref="Watchdog"/> sets the GC heap limit (after which the GC reports that limit instead).</summary>
+    public static readonly long PhysicalMemoryBytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
     public static long DefaultMaxMemoryBytes => (long)(PhysicalMemoryBytes * DefaultMemoryFraction);
 

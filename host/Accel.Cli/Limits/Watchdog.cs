@@ -62,11 +62,11 @@ public static class Watchdog
     }
 
     private static string Running(string? activity, string? subject) =>
-        activity ?? (subject is null ? "Accel's own code" : $"{subject} (in Accel's own code: no kernel code was running)");
+        activity ?? $"{subject ?? "the command"} in Accel's own code (lowering, compiling, writing; no kernel code was running)";
 
     private static string Advice(Budget budget, bool memory) =>
         $"stopped (peak working set {Budget.Megabytes(ProcessMemory.PeakWorkingSet)}). " + (memory
-            ? $"Choose a smaller configuration (--config, --param) or raise --max-memory (default {Budget.DefaultMemoryFraction:P0} of physical memory, {Budget.Megabytes(Budget.DefaultMaxMemoryBytes)} here)"
+            ? $"Choose a smaller configuration (--config, --param) or raise --max-memory (default {Budget.DefaultMemoryFraction * 100:G}% of physical memory, {Budget.Megabytes(Budget.DefaultMaxMemoryBytes)} here)"
             : $"If the run is expected to take this long, raise --timeout SECONDS (default {Budget.DefaultTimeoutSeconds:G})");
 
     private static bool IsOutOfMemory(Exception e)
@@ -78,6 +78,7 @@ public static class Watchdog
 
     private static void LimitHeap(Budget budget)
     {
+        _ = Budget.PhysicalMemoryBytes;   // read before the limit replaces it
         AppContext.SetData("GCHeapHardLimit", (ulong)(budget.MaxMemoryBytes * HeapShare));
         try
         {
