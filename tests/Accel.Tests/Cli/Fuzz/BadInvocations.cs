@@ -41,7 +41,6 @@ internal static class BadInvocations
         ("--baseline", ["nosuch"]),
         ("--no-such-option", ["1"]),
         ("---", []),
-        ("--", ["stray"]),
     ];
 
     private static Gen<string[]> Option((string Option, string[] Values)[] pool) =>
