@@ -17,7 +17,10 @@ public sealed class KernelActivator
         Config = config;
         var constructor = kernel.RuntimeType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var arguments = constructor.GetParameters()
-            .Select(p => Convert.ChangeType(config.Values[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(p => config.Values.TryGetValue(p.Name!, out var value)
+                ? Convert.ChangeType(value, p.ParameterType, System.Globalization.CultureInfo.InvariantCulture)
+                : throw new KernelParameterException($"kernel '{kernel.Name}': constructor parameter '{p.Name}' is not one of its parameters " +
+                    $"({string.Join(", ", config.Values.Keys)}); expected a constructor whose parameters are the kernel's parameters"))
             .ToArray();
         try
         {

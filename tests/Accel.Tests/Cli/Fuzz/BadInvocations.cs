@@ -15,7 +15,7 @@ internal static class BadInvocations
     private static readonly (string Option, string[] Values)[] Good =
     [
         ("--config", ["row16"]), ("--seed", ["0", "7"]), ("--clock", ["250", "300"]), ("--board", ["u55c", "zcu102"]),
-        ("--json", []), ("--verbose", []), ("--param", ["rowLength=16"]),
+        ("--json", []), ("--param", ["rowLength=16"]),   // not --verbose: it asks for the stack trace
     ];
 
     /// <summary>Values no verb accepts (or options a verb does not have); none is a valid budget or a tiny time limit.</summary>
