@@ -158,7 +158,8 @@ public sealed class TimeLimitTests
     public void GeneratingATopThatNeverEndsStopsAtTheTimeLimit()
     {
         var stderr = Refused(ForeverTop, "gen", "forever", "--timeout", TimeLimit);
-        Assert.Contains($"kernel 'forever' in the C# reference run of [Top] was still running after {TimeLimit} s", stderr);
+        // On a loaded machine (make test runs every suite at once) the limit can fall before the kernel's code starts.
+        Assert.Matches($@"kernel 'forever' in (the C# reference run of \[Top\]|Accel's own code .*) was still running after {TimeLimit} s", stderr);
         Assert.Contains("--timeout", stderr);
     }
 
@@ -166,7 +167,7 @@ public sealed class TimeLimitTests
     public void EmulatingAStimulusThatNeverEndsStopsAtTheTimeLimit()
     {
         var stderr = Refused(EndlessStimulus(BudgetTests.Spin), "emulate", "endless", "--timeout", TimeLimit);
-        Assert.Contains($"kernel 'endless' in its [Stimulus] method was still running after {TimeLimit} s", stderr);
+        Assert.Matches($@"kernel 'endless' in (its \[Stimulus\] method|Accel's own code .*) was still running after {TimeLimit} s", stderr);
     }
 }
 
