@@ -6,11 +6,23 @@ namespace Accel.Cli;
 public static class Cli
 {
     /// <summary>Human output: tables, progress and errors go to stderr so stdout stays machine-readable.</summary>
-    public static readonly IAnsiConsole Human = CreateHuman();
-
-    private static IAnsiConsole CreateHuman()
+    /// <summary>Follows <see cref="Console.Error"/> when it is replaced (the in-process tests capture it).</summary>
+    public static IAnsiConsole Human
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        get
+        {
+            var writer = Console.Error;
+            var current = human;
+            if (current is null || !ReferenceEquals(current.Value.Writer, writer)) human = current = (writer, CreateHuman(writer));
+            return current.Value.Console;
+        }
+    }
+
+    private static (TextWriter Writer, IAnsiConsole Console)? human;
+
+    private static IAnsiConsole CreateHuman(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         if (Console.IsErrorRedirected) console.Profile.Width = 160; // a log file, not a narrow terminal
         return console;
     }

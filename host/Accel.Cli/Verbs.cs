@@ -1,5 +1,6 @@
 using System.Reflection;
 using Accel.Cli.Commands;
+using Accel.Cli.Limits;
 using CommandLine;
 
 namespace Accel.Cli;
@@ -46,7 +47,8 @@ public static class Verbs
             if (refused != ExitCodes.Ok) return refused;
         }
         return parser.ParseArguments(args, OptionTypes).MapResult(
-            (VerbOptions o) => Cli.Run(NameOf(o.GetType()), o.Verbose, () => All.Single(v => v.Options == o.GetType()).Run(o)),
+            (VerbOptions o) => Cli.Run(NameOf(o.GetType()), o.Verbose,
+                () => Watchdog.Run(o.Budget, o.Subject, () => All.Single(v => v.Options == o.GetType()).Run(o))),
             errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError)
                 ? ExitCodes.Ok : ExitCodes.BadInput);
     }

@@ -55,7 +55,9 @@ public static class KernelEmulator
         var traces = session!.Finish();
         phases["run"] = Lap(watch);
         var design = BuildDesign(ir, session, ports, options);
-        var report = TimingEngine.Run(design, traces, options.Activity);
+        TimingReport report;
+        using (RunActivity.Enter(kernel.Name, $"the timing engine ({traces.Sum(t => (long)t.Count):N0} trace operations)"))
+            report = TimingEngine.Run(design, traces, options.Activity);
         phases["timing"] = Lap(watch);
         return new Result(ir, design, report, outputs, timing, traces.Sum(t => (long)t.Count), phases);
     }

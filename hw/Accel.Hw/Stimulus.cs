@@ -13,7 +13,12 @@ public sealed class Stimulus(int seed)
     public Stimulus Scalar(string parameter, long value) { scalars[parameter] = value; return this; }
 
     /// <summary>An array argument's initial contents (inputs, and outputs that start with known contents).</summary>
-    public Stimulus Array(string parameter, Array contents) { arrays[parameter] = contents; return this; }
+    public Stimulus Array(string parameter, Array contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);   // a null array is the kernel's fault here, not a crash later
+        arrays[parameter] = contents;
+        return this;
+    }
 
     /// <summary>An output-only array argument of <paramref name="length"/> zeroed elements.</summary>
     public Stimulus Output<T>(string parameter, int length) where T : unmanaged => Array(parameter, new T[length]);

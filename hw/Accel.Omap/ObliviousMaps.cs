@@ -33,6 +33,15 @@ public static class ObliviousMaps
             _ => throw UnknownAlgorithm(algorithm),
         };
 
+    /// <summary>The modelled probability per access that <paramref name="map"/> refuses a request because a trusted
+    /// structure is full (DESIGN.md, "Bounds"): BOLT's bin load (s[L]^2) plus its eviction queue (2^-64), Path ORAM's stash.</summary>
+    public static double RefusalBoundPerAccess(IObliviousMap map) => map switch
+    {
+        BoltMap bolt => BinLoadModel.RefusalProbability(bolt.Parameters.ItemsPerBin, bolt.Parameters.SlotsPerPage) + Math.Pow(2, -BoltParameters.QueueTailBits),
+        PathOramMap pathOram => StashTailModel.OverflowProbability(pathOram.Parameters.StashBound),
+        _ => throw new ArgumentException($"no refusal bound is modelled for {map.GetType().Name}", nameof(map)),
+    };
+
     private static ArgumentOutOfRangeException UnknownAlgorithm(OmapAlgorithm algorithm) =>
         new(nameof(algorithm), algorithm, "expected Bolt or PathOram");
 }

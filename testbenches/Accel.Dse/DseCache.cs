@@ -51,12 +51,20 @@ public sealed class DseCache(string root)
     }
 
     /// <summary>Writes through a temporary file and a rename, so a parallel reader or an interrupted run never
-    /// sees half a file.</summary>
+    /// sees half a file; a failed write (a full disk) deletes its temporary file.</summary>
     public void Write(string path, DsePoint point)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(point, Json));
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, JsonSerializer.Serialize(point, Json));
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 }

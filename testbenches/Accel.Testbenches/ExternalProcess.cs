@@ -6,6 +6,20 @@ namespace Accel.Testbenches;
 /// binary under test, Chromium. Output is read on both streams at once so neither can fill up and stall it.</summary>
 public static class ExternalProcess
 {
+    /// <summary>Programs started and not yet finished, so a watchdog that stops the run can stop them too.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, byte> Running = new();
+
+    /// <summary>Kills every program still running (with its children): the run they belong to is being stopped.</summary>
+    public static void KillAll()
+    {
+        foreach (var process in Running.Keys)
+        {
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { }   // it exited meanwhile
+            catch (System.ComponentModel.Win32Exception) { }
+        }
+    }
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public string Output => Stdout + Stderr;
@@ -42,14 +56,21 @@ public static class ExternalProcess
         }
         using (process)
         {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout!.Value.TotalSeconds:F0} s");
-            }
-            return new Result(process.ExitCode, stdout.Result, stderr.Result);
+            Running[process] = 0;
+            try { return WaitFor(process, file, arguments, timeout); }
+            finally { Running.TryRemove(process, out _); }
         }
+    }
+
+    private static Result WaitFor(Process process, string file, IEnumerable<string> arguments, TimeSpan? timeout)
+    {
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout!.Value.TotalSeconds:F0} s");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 }

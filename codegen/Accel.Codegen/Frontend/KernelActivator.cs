@@ -17,7 +17,10 @@ public sealed class KernelActivator
         Config = config;
         var constructor = kernel.RuntimeType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var arguments = constructor.GetParameters()
-            .Select(p => Convert.ChangeType(config.Values[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(p => config.Values.TryGetValue(p.Name!, out var value)
+                ? Convert.ChangeType(value, p.ParameterType, System.Globalization.CultureInfo.InvariantCulture)
+                : throw new KernelParameterException($"kernel '{kernel.Name}': constructor parameter '{p.Name}' is not one of its parameters " +
+                    $"({string.Join(", ", config.Values.Keys)}); expected a constructor whose parameters are the kernel's parameters"))
             .ToArray();
         try
         {
@@ -40,6 +43,7 @@ public sealed class KernelActivator
         var method = Kernel.RuntimeStimulus
             ?? throw new KernelParameterException($"kernel '{Kernel.Name}' has no [Stimulus] method: add `[Stimulus] public void Stimulus(Stimulus s)` that sets every argument of the top function");
         var stimulus = new Stimulus(seed);
+        using var activity = RunActivity.Enter(Kernel.Name, "its [Stimulus] method");
         try
         {
             Invoke(method, [stimulus]);
@@ -72,6 +76,7 @@ public sealed class KernelActivator
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         beforeCall?.Invoke(arrays);
+        using var activity = RunActivity.Enter(Kernel.Name, IsHooked ? "the hooked emulator run of [Top]" : "the C# reference run of [Top]");
         try
         {
             Invoke(top, arguments);
@@ -83,6 +88,9 @@ public sealed class KernelActivator
         return arrays;
     }
 
+    /// <summary>The emulator's copy of the kernel, rewritten with timing hooks, lives in an assembly of its own.</summary>
+    private bool IsHooked => Kernel.RuntimeType.Assembly.GetName().Name?.StartsWith("Hooked_", StringComparison.Ordinal) == true;
+
     private void Invoke(MethodInfo method, object?[] arguments)
     {
         try
@@ -91,7 +99,8 @@ public sealed class KernelActivator
         }
         catch (TargetInvocationException e) when (e.InnerException is { } fault)
         {
-            if (IsAccelSignal(fault)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            // Running out of memory is the run's budget, not a fault at a line: no re-run to locate it.
+            if (IsAccelSignal(fault) || fault is OutOfMemoryException) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             throw new KernelFaultException(Kernel.Name, method.Name, KernelFaultException.LocationIn(fault, method.DeclaringType!.Assembly), fault);
         }
     }

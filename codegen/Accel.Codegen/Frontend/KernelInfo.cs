@@ -29,13 +29,22 @@ public sealed record KernelInfo(
     /// <summary>The compilation the kernel comes from: a fault in its code is located by re-running a debug build of it.</summary>
     public Compilation? Compilation { get; init; }
 
-    public IMethodSymbol? Top => Symbol.GetMembers().OfType<IMethodSymbol>().SingleOrDefault(m => Has(m, "TopAttribute"));
+    public IMethodSymbol? Top => AtMostOne(Symbol.GetMembers().OfType<IMethodSymbol>().Where(m => Has(m, "TopAttribute")), "[Top]", m => m.Name);
 
-    public MethodInfo? RuntimeTop => RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-        .SingleOrDefault(m => m.GetCustomAttribute<Hw.TopAttribute>() is not null);
+    public MethodInfo? RuntimeTop => AtMostOne(RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Where(m => m.GetCustomAttribute<Hw.TopAttribute>() is not null), "[Top]", m => m.Name);
 
-    public MethodInfo? RuntimeStimulus => RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-        .SingleOrDefault(m => m.GetCustomAttribute<Hw.StimulusAttribute>() is not null);
+    public MethodInfo? RuntimeStimulus => AtMostOne(RuntimeType.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+        .Where(m => m.GetCustomAttribute<Hw.StimulusAttribute>() is not null), "[Stimulus]", m => m.Name);
+
+    /// <summary>Two [Top] (or [Stimulus]) methods are the kernel's mistake, reported before any code runs (the
+    /// transpiler's ACCEL diagnostic for them comes later, at lowering).</summary>
+    private T? AtMostOne<T>(IEnumerable<T> methods, string attribute, Func<T, string> name) where T : class
+    {
+        var all = methods.ToList();
+        return all.Count <= 1 ? all.FirstOrDefault()
+            : throw new KernelParameterException($"kernel '{Name}' has {all.Count} methods with {attribute} ({string.Join(", ", all.Select(name))}); expected exactly one");
+    }
 
     internal static bool Has(ISymbol symbol, string attributeName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.Name == attributeName && a.AttributeClass.ContainingNamespace.ToDisplayString() == "Accel.Hw");

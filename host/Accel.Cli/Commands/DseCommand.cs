@@ -1,3 +1,4 @@
+using Accel.Cli.Output;
 using Accel.Codegen.Frontend;
 using Accel.Dse;
 using Accel.Dse.Report;
@@ -35,6 +36,8 @@ public sealed class DseOptions : TargetOptions
         if (Sources.Any()) throw new UsageException("dse: --source is not supported; the target is a built-in kernel or m3vit");
         if (Jobs < 0) throw new UsageException($"--jobs {Jobs}: expected 0 (one per core) or more");
         TargetRules.Part(Part);
+        OutputFiles.RequireWritableFolder("--cache", Cache);   // before any point is measured, not after the last
+        if (Report is not null) OutputFiles.RequireWritableFolder("--report", Report);
     }
 }
 

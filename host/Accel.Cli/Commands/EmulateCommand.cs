@@ -1,3 +1,4 @@
+using Accel.Cli.Output;
 using Accel.Emulation;
 using Accel.Emulation.Kernels;
 using Accel.Codegen.Frontend;
@@ -19,6 +20,14 @@ public sealed class EmulateOptions : TargetOptions
 
     [Option("sweep", HelpText = "Emulate every combination: name=v1,v2,... (repeatable); [Variant] parameters are swept in all their values.")]
     public IEnumerable<string> Sweeps { get; set; } = [];
+
+    /// <summary>The waveform and trace files are checked before the run, not after it.</summary>
+    public override void Validate()
+    {
+        base.Validate();
+        if (Vcd is not null) OutputFiles.RequireWritableFile("--vcd", Vcd);
+        if (Trace is not null) OutputFiles.RequireWritableFile("--trace", Trace);
+    }
 }
 
 public static class EmulateCommand
@@ -56,14 +65,16 @@ public static class EmulateCommand
     {
         if (options.Vcd is { } vcd)
         {
-            using var writer = new StreamWriter(vcd);
-            VcdWriter.Write(activity, writer);
+            OutputFiles.WriteAtomically("--vcd", vcd, stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                VcdWriter.Write(activity, writer);
+            });
             Console.Error.WriteLine($"accel emulate: waveform in {vcd}");
         }
         if (options.Trace is { } trace)
         {
-            using var stream = File.Create(trace);
-            ChromeTraceWriter.Write(activity, stream);
+            OutputFiles.WriteAtomically("--trace", trace, stream => ChromeTraceWriter.Write(activity, stream));
             Console.Error.WriteLine($"accel emulate: trace events in {trace} (open in ui.perfetto.dev or chrome://tracing)");
         }
     }

@@ -20,6 +20,8 @@ public abstract class KernelOptions : VerbOptions
     [Option("param", HelpText = "Parameter overrides, name=value (repeatable, or space-separated).")]
     public IEnumerable<string> Params { get; set; } = [];
 
+    public override string? Subject => $"kernel '{Kernel}'";
+
     /// <summary>The kernel and its configuration, after the verb's own options are checked.</summary>
     public (KernelProject Project, KernelInfo Kernel, KernelConfig Config) Resolve()
     {

@@ -47,12 +47,16 @@ public static class OmapCommand
         Cli.Human.Status().Start("building maps, running the batch, emulating", _ => results = OmapEmulation.Run(benchOptions));
 
         if (options.Json) Cli.WriteJson(results);
-        var table = new Table().AddColumns("algorithm", "N", "host B/op", "host transfers/op", "emulated us/op", "emulated init ms", "C# model ops/s");
+        var table = new Table().AddColumns("algorithm", "N", "host B/op", "host transfers/op", "emulated us/op", "emulated init ms", "C# model ops/s", "refused (bound/op)");
         foreach (var r in results)
-            table.AddRow(r.Name, Number(r.N), Number(r.HostBytesPerOp), $"{r.HostAccessesPerOp:F2}", $"{r.UsPerOp:F3}", $"{r.InitMs:F3}", Number(r.CpuOpsPerS));
+            table.AddRow(r.Name, Number(r.N), Number(r.HostBytesPerOp), $"{r.HostAccessesPerOp:F2}", $"{r.UsPerOp:F3}", $"{r.InitMs:F3}", Number(r.CpuOpsPerS),
+                string.Create(CultureInfo.InvariantCulture, $"{r.Refused} ({r.RefusalBoundPerOp:G3})"));
         Cli.Human.Write(table);
         Console.Error.WriteLine($"Emulated: U55C at {OmapTimingModel.DefaultClockMhz} MHz, HBM2 pseudo-channels, PCIe Gen3 x16 host link; " +
                                 $"{options.Ops} requests after a bulk build of N items, alpha {options.Alpha}, V = {options.ValueBytes} B, seed {options.Seed}.");
+        foreach (var r in results.Where(r => r.Refused > 0))
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Name}: {r.Refused} of {r.Ops} requests refused (map full or a trusted bound exceeded; modelled bound refusal probability {r.RefusalBoundPerOp:G3} per request); each left the map as it was"));
         return ExitCodes.Ok;
     }
 

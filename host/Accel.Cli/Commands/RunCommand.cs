@@ -21,9 +21,6 @@ public sealed class RunOptions : TargetOptions
 
     [Option("verify", HelpText = "Also run the C# reference on the same inputs and compare every output word (exit 1 on a mismatch).")]
     public bool Verify { get; set; }
-
-    [Option("timeout", Default = 600.0, HelpText = "Seconds to wait for the run before giving up (exit 1).")]
-    public double TimeoutSeconds { get; set; } = 600;
 }
 
 public static class RunCommand
@@ -31,8 +28,6 @@ public static class RunCommand
     public static int Run(RunOptions options)
     {
         var (project, kernel, config) = options.Resolve();
-        if (!(options.TimeoutSeconds > 0))
-            throw new UsageException($"--timeout {options.TimeoutSeconds}: expected a positive number of seconds");
         if (options.ClockMhz != Math.Floor(options.ClockMhz))
             throw new UsageException($"--clock {options.ClockMhz}: a device clock is a whole number of MHz");
         var design = new KernelDesign(project, kernel, config, options.TargetBoard, (int)options.ClockMhz);

@@ -38,6 +38,8 @@ public sealed class XclbinOptions : VerbOptions
 
     [Option("out", HelpText = "write: output file (default build/xclbin/<kernel>/<config>/<kernel>.<board>.xclbin).")]
     public string? Out { get; set; }
+
+    public override string? Subject => Action == "write" ? $"kernel '{Target}'" : $"xclbin {Target}";
 }
 
 public static class XclbinCommand

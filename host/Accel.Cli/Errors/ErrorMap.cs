@@ -1,3 +1,5 @@
+using Accel.Cli.Limits;
+using Accel.Cli.Output;
 using Accel.Codegen;
 using Accel.Codegen.Frontend;
 using Accel.Emulation;
@@ -20,9 +22,10 @@ public static class ErrorMap
     {
         UsageException or KernelParameterException or KernelDiagnosticsException or ToolMissingException or Codegen.Backends.OutputWriteException
             or XclbinFormatException or XrtUnavailableException or XrtException or DeviceArgumentException
-            or CsynthReportException or EdgeMoe.Weights.SafetensorsException or FileNotFoundException or DirectoryNotFoundException => Kind.BadInput,
+            or CsynthReportException or EdgeMoe.Weights.SafetensorsException or FileNotFoundException or DirectoryNotFoundException
+            or OutputPathException => Kind.BadInput,
         KernelFaultException => Kind.KernelFault,
-        DeadlockException or RunFailedException or RunTimeoutException or OmapException => Kind.CheckFailed,
+        DeadlockException or RunFailedException or RunTimeoutException or OmapException or BudgetExceededException => Kind.CheckFailed,
         _ => Kind.Internal,
     };
 

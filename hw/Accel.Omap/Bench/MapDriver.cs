@@ -22,4 +22,19 @@ public static class MapDriver
                 throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "unknown map operation kind");
         }
     }
+
+    /// <summary>Runs one request as <see cref="Apply"/> does; returns false when the map refused it (full, or a
+    /// trusted bound exceeded: the map is left as it was), so a benchmark counts refusals instead of stopping.</summary>
+    public static bool TryApply(IObliviousMap map, MapOperation operation, Span<byte> value)
+    {
+        try
+        {
+            Apply(map, operation, value);
+            return true;
+        }
+        catch (Exception e) when (e is OmapCapacityException or OmapBoundExceededException)
+        {
+            return false;
+        }
+    }
 }

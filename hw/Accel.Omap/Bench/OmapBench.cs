@@ -29,6 +29,14 @@ public sealed record OmapBenchResult(
     [property: JsonPropertyName("cpu_ops_per_s")] double CpuOpsPerS,
     [property: JsonPropertyName("host_transfers")] IReadOnlyList<HostTransferRate> HostTransfers)
 {
+    /// <summary>Requests the map refused (full, or a trusted bound exceeded); they are measured like the others.</summary>
+    [JsonPropertyName("refused")]
+    public int Refused { get; init; }
+
+    /// <summary>The modelled probability per request of a bound refusal (<see cref="ObliviousMaps.RefusalBoundPerAccess"/>).</summary>
+    [JsonPropertyName("refusal_bound_per_op")]
+    public double RefusalBoundPerOp { get; init; }
+
     /// <summary>Every measured transfer in order, cut per request; only with <see cref="OmapBenchOptions.RecordTrace"/>.</summary>
     [JsonIgnore]
     public HostTrace? Trace { get; init; }
@@ -65,11 +73,12 @@ public static class OmapBench
         var classesBefore = traffic.Classes;
         var value = new byte[options.ValueBytes];
 
+        int refused = 0;
         var clock = Stopwatch.StartNew();
         foreach (var operation in operations)
         {
             trace?.BeginOperation();
-            MapDriver.Apply(map, operation, value);
+            if (!MapDriver.TryApply(map, operation, value)) refused++;
         }
         clock.Stop();
 
@@ -83,6 +92,7 @@ public static class OmapBench
             .ToArray();
         return new OmapBenchResult(map.Name, options.N, options.ValueBytes, operations.Length,
             (traffic.Bytes - bytesBefore) / ops, (traffic.Transfers - transfersBefore) / ops,
-            ops / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), rates) { Trace = trace };
+            ops / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), rates)
+            { Trace = trace, Refused = refused, RefusalBoundPerOp = ObliviousMaps.RefusalBoundPerAccess(map) };
     }
 }

@@ -22,7 +22,16 @@ public sealed record OmapEmulatedResult(
     [property: JsonPropertyName("cpu_ops_per_s")] double CpuOpsPerS,
     [property: JsonPropertyName("clock_mhz")] double ClockMhz,
     [property: JsonPropertyName("batch_cycles")] long BatchCycles,
-    [property: JsonPropertyName("init_cycles")] long InitCycles);
+    [property: JsonPropertyName("init_cycles")] long InitCycles)
+{
+    /// <summary>Requests the map refused (full, or a trusted bound exceeded), counted instead of stopping the bench.</summary>
+    [JsonPropertyName("refused")]
+    public int Refused { get; init; }
+
+    /// <summary>The modelled probability per request of a bound refusal.</summary>
+    [JsonPropertyName("refusal_bound_per_op")]
+    public double RefusalBoundPerOp { get; init; }
+}
 
 /// <summary>
 /// `accel omap bench`: the C# bench (host traffic, the model's own speed) and, for the same seed, items and
@@ -49,7 +58,8 @@ public static class OmapEmulation
             var buildReport = model.RunBuild(build.HostBytes, build.HbmBytesPerBank);
             return new OmapEmulatedResult(result.Name, result.N, result.ValueBytes, result.Ops, result.HostBytesPerOp,
                 result.HostAccessesPerOp, batchReport.TimeMs * 1e3 / operations.Length, buildReport.TimeMs, result.CpuOpsPerS,
-                OmapTimingModel.DefaultClockMhz, batchReport.TotalCycles, buildReport.TotalCycles);
+                OmapTimingModel.DefaultClockMhz, batchReport.TotalCycles, buildReport.TotalCycles)
+            { Refused = result.Refused, RefusalBoundPerOp = result.RefusalBoundPerOp };
         }).ToArray();
     }
 
@@ -89,7 +99,7 @@ public static class OmapEmulation
         for (int i = 0; i < operations.Length; i++)
         {
             trace.BeginOperation();
-            MapDriver.Apply(map, operations[i], value);
+            MapDriver.TryApply(map, operations[i], value);   // a refused request is priced by the transfers it made
             costs[i] = OmapAccessCosts.PathOramController(trace.Operation(i).ToArray());
         }
         // Position map: the same table layout as BOLT's key table, with a 4-byte leaf per item.
