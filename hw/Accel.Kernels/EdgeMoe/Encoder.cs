@@ -85,22 +85,21 @@ public sealed class Encoder(
         for (int l = 0; l < layers; l++)
         {
             Hls.LoopTripCount(2, 48);
-            bool moe = l % 2 == 1;
+            bool moe = (l & 1) == 1;
             int wLayer = EncoderLayout.LayerWeights(l, dim, mlpHidden, experts, expertHidden, tasks);
             int bLayer = EncoderLayout.LayerBiases(l, dim, mlpHidden, experts, expertHidden, tasks);
             int wAfterAttention = wLayer + 4 * dim * dim, bAfterAttention = bLayer + 4 * dim;
             int wExperts = wAfterAttention + tasks * experts * dim, bExperts = bAfterAttention + tasks * experts;
             int steps = moe ? ExpertSteps + 3 * experts : ExpertSteps;
+            int expert = 0, phase = 0;   // an MoE layer's expert steps: gather (0), fc1 (1), fc2 (2) of each expert
             for (int step = 0; step < steps; step++)
             {
                 Hls.LoopTripCount(7, 199);
-                int expert = step < ExpertSteps ? 0 : (step - ExpertSteps) / 3;
-                int phase = step < ExpertSteps ? 0 : (step - ExpertSteps) % 3;
                 int rows = tokens;
                 if (step >= ExpertSteps) rows = counts[expert];
                 if (step == Norm1 || step == Norm2)
                     LayerNormUnit.Rows(act, 0, act, normed, tokens, dim, normGamma, normBeta, (2 * l + (step == Norm2 ? 1 : 0)) * dim,
-                        tileIn, frac, weightFracBits, gammaRow, betaRow);
+                        ActivationStream.WordsPerBeat, frac, weightFracBits, gammaRow, betaRow);
                 else if (step == AttentionStep)
                     AttentionUnit.Run(act, act, act, 3 * dim, qkv, qkv + dim, qkv + 2 * dim, act, attended, dim, tokens, heads, headDim, lanes, slots, true,
                         scoreScale[0], frac, expTableBits, exp2Fraction, queryRows, keyBeats, valueBeats, scores, slotState, outAcc, attentionCounters);
@@ -174,13 +173,18 @@ public sealed class Encoder(
                     LinearUnit.Run(act, xBase, rows, inDim, outDim, weights, wBase, biases, bBase, act, yStride, yBase, 0, indexed, lists, expert * tokens,
                         gelu, weighted, accumulate, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tiles, biasTiles, acc);
                 }
+                if (step >= ExpertSteps)
+                {
+                    expert = phase == 2 ? expert + 1 : expert;
+                    phase = phase == 2 ? 0 : phase + 1;
+                }
             }
             if (moe)
             {
                 for (int e = 0; e < experts; e++)
                 {
                     Hls.Pipeline(1);
-                    expertTokens[l / 2 * experts + e] = counts[e];
+                    expertTokens[(l >> 1) * experts + e] = counts[e];
                 }
             }
         }

@@ -27,11 +27,11 @@ public static class EncoderLayout
 
     public static int ExpertRows(int tokens, int dim, int experts, int mlpHidden) => 7 * tokens * dim + tokens * experts + tokens * mlpHidden;
 
-    /// <summary>First weight of layer l (dense layers before it: (l + 1) / 2, MoE layers: l / 2).</summary>
+    /// <summary>First weight of layer l (dense layers before it: (l + 1) / 2, MoE layers: l / 2; halved by shifts).</summary>
     public static int LayerWeights(int l, int dim, int mlpHidden, int experts, int expertHidden, int tasks) =>
-        l * 4 * dim * dim + (l + 1) / 2 * 2 * mlpHidden * dim + l / 2 * (tasks * experts * dim + 2 * experts * expertHidden * dim);
+        l * 4 * dim * dim + ((l + 1) >> 1) * 2 * mlpHidden * dim + (l >> 1) * (tasks * experts * dim + 2 * experts * expertHidden * dim);
 
     /// <summary>First bias of layer l.</summary>
     public static int LayerBiases(int l, int dim, int mlpHidden, int experts, int expertHidden, int tasks) =>
-        l * 4 * dim + (l + 1) / 2 * (mlpHidden + dim) + l / 2 * (tasks * experts + experts * expertHidden + experts * dim);
+        l * 4 * dim + ((l + 1) >> 1) * (mlpHidden + dim) + (l >> 1) * (tasks * experts + experts * expertHidden + experts * dim);
 }
