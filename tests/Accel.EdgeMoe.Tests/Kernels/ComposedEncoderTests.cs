@@ -1,4 +1,5 @@
 using Accel.Codegen.Frontend;
+using Accel.Kernels.EdgeMoe;
 using Accel.EdgeMoe.Model;
 using Accel.EdgeMoe.Weights;
 using Accel.Testbenches;
@@ -52,9 +53,9 @@ public sealed class ComposedEncoderTests
         var c = Config;
         int d = c.Dim, h = c.MlpHidden, e = c.Experts, eh = c.ExpertHidden, tasks = c.Tasks;
         var stimulus = EncoderKernelInputs.Build(c, RandomWeights.Create(c, seed: 5), new int[c.Tokens * d], 0);
-        Assert.Equal(Kernels.EdgeMoe.EncoderLayout.LayerWeights(c.Layers, d, h, e, eh, tasks), stimulus.Arrays["weights"].Length);
-        Assert.Equal(Kernels.EdgeMoe.EncoderLayout.LayerBiases(c.Layers, d, h, e, eh, tasks), stimulus.Arrays["biases"].Length);
-        Assert.Equal(4 * d * d + 2 * h * d, Kernels.EdgeMoe.EncoderLayout.LayerWeights(1, d, h, e, eh, tasks));
-        Assert.Equal(2 * 4 * d * d + 2 * h * d + tasks * e * d + 2 * e * eh * d, Kernels.EdgeMoe.EncoderLayout.LayerWeights(2, d, h, e, eh, tasks));
+        Assert.Equal(EncoderLayout.LayerWeights(c.Layers, d, h, e, eh, tasks), stimulus.Arrays["weights"].Length);
+        Assert.Equal(EncoderLayout.LayerBiases(c.Layers, d, h, e, eh, tasks), stimulus.Arrays["biases"].Length);
+        Assert.Equal(4 * d * d + 2 * h * d, EncoderLayout.LayerWeights(1, d, h, e, eh, tasks));
+        Assert.Equal(2 * 4 * d * d + 2 * h * d + tasks * e * d + 2 * e * eh * d, EncoderLayout.LayerWeights(2, d, h, e, eh, tasks));
     }
 }
