@@ -93,12 +93,14 @@ public static class KernelEmulator
             builder.AddFifo(i < streams.Count ? streams[i] : $"fifo{i}", depth, Math.Max(producer, 0), Math.Max(consumer, 0));
         }
         var channels = new Dictionary<string, int>();
+        var paths = MemoryMapping.DataPaths(ports.Select(p => p.Port!.Bundle).ToList(), options.Board);
         for (int i = 0; i < ports.Count; i++)
         {
             var binding = ports[i].Port!;
             var channel = MemoryMapping.ChannelFor(binding.Bank, options.Board);
             if (!channels.TryGetValue(channel.Name, out int index)) channels[channel.Name] = index = builder.AddChannel(channel);
-            builder.AddPort(ports[i].Name, Math.Max(session.PortOwners[i], 0), index, binding.WidthBits, binding.MaxBurst, binding.MaxOutstanding, binding.LatencyCycles);
+            var (width, burst) = MemoryMapping.PortShape(binding.WidthBits, binding.MaxBurst, options.Board);
+            builder.AddPort(ports[i].Name, Math.Max(session.PortOwners[i], 0), index, width, burst, binding.MaxOutstanding, binding.LatencyCycles, paths[i]);
         }
         return builder.Build();
     }

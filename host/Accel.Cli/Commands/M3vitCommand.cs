@@ -49,6 +49,9 @@ internal static class M3vitTables
         summary.AddRow("m3vit", $"{c.Tokens}", $"{c.Dim}", $"{c.Layers}", $"{c.Experts} top-{c.TopK}", Markup.Escape(weights), t.Board,
             $"{t.Cycles:N0}", $"{t.ClockMhz}", $"{t.TimeMs:F3}");
         summary.Caption("kernels run one after another: the total is the sum of every call's cycles");
+        if (PublishedLatency.For(c, t.Board, t.ClockMhz) is { } paper)
+            summary.AddRow($"{paper.Design} (published)", "", "", "", "", Markup.Escape(paper.Source), paper.Board, "", $"{paper.ClockMhz}",
+                $"{paper.Ms:F3} (emulated / published = {paper.Ratio(t.TimeMs):F2})");
 
         var groups = new Table().AddColumns("stage", "cycles", "share", "bytes read", "bytes written");
         void Group(string name, IReadOnlyList<StageTiming> calls) => groups.AddRow(name, $"{calls.Sum(s => s.Cycles):N0}",

@@ -37,8 +37,8 @@ public sealed class BoardMemory
         // U280: 8 GB HBM in 32 channels of 256 MB, plus two 16 GB DDR4 banks listed after them.
         "u280" => new(board, [.. Hbm(32, 256 * MiB), ("DDR[0]", MemoryType.Ddr4, 16 * GiB), ("DDR[1]", MemoryType.Ddr4, 16 * GiB)],
             bank => HbmIndex(bank, 32) ?? (bank switch { "DDR[0]" => 32, "DDR[1]" => 33, _ => null }), "HBM[0..31], DDR[0], DDR[1]"),
-        // ZCU102: the PL reaches the processing system's DDR4 through the HP ports, whatever bank [MAxi] names
-        // (link.cfg has no sp= there either). 4 GB is the board's PS DDR4.
+        // ZCU102: the PL reaches the processing system's DDR4 through the HP/HPC ports, whatever bank [MAxi] names
+        // (link.cfg connects bundles to those ports, which all lead to this one memory). 4 GB is the board's PS DDR4.
         "zcu102" => new(board, [("PS_DDR4", MemoryType.Ddr4, 4 * GiB)], _ => 0, "any (every port reaches PS DDR4)"),
         _ => throw new DeviceArgumentException($"no memory map for board '{board}'; boards: u55c, u280, zcu102"),
     };

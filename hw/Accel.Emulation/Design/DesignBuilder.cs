@@ -59,6 +59,7 @@ public sealed class DesignBuilder
     }
 
     /// <param name="dataWidthBits">AXI data width: a power of two from 8 to 1024.</param>
+    /// <param name="dataPath">-1, or a number shared by ports whose beats go through one data path (one beat per cycle per direction).</param>
     public int AddPort(
         string name,
         int owner,
@@ -66,9 +67,12 @@ public sealed class DesignBuilder
         int dataWidthBits,
         int maxBurstBeats = MemoryPortSpec.VitisDefaultBurstBeats,
         int maxOutstanding = MemoryPortSpec.VitisDefaultOutstanding,
-        int requestLatencyCycles = MemoryPortSpec.VitisDefaultLatencyCycles)
+        int requestLatencyCycles = MemoryPortSpec.VitisDefaultLatencyCycles,
+        int dataPath = -1)
     {
         CheckProcess(owner, nameof(owner));
+        if (dataPath < -1)
+            throw new ArgumentOutOfRangeException(nameof(dataPath), dataPath, "expected -1 (the port's own data path) or a shared path number >= 0");
         if ((uint)channel >= (uint)_channels.Count)
             throw new ArgumentOutOfRangeException(nameof(channel), channel, $"expected a channel index below {_channels.Count}");
         if (dataWidthBits < 8 || dataWidthBits > 1024 || (dataWidthBits & (dataWidthBits - 1)) != 0)
@@ -78,7 +82,7 @@ public sealed class DesignBuilder
         Positive(maxOutstanding, nameof(maxOutstanding));
         Positive(requestLatencyCycles, nameof(requestLatencyCycles));
         ClaimName("port", name, nameof(name));
-        _ports.Add(new MemoryPortSpec(name, owner, dataWidthBits, maxBurstBeats, maxOutstanding, requestLatencyCycles, channel));
+        _ports.Add(new MemoryPortSpec(name, owner, dataWidthBits, maxBurstBeats, maxOutstanding, requestLatencyCycles, channel, dataPath));
         return _ports.Count - 1;
     }
 

@@ -21,6 +21,8 @@ public sealed record FifoSpec(string Name, int Depth, int ReadLatency, int Produ
 /// <summary>
 /// An m_axi port owned by one process and bound to one memory channel. Reads and writes use separate AXI
 /// channels, so each direction has its own data path and its own outstanding-request budget.
+/// <paramref name="DataPath"/> (-1: its own) names a data path several ports share, one beat per cycle per
+/// direction between them: the Zynq PS slave port (HP0..HP3, HPC0, HPC1) that several m_axi bundles reach memory through.
 /// </summary>
 public sealed record MemoryPortSpec(
     string Name,
@@ -29,7 +31,8 @@ public sealed record MemoryPortSpec(
     int MaxBurstBeats,
     int MaxOutstanding,
     int RequestLatencyCycles,
-    int Channel)
+    int Channel,
+    int DataPath = -1)
 {
     /// <summary>Vitis HLS m_axi defaults (max_read_burst_length / num_read_outstanding / latency).</summary>
     public const int VitisDefaultBurstBeats = 16;

@@ -9,9 +9,11 @@ internal sealed class PortLane
     private readonly long[] _burstLastBeat;
     private readonly long[] _burstCompletion;
     private readonly int _burstMask;
+    private readonly BeatSlot _slot;
 
-    public PortLane(int index, MemoryPortSpec spec, int latencyCycles, long serviceUnits)
+    public PortLane(int index, MemoryPortSpec spec, int latencyCycles, long serviceUnits, BeatSlot slot)
     {
+        _slot = slot;
         Index = index;
         Owner = spec.Owner;
         Channel = spec.Channel;
@@ -57,8 +59,13 @@ internal sealed class PortLane
 
     public long BurstsCompleted { get; private set; }
 
-    /// <summary>The data path moves at most one beat per cycle: the next beat may start from this cycle.</summary>
-    public long NextBeatCycle { get; set; }
+    /// <summary>The data path moves at most one beat per cycle: the next beat may start from this cycle (shared by
+    /// the lanes of one direction whose ports share a data path).</summary>
+    public long NextBeatCycle
+    {
+        get => _slot.NextCycle;
+        set => _slot.NextCycle = value;
+    }
 
     public long Bytes { get; set; }
 
@@ -89,4 +96,10 @@ internal sealed class PortLane
         _burstCompletion[BurstsCompleted & _burstMask] = cycle;
         BurstsCompleted++;
     }
+}
+
+/// <summary>The cycle from which a data path may start its next beat; one per lane, or one per shared path and direction.</summary>
+internal sealed class BeatSlot
+{
+    public long NextCycle;
 }

@@ -35,12 +35,16 @@ internal sealed partial class Simulation<TSink>
         _fifos = [.. design.Fifos.Select(f => new FifoState(f))];
         _channels = [.. design.Channels.Select(c => new ChannelState(design.ClockHz, c.BandwidthBytesPerSecond))];
         _lanes = new PortLane[design.Ports.Count * 2];
+        var sharedSlots = new Dictionary<(int Path, bool Write), BeatSlot>();
         for (int lane = 0; lane < _lanes.Length; lane++)
         {
             int port = Lanes.Port(lane);
             var spec = design.Ports[port];
+            var slot = spec.DataPath < 0 ? new BeatSlot()
+                : sharedSlots.TryGetValue((spec.DataPath, Lanes.IsWrite(lane)), out var shared) ? shared
+                : sharedSlots[(spec.DataPath, Lanes.IsWrite(lane))] = new BeatSlot();
             _lanes[lane] = new PortLane(
-                lane, spec, design.EffectiveLatencyCycles(port), _channels[spec.Channel].UnitsPerBeat(spec.BytesPerBeat));
+                lane, spec, design.EffectiveLatencyCycles(port), _channels[spec.Channel].UnitsPerBeat(spec.BytesPerBeat), slot);
         }
         _writeLanesOf = [.. Enumerable.Range(0, programs.Length)
             .Select(p => _lanes.Where(l => l.IsWrite && l.Owner == p).ToArray())];

@@ -40,7 +40,7 @@ public sealed class Attention(
         Hls.ArrayPartition(valueBeats, PartitionKind.Complete);
         Hls.ArrayPartition(scores, PartitionKind.Cyclic, 2 * P);
         Hls.ArrayPartition(slotState, PartitionKind.Complete);
-        AttentionUnit.Run(q, k, v, heads * headDim, 0, 0, 0, o, heads * headDim, tokens, heads, headDim, lanes, P, reorder,
+        AttentionUnit.Run(q, k, v, heads * headDim, 0, 0, 0, o, 0, heads * headDim, tokens, heads, headDim, lanes, P, reorder,
             scoreScale[0], 32 - actIntBits, expTableBits, exp2Fraction, queryRows, keyBeats, valueBeats, scores, slotState, outAcc, counters);
     }
 

@@ -11,7 +11,7 @@ namespace Accel.Kernels.EdgeMoe;
 /// over the keys, weights V by the normalised scores on the fly (A V) while it already scores its next query; the
 /// raw scores of the two queries in flight are double-buffered on chip. The rotated key order is the order of the
 /// softmax updates, so the fixed-point result depends on it: this code is the reference.
-/// Row t of q, k, v for head h is at t * stride + base + h * headDim; o likewise with outStride.
+/// Row t of q, k, v for head h is at t * stride + base + h * headDim; o likewise with outStride and oBase.
 /// On-chip buffers are beat-major (beat, slot, lane), so a cyclic partition by slots x lanes gives every
 /// multiply-accumulate its own bank.</summary>
 [KernelLibrary]
@@ -34,7 +34,7 @@ public static class AttentionUnit
 
     /// <summary>queryRows, outAcc: Beats(headDim, lanes) * slots * lanes; keyBeats, valueBeats: slots * lanes;
     /// scores: 2 * slots * tokens; slotState: StateBlocks * slots.</summary>
-    public static void Run(int[] q, int[] k, int[] v, int stride, int qBase, int kBase, int vBase, int[] o, int outStride,
+    public static void Run(int[] q, int[] k, int[] v, int stride, int qBase, int kBase, int vBase, int[] o, int oBase, int outStride,
         int tokens, int heads, int headDim, int lanes, int slots, bool reorder, long scoreScale, int actFrac, int expTableBits, int[] expTable,
         int[] queryRows, int[] keyBeats, int[] valueBeats, int[] scores, long[] slotState, long[] outAcc, int[] counters)
     {
@@ -105,7 +105,7 @@ public static class AttentionUnit
                         Weight(s, slotKey, position == 0, slots, lanes, valueBeats, beatAt, scores, 1 - bank, slotState, outAcc, rowAt,
                             actFrac, expTableBits, expTable);
                         if (position == tokens - 1)
-                            WriteBeat(o, weighting * outStride + column, outAcc, rowAt, lanes, headDim - beat * lanes, actFrac);
+                            WriteBeat(o, oBase + weighting * outStride + column, outAcc, rowAt, lanes, headDim - beat * lanes, actFrac);
                     }
                     if (lastBeat)
                     {

@@ -36,24 +36,16 @@ public static class LayerNormUnit
         }
     }
 
+    /// <summary>Two passes over the row: sums of x - x0 and of its squares (x0, the row's first element, keeps both
+    /// small when the spread is small next to the mean, so E[d^2] - E[d]^2 loses nothing that matters), then the
+    /// normalisation.</summary>
     static void Row(int[] x, int xBase, int[] y, int yBase, int dim, short[] gamma, int[] beta, int lanes, int actFrac, int weightFrac)
     {
-        long sum = 0;
-        for (int i = 0; i < dim; i += lanes)
-        {
-            Hls.Pipeline(1);
-            for (int j = 0; j < lanes; j++)
-            {
-                Hls.Unroll();
-                if (i + j < dim) sum += x[xBase + i + j];
-            }
-        }
-        long mean = sum / dim;
-
         // The variance keeps VarianceExtraBits more fraction bits than x: a row with a spread near 1e-3 would
         // otherwise have a variance of a few LSB. Each term stays below 2^62 >> (actFrac - 8), 2^48 for Q10.22.
         int varianceFrac = actFrac + VarianceExtraBits;
-        long squares = 0;
+        long pivot = x[xBase];
+        long sum = 0, squares = 0;
         for (int i = 0; i < dim; i += lanes)
         {
             Hls.Pipeline(1);
@@ -62,12 +54,16 @@ public static class LayerNormUnit
                 Hls.Unroll();
                 if (i + j < dim)
                 {
-                    long d = Fx.Saturate(x[xBase + i + j] - mean, 32);
+                    long d = Fx.Saturate(x[xBase + i + j] - pivot, 32);
+                    sum += d;
                     squares += Fx.RoundShift(d * d, actFrac - VarianceExtraBits);
                 }
             }
         }
-        long variance = squares / dim + (1L << (varianceFrac - EpsilonLog2));
+        long shift = sum / dim;
+        long mean = pivot + shift;
+        long spread = squares / dim - Fx.RoundShift(shift * shift, actFrac - VarianceExtraBits);
+        long variance = (spread > 0 ? spread : 0) + (1L << (varianceFrac - EpsilonLog2));
 
         int k = FixedRsqrt.HalfExponent(variance, varianceFrac);
         long r = FixedRsqrt.Mantissa(FixedRsqrt.MantissaOf(variance, varianceFrac, k));

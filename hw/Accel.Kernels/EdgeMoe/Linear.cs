@@ -3,7 +3,7 @@ using Accel.Hw;
 namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>The unified linear unit as a kernel (see <see cref="LinearUnit"/>): y = W x + b for `tokens` rows,
-/// x kept on chip, W (outDim x inDim, weightFracBits of 16 bits) fetched once. Options: GELU at the output,
+/// x streamed on chip in 256-bit beats, W (outDim x inDim, weightFracBits of 16 bits) fetched once. Options: GELU at the output,
 /// scaling by a per-row score (scoreWeighted) and adding into y (accumulate: the residual add).</summary>
 [Kernel("edgemoe_linear")]
 [Config("qkv-small", "tokens=33,inDim=64,outDim=192")]
@@ -26,7 +26,7 @@ public sealed class Linear(
     [LookupTable] readonly short[] geluCorrection = FixedGelu.Table(geluTableFracBits);
 
     [Top]
-    public void Run([MAxi("gmem0", "HBM[0]")] int[] x, [MAxi("gmem1", "HBM[1]")] short[] w, [MAxi("gmem2", "HBM[2]")] int[] bias,
+    public void Run([MAxi("gmem0", "HBM[0]", WidthBits = ActivationStream.BeatBits)] int[] x, [MAxi("gmem1", "HBM[1]")] short[] w, [MAxi("gmem2", "HBM[2]")] int[] bias,
         [MAxi("gmem3", "HBM[3]")] int[] scores, [MAxi("gmem4", "HBM[4]")] int[] y)
     {
         int[] rows = new int[tokens * inDim];
@@ -36,11 +36,7 @@ public sealed class Linear(
         Hls.ArrayPartition(rows, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
-        for (int i = 0; i < tokens * inDim; i++)
-        {
-            Hls.Pipeline(1);
-            rows[i] = x[i];
-        }
+        ActivationStream.Copy(x, 0, rows, 0, tokens * inDim);
         // Rows go out in order (not indexed), so the unit's row-index argument is never read: scores stands in.
         LinearUnit.Run(rows, 0, tokens, inDim, outDim, w, 0, bias, 0, y, outDim, 0, 0, false, scores, 0,
             gelu, scoreWeighted, accumulate, scores, tileIn, tileOut, 32 - actIntBits, weightFracBits, geluTableFracBits, geluCorrection,

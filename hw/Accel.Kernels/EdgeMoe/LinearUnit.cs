@@ -100,20 +100,29 @@ public static class LinearUnit
     }
 
     /// <summary>acc[o] (+)= sum over tileIn inputs from `column` of x[i] w[o][i]: tileOut x tileIn products, one
-    /// cycle; a row's first step starts the sums afresh.</summary>
+    /// cycle; a row's first step starts the sums afresh. Each input's value and weight address are formed once and
+    /// shared by the tileOut products that use it (then added in input order, as the sums are exact either way).</summary>
     static void MacStep(int[] x, int xRow, int column, int inDim, short[] weightTiles, int tileBase, int tileIn, int tileOut, long[] acc)
     {
         for (int o = 0; o < tileOut; o++)
         {
             Hls.Unroll();
-            long sum = column == 0 ? 0 : acc[o];
-            for (int i = 0; i < tileIn; i++)
+            if (column == 0) acc[o] = 0;
+        }
+        for (int i = 0; i < tileIn; i++)
+        {
+            Hls.Unroll();
+            int at = column + i;
+            if (at < inDim)
             {
-                Hls.Unroll();
-                if (column + i < inDim)
-                    sum += (long)x[xRow + column + i] * weightTiles[tileBase + (column + i) * tileOut + o];
+                long xv = x[xRow + at];
+                int wAt = tileBase + at * tileOut;
+                for (int o = 0; o < tileOut; o++)
+                {
+                    Hls.Unroll();
+                    acc[o] += xv * weightTiles[wAt + o];
+                }
             }
-            acc[o] = sum;
         }
     }
 }

@@ -27,49 +27,39 @@ public sealed class Moe(
     [LookupTable] readonly short[] geluCorrection = FixedGelu.Table(geluTableFracBits);
 
     [Top]
-    public void Run([MAxi("gmem0", "HBM[0]")] int[] x, [MAxi("gmem1", "HBM[1]")] short[] gateW, [MAxi("gmem1", "HBM[1]")] int[] gateB,
+    public void Run([MAxi("gmem0", "HBM[0]", WidthBits = ActivationStream.BeatBits)] int[] x, [MAxi("gmem1", "HBM[1]")] short[] gateW, [MAxi("gmem1", "HBM[1]")] int[] gateB,
         [MAxi("gmem2", "HBM[2]")] short[] w1, [MAxi("gmem2", "HBM[2]")] int[] b1, [MAxi("gmem3", "HBM[3]")] short[] w2, [MAxi("gmem3", "HBM[3]")] int[] b2,
         [MAxi("gmem4", "HBM[4]")] int[] y, [MAxi("gmem5", "HBM[5]")] int[] expertTokens)
     {
         int[] rows = new int[tokens * dim];
-        short[] gate = new short[experts * dim];
+        int[] logits = new int[tokens * experts];
         int[] counts = new int[experts];
         int[] lists = new int[experts * tokens];
         int[] listScores = new int[experts * tokens];
-        long[] softmaxState = new long[2];
         long[] topLogit = new long[topK];
         int[] topExpert = new int[topK];
-        short[] gateWeights = new short[dim * experts];
-        int[] gateBias = new int[experts];
-        long[] dots = new long[experts];
         int[] gathered = new int[tokens * dim];
         int[] hiddenRows = new int[tokens * hidden];
         short[] tilesDim = new short[2 * tileOut * dim];
         short[] tilesHidden = new short[2 * tileOut * hidden];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
+        Hls.ArrayPartition(rows, PartitionKind.Cyclic, tileIn);
+        Hls.ArrayPartition(logits, PartitionKind.Cyclic, tileOut);
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
-        Hls.ArrayPartition(gateWeights, PartitionKind.Cyclic, experts);
-        Hls.ArrayPartition(dots, PartitionKind.Complete);
+        Hls.ArrayPartition(counts, PartitionKind.Complete);
         Hls.ArrayPartition(gathered, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(hiddenRows, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(tilesDim, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(tilesHidden, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
-        for (int i = 0; i < tokens * dim; i++)
-        {
-            Hls.Pipeline(1);
-            rows[i] = x[i];
-        }
-        for (int i = 0; i < experts * dim; i++)
-        {
-            Hls.Pipeline(1);
-            gate[i] = gateW[i];
-        }
+        ActivationStream.Copy(x, 0, rows, 0, tokens * dim);
         int frac = 32 - actIntBits;
-        MoeUnit.Gate(rows, tokens, dim, experts, topK, gate, 0, gateB, 0, counts, lists, listScores, softmaxState, topLogit, topExpert, gateWeights, gateBias, dots,
-            frac, weightFracBits, expTableBits, exp2Fraction);
+        // The gate is a linear layer dim -> experts on the linear unit, its logits kept on chip for the router.
+        LinearUnit.Run(rows, 0, tokens, dim, experts, gateW, 0, gateB, 0, logits, experts, 0, 0, false, lists, 0,
+            false, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
+        MoeUnit.Route(logits, 0, tokens, experts, topK, counts, lists, listScores, topLogit, topExpert, frac, expTableBits, exp2Fraction);
         MoeUnit.Experts(rows, tokens, dim, experts, hidden, counts, lists, listScores, w1, 0, b1, 0, w2, 0, b2, 0, y,
             gathered, hiddenRows, tilesDim, tilesHidden, biasTiles, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);
         for (int e = 0; e < experts; e++)

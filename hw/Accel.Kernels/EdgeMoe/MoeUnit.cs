@@ -2,69 +2,60 @@ using Accel.Hw;
 
 namespace Accel.Kernels.EdgeMoe;
 
-/// <summary>Mixture of experts with patch reordering: the gate scores every expert per token with an online
-/// softmax and keeps the top k; each token joins the lists of its k experts with its gate probability; then only
-/// experts with tokens run, one after another, so each active expert's weights cross the bus once per layer, and
-/// each expert's output rows are added back to their tokens weighted by the gate probability.</summary>
+/// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
+/// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, in two
+/// pipelined passes over the experts; each token joins the lists of its k experts with its gate probability; then
+/// only experts with tokens run, one after another, so each active expert's weights cross the bus once per layer,
+/// and each expert's output rows are added back to their tokens weighted by the gate probability.</summary>
 [KernelLibrary]
 public static class MoeUnit
 {
     /// <summary>Fills counts[e] and, for n &lt; counts[e], lists[e * tokens + n] (token) and listScores (its gate
-    /// probability). x: tokens * dim; gateW: experts * dim (weightFrac); gateB: experts (actFrac).
-    /// state: 2 entries; topLogit, topExpert: topK entries; gateWeights: dim * experts, gateBias, dots: experts. The
-    /// gate's weights and biases come on chip once per call (input-major, so a cyclic partition by experts gives each expert's
-    /// multiplier its own bank) and every expert's logit is computed side by side, one input per cycle.</summary>
-    public static void Gate(int[] x, int tokens, int dim, int experts, int topK, short[] gateW, int gateWBase, int[] gateB, int gateBBase,
-        int[] counts, int[] lists, int[] listScores, long[] state, long[] topLogit, int[] topExpert, short[] gateWeights, int[] gateBias, long[] dots,
-        int actFrac, int weightFrac, int expTableBits, int[] expTable)
+    /// probability) from the logits of token t at logits[logitBase + t * experts + e] (actFrac fraction bits).
+    /// Per token a first pass finds the largest logit, a second sums exp(logit - max) (every argument &lt;= 0, as in
+    /// the single-pass softmax) and keeps the top k, one expert per cycle each; then the k probabilities are
+    /// exp(logit - max) / sum. topLogit, topExpert: topK entries.</summary>
+    public static void Route(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
+        long[] topLogit, int[] topExpert, int actFrac, int expTableBits, int[] expTable)
     {
         for (int e = 0; e < experts; e++)
         {
             Hls.Unroll();
             counts[e] = 0;
         }
-        for (int e = 0; e < experts; e++)
-        {
-            gateBias[e] = gateB[gateBBase + e];
-            for (int d = 0; d < dim; d++)
-            {
-                Hls.Pipeline(1);
-                gateWeights[d * experts + e] = gateW[gateWBase + e * dim + d];
-            }
-        }
         for (int t = 0; t < tokens; t++)
         {
-            Hls.LoopTripCount(1, 1024);
-            OnlineSoftmax.Reset(state, 0, 1);
+            Hls.LoopTripCount(1, 4096);
+            int row = logitBase + t * experts;
+            long max = int.MinValue;
+            for (int e = 0; e < experts; e++)
+            {
+                Hls.Pipeline(1);
+                long logit = logits[row + e];
+                max = logit > max ? logit : max;
+            }
             for (int j = 0; j < topK; j++)
             {
                 Hls.Unroll();
                 topLogit[j] = long.MinValue;
                 topExpert[j] = 0;
             }
-            for (int d = 0; d < dim; d++)
-            {
-                Hls.Pipeline(1);
-                for (int e = 0; e < experts; e++)
-                {
-                    Hls.Unroll();
-                    dots[e] = (d == 0 ? 0 : dots[e]) + (long)x[t * dim + d] * gateWeights[d * experts + e];
-                }
-            }
+            long sum = 0;
             for (int e = 0; e < experts; e++)
             {
-                long logit = Fx.Saturate(Fx.RoundShift(dots[e], weightFrac) + gateBias[e], 32);
-                OnlineSoftmax.Update(state, 0, 1, logit, actFrac, expTableBits, expTable);
+                Hls.Pipeline(1);
+                long logit = logits[row + e];
+                sum += FixedMath.Exp(logit - max, actFrac, expTableBits, expTable);
                 KeepTop(logit, e, topK, topLogit, topExpert);
             }
-            long recip = OnlineSoftmax.Reciprocal(state[1]);
-            int shift = OnlineSoftmax.Shift(state[1], actFrac);
+            long recip = OnlineSoftmax.Reciprocal(sum);
+            int shift = OnlineSoftmax.Shift(sum, actFrac);
             for (int j = 0; j < topK; j++)
             {
                 int e = topExpert[j];
                 int at = e * tokens + counts[e];
                 lists[at] = t;
-                listScores[at] = (int)OnlineSoftmax.Probability(topLogit[j], state[0], recip, shift, actFrac, expTableBits, expTable);
+                listScores[at] = (int)OnlineSoftmax.Probability(topLogit[j], max, recip, shift, actFrac, expTableBits, expTable);
                 counts[e] = counts[e] + 1;
             }
         }
@@ -96,6 +87,26 @@ public static class MoeUnit
         }
     }
 
+    /// <summary>Copies the rows of expert e's listed tokens (x row at xBase + token * dim) to gathered from
+    /// gatheredBase, one after another: tileIn words per cycle.</summary>
+    public static void Gather(int[] x, int xBase, int[] gathered, int gatheredBase, int dim, int[] lists, int listBase, int count, int tileIn)
+    {
+        for (int n = 0; n < count; n++)
+        {
+            Hls.LoopTripCount(1, 4096);
+            int from = xBase + lists[listBase + n] * dim, to = gatheredBase + n * dim;
+            for (int d = 0; d < dim; d += tileIn)
+            {
+                Hls.Pipeline(1);
+                for (int j = 0; j < tileIn; j++)
+                {
+                    Hls.Unroll();
+                    if (d + j < dim) gathered[to + d + j] = x[from + d + j];
+                }
+            }
+        }
+    }
+
     /// <summary>y[token] += score * fc2(GELU(fc1(x[token]))) for every listed token of every active expert.
     /// Expert e's weights: w1 at w1Base + e * hidden * dim (hidden x dim), w2 at w2Base + e * dim * hidden.
     /// gathered: tokens * dim; hiddenRows: tokens * hidden; tilesDim: 2 * tileOut * dim; tilesHidden: 2 * tileOut * hidden.</summary>
@@ -108,15 +119,7 @@ public static class MoeUnit
         {
             int count = counts[e];
             if (count == 0) continue;   // an idle expert's weights are never fetched
-            for (int n = 0; n < count; n++)
-            {
-                Hls.LoopTripCount(1, 1024);
-                for (int d = 0; d < dim; d++)
-                {
-                    Hls.Pipeline(1);
-                    gathered[n * dim + d] = x[lists[e * tokens + n] * dim + d];
-                }
-            }
+            Gather(x, 0, gathered, 0, dim, lists, e * tokens, count, tileIn);
             LinearUnit.Run(gathered, 0, count, dim, hidden, w1, w1Base + e * hidden * dim, b1, b1Base + e * hidden,
                 hiddenRows, hidden, 0, 0, false, lists, e * tokens, true, false, false, listScores,
                 tileIn, tileOut, actFrac, weightFrac, geluTableFrac, geluTable, tilesDim, biasTiles, acc);

@@ -3,7 +3,8 @@ using Accel.EdgeMoe.Model;
 namespace Accel.EdgeMoe.Timing;
 
 /// <summary>The `accel emulate m3vit --json` document. Keys named in issue 4 are a contract: cycles, clock_mhz,
-/// time_ms, layers[].index, kind, kernels[].kernel, cycles, bytes_read, bytes_written, and the layer's cycles.</summary>
+/// time_ms, layers[].index, kind, kernels[].kernel, cycles, bytes_read, bytes_written, and the layer's cycles; issue 13
+/// adds published (the paper's latency on the same terms, with ratio = emulated / published; null off those terms).</summary>
 public static class EncoderTimingJson
 {
     public static object Build(EncoderTiming t) => new
@@ -26,6 +27,9 @@ public static class EncoderTimingJson
             bytes_written = calls.Sum(c => c.BytesWritten),
         }),
         head = Group(t.Head),
+        published = PublishedLatency.For(t.Config, t.Board, t.ClockMhz) is { } paper
+            ? new { design = paper.Design, board = paper.Board, clock_mhz = paper.ClockMhz, latency_ms = paper.Ms, source = paper.Source, ratio = paper.Ratio(t.TimeMs) }
+            : null,
     };
 
     private static object Group(IReadOnlyList<StageTiming> calls) => new

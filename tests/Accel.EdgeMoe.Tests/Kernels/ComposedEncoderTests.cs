@@ -1,4 +1,5 @@
 using Accel.Codegen.Frontend;
+using Accel.Kernels.EdgeMoe;
 using Accel.EdgeMoe.Model;
 using Accel.EdgeMoe.Weights;
 using Accel.Testbenches;
@@ -41,5 +42,20 @@ public sealed class ComposedEncoderTests
         var second = composition.Run(image, task: 1);
         Assert.Equal(first[EncoderTrace.Layer(0)], second[EncoderTrace.Layer(0)]);   // layer 0 is dense
         Assert.NotEqual(first[EncoderTrace.Layer(1)], second[EncoderTrace.Layer(1)]); // layer 1 routes by the task's gate
+    }
+
+    /// <summary>The one weights bundle holds every linear layer back to back: layer l starts where layer l - 1's
+    /// parts end (qkv 3 d^2 + proj d^2, then fc1 + fc2 2 h d, or the gates T E d and the experts 2 E h_e d), and
+    /// the stacked weights of a whole network end exactly at LayerWeights(layers); biases likewise.</summary>
+    [Fact]
+    public void TheWeightLayoutHoldsEveryLayerBackToBack()
+    {
+        var c = Config;
+        int d = c.Dim, h = c.MlpHidden, e = c.Experts, eh = c.ExpertHidden, tasks = c.Tasks;
+        var stimulus = EncoderKernelInputs.Build(c, RandomWeights.Create(c, seed: 5), new int[c.Tokens * d], 0);
+        Assert.Equal(EncoderLayout.LayerWeights(c.Layers, d, h, e, eh, tasks), stimulus.Arrays["weights"].Length);
+        Assert.Equal(EncoderLayout.LayerBiases(c.Layers, d, h, e, eh, tasks), stimulus.Arrays["biases"].Length);
+        Assert.Equal(4 * d * d + 2 * h * d, EncoderLayout.LayerWeights(1, d, h, e, eh, tasks));
+        Assert.Equal(2 * 4 * d * d + 2 * h * d + tasks * e * d + 2 * e * eh * d, EncoderLayout.LayerWeights(2, d, h, e, eh, tasks));
     }
 }

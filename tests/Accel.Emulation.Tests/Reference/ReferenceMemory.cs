@@ -42,7 +42,14 @@ internal sealed class ReferenceLane(MemoryPortSpec spec, bool write, int latency
     public List<long?> BurstCompletion { get; } = [];
     public int Requested;
     public int Served;
-    public long NextBeatCycle;
+    /// <summary>Next cycle a beat may start on this lane's data path: one cell per lane, or one per shared path and direction.</summary>
+    public long[] NextBeatCell = new long[1];
+
+    public long NextBeatCycle
+    {
+        get => NextBeatCell[0];
+        set => NextBeatCell[0] = value;
+    }
     public long Bytes;
 
     public bool SlotFreeFor(int burst, long cycle) =>
@@ -60,6 +67,12 @@ internal sealed class ReferenceMemory
             new ReferenceLane(spec, false, design.EffectiveLatencyCycles(port)),
             new ReferenceLane(spec, true, design.EffectiveLatencyCycles(port)),
         })];
+        var shared = new Dictionary<(int, bool), long[]>();
+        foreach (var lane in Lanes.Where(l => l.Spec.DataPath >= 0))
+        {
+            var key = (lane.Spec.DataPath, lane.IsWrite);
+            lane.NextBeatCell = shared.TryGetValue(key, out var cell) ? cell : shared[key] = new long[1];
+        }
     }
 
     public ReferenceLane[] Lanes { get; }

@@ -79,11 +79,11 @@ public sealed class KernelXclbinTests(SoftmaxXclbin xclbin) : IClassFixture<Soft
         var encoder = KernelCatalog.Find(KernelCatalog.BuiltIn, "edgemoe_encoder");
         var config = KernelConfig.Resolve(encoder, "layers2-tokens17-top1", []);
         var kernel = KernelXclbin.Describe(new KernelDesign(KernelCatalog.BuiltIn, encoder, config, Board.Find("u55c"), 300)).Kernels[0];
-        Assert.Equal(20, kernel.Arguments.Count);
-        Assert.Equal(11, kernel.Ports.Count);                    // gmem0..gmem9 and the control port
+        Assert.Equal(8, kernel.Arguments.Count);                 // x, the norms, weights, biases, two outputs, task
+        Assert.Equal(6, kernel.Ports.Count);                     // gmem0..gmem4 (Edge-MoE's five bundles) and the control port
         Assert.Equal(["M_AXI_GMEM1", "M_AXI_GMEM1"], kernel.Arguments.Where(a => a.Name is "normGamma" or "normBeta").Select(a => a.Port));
         Assert.Equal(kernel.Arguments.Select((a, i) => 0x10u + 8u * (uint)i), kernel.Arguments.Select(a => a.Offset));
-        Assert.Equal(9, kernel.ComputeUnits[0].Connections.Single(c => kernel.Arguments[c.ArgumentIndex].Name == "expertTokens").BankIndex);
+        Assert.Equal(4, kernel.ComputeUnits[0].Connections.Single(c => kernel.Arguments[c.ArgumentIndex].Name == "expertTokens").BankIndex);   // HBM[4]
 
         Assert.Contains("expected a whole number of MHz in [1, 300]",
             Assert.Throws<KernelParameterException>(() => SoftmaxXclbin.Design(clockMhz: 400)).Message);

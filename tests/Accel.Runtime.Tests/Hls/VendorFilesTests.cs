@@ -39,11 +39,12 @@ public sealed class VendorFilesTests(SoftmaxXclbin xclbin, NoopXrtFolder noop) :
         var directory = Generate(board, xclbin.Root);
         var link = File.ReadAllText(Path.Combine(directory, "link.cfg"));
         Assert.Contains("nk=softmax:1:softmax_1\n", link);
-        var bankLines = new[] { "sp=softmax_1.scores:HBM[0]\n", "sp=softmax_1.probs:HBM[1]\n" };
-        if (board == "zcu102")
-            Assert.DoesNotContain("\nsp=", link);
-        else
-            Assert.All(bankLines, line => Assert.Contains(line, link));
+        // Alveo: each argument on its [MAxi] bank. ZCU102: each bundle (gmem0, gmem1) on a PS slave port of its own, HP0 first.
+        var bankLines = board == "zcu102"
+            ? new[] { "sp=softmax_1.scores:HP0\n", "sp=softmax_1.probs:HP1\n" }
+            : new[] { "sp=softmax_1.scores:HBM[0]\n", "sp=softmax_1.probs:HBM[1]\n" };
+        Assert.All(bankLines, line => Assert.Contains(line, link));
+        Assert.Equal(2, link.Split('\n').Count(l => l.StartsWith("sp=", StringComparison.Ordinal)));
 
         var makefile = File.ReadAllText(Path.Combine(directory, "Makefile"));
         Assert.Contains($"PLATFORM ?= {platform}\n", makefile);

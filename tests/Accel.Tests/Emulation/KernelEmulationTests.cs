@@ -138,4 +138,24 @@ public sealed class KernelEmulationTests
         Assert.All(zcu.Report.Ports, p => Assert.Equal(zcu.Report.Ports[0].Channel, p.Channel));
         Assert.Equal(separate.Report.Ports.Sum(p => p.BytesRead + p.BytesWritten), zcu.Report.Ports.Sum(p => p.BytesRead + p.BytesWritten));
     }
+
+    /// <summary>
+    /// gelu with 16 lanes wants 64 B per cycle in and 64 out: memory-bound on both boards. Rows of 6144 words (24 KiB),
+    /// 4 rows. U55C: each port has an HBM pseudo-channel of its own, 14.4 GB/s = 48 B/cycle at 300 MHz, so a row
+    /// streams in 24,576 / 48 = 512 cycles. ZCU102: x and y (gmem0, gmem1) go through HP0 and HP1, 16 B per cycle each
+    /// (32 B/cycle in all, under the PS DDR4's 56.88), so a row takes 24,576 / 16 = 1536 cycles: three times as long.
+    /// Each row adds its latency, pipeline fill and last write response (under 160 cycles, 159 measured at 768 words).
+    /// </summary>
+    [Fact]
+    public void AMemoryBoundKernelIsSlowerOnTheZcu102ThanOnTheU55c()
+    {
+        string[] wide = ["rowLength=6144"];
+        var u55c = Emulate(KernelCatalog.BuiltIn, "gelu", "row768-lanes16", wide);
+        var zcu = Emulate(KernelCatalog.BuiltIn, "gelu", "row768-lanes16", wide, new KernelEmulator.Options(Board: "zcu102"));
+        const int rows = 4, rowBytes = 6144 * 4, perRowOverhead = 160;
+        Assert.Equal(rows * rowBytes, zcu.Report.Ports.Single(p => p.Name == "x").BytesRead);
+        Assert.InRange(u55c.Report.TotalCycles, rows * rowBytes / 48, rows * (rowBytes / 48 + perRowOverhead));
+        Assert.InRange(zcu.Report.TotalCycles, rows * rowBytes / 16, rows * (rowBytes / 16 + perRowOverhead));
+        Assert.True(zcu.Report.TotalCycles > 2.5 * u55c.Report.TotalCycles, $"zcu102 {zcu.Report.TotalCycles}, u55c {u55c.Report.TotalCycles}");
+    }
 }

@@ -1,7 +1,7 @@
 namespace Accel.Codegen.Backends.Hls;
 
-/// <summary>A target board: the platform v++ links against, the part HLS synthesises for, whether ports are
-/// mapped to memory banks with sp= (Alveo) or reach memory through the PS, and whether the host program runs
+/// <summary>A target board: the platform v++ links against, the part HLS synthesises for, whether link.cfg maps
+/// ports to memory banks (Alveo) or to the PS slave ports that reach the PS DDR (<see cref="PsPortMap"/>), and whether the host program runs
 /// on the board's own Arm cores (embedded: cross-compiled, packaged on an SD card) rather than a PCIe host.</summary>
 public sealed record Board(string Name, string Platform, string Part, bool MapsBanks, bool Embedded = false)
 {

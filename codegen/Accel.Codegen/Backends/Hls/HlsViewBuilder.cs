@@ -77,10 +77,16 @@ internal static class HlsViewBuilder
             top.Parameters.Where(p => p.Kind == VariableKind.Scalar).Select(p => new ScalarView(p.Name)).ToList(), arrays, call);
     }
 
-    public static VendorView Vendor(IrKernel kernel, string config, Board board, double clockMhz) =>
-        new(Banner(kernel, config, "#"), kernel.Name, board.Name, board.Platform, board.Part, clockMhz,
+    /// <summary>Alveo boards connect each argument to its [MAxi] bank; an embedded board to the PS slave port of its
+    /// bundle (<see cref="PsPortMap"/>).</summary>
+    public static VendorView Vendor(IrKernel kernel, string config, Board board, double clockMhz)
+    {
+        var ports = kernel.Top.Parameters.Where(p => p.Port is not null).ToList();
+        var psPorts = PsPortMap.Assign(ports.Select(p => p.Port!.Bundle));
+        return new(Banner(kernel, config, "#"), kernel.Name, board.Name, board.Platform, board.Part, clockMhz,
             (1000.0 / clockMhz).ToString("0.###", CultureInfo.InvariantCulture), board.MapsBanks, board.Embedded,
-            kernel.Top.Parameters.Where(p => p.Port is not null).Select(p => new PortView(p.Name, p.Port!.Bank)).ToList());
+            ports.Select(p => new PortView(p.Name, board.MapsBanks ? p.Port!.Bank : psPorts[p.Port!.Bundle], p.Port!.Bundle)).ToList());
+    }
 
     public static HostView Host(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths) =>
         new(Banner(kernel, config), kernel.Name, kernel.Top.Parameters.Select((p, i) => p.Type is PortType port

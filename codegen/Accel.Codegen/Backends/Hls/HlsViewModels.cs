@@ -19,7 +19,8 @@ public sealed record ArrayView(string Name, string Type, int Count, bool IsOutpu
 
 public sealed record TestbenchView(string Banner, string Kernel, IReadOnlyList<ScalarView> Scalars, IReadOnlyList<ArrayView> Arrays, string CallArguments);
 
-public sealed record PortView(string Name, string Bank);
+/// <summary>A port argument and where link.cfg connects it: a memory bank (Alveo) or a PS slave port (embedded).</summary>
+public sealed record PortView(string Name, string Bank, string Bundle);
 
 public sealed record VendorView(
     string TclBanner, string Kernel, string Board, string Platform, string Part, double ClockMhz, string ClockPeriodNs,
