@@ -27,7 +27,8 @@ public sealed record OmapEmulatedResult(
 /// <summary>
 /// `accel omap bench`: the C# bench (host traffic, the model's own speed) and, for the same seed, items and
 /// workload, the emulated U55C time of the batch and of the bulk build. BOLT's controller costs come from the
-/// omap_controller kernel replaying the map's batch; Path ORAM's from <see cref="OmapAccessCosts.PathOramController"/>.
+/// omap_controller kernel replaying the map's batch, priced by <see cref="OmapTimingModel"/> with the host page round
+/// trips; Path ORAM's time is the emulator's for the path_oram_controller kernel (<see cref="PathOramKernelTiming"/>).
 /// </summary>
 public static class OmapEmulation
 {
@@ -42,23 +43,22 @@ public static class OmapEmulation
         var model = new OmapTimingModel();
         return bench.Select(result =>
         {
-            var (batch, build) = result.Name == "bolt"
-                ? BoltCosts(options, items, operations)
-                : PathOramCosts(options, items, operations);
-            var batchReport = model.RunBatch(batch);
+            var (batchCycles, build) = result.Name == "bolt"
+                ? BoltTiming(options, items, operations, model)
+                : PathOramTiming(options, items, operations);
             var buildReport = model.RunBuild(build.HostBytes, build.HbmBytesPerBank);
+            double usPerOp = batchCycles / OmapTimingModel.DefaultClockMhz / operations.Length;
             return new OmapEmulatedResult(result.Name, result.N, result.ValueBytes, result.Ops, result.HostBytesPerOp,
-                result.HostAccessesPerOp, batchReport.TimeMs * 1e3 / operations.Length, buildReport.TimeMs, result.CpuOpsPerS,
-                OmapTimingModel.DefaultClockMhz, batchReport.TotalCycles, buildReport.TotalCycles);
+                result.HostAccessesPerOp, usPerOp, buildReport.TimeMs, result.CpuOpsPerS,
+                OmapTimingModel.DefaultClockMhz, batchCycles, buildReport.TotalCycles);
         }).ToArray();
     }
 
     private sealed record BuildSize(long HostBytes, long[] HbmBytesPerBank);
 
-    private static (OmapAccessCost[], BuildSize) BoltCosts(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
+    private static (long, BuildSize) BoltTiming(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations, OmapTimingModel model)
     {
-        using var seeded = new SeededRandomSource(options.Seed);
-        var random = new RecordingRandomSource(seeded);
+        var random = new ControllerRandomSource(options.Seed);
         using var map = BoltMap.Build(new BoltParameters(options.N, options.ValueBytes, hbmFraction: options.Alpha), items, random);
         var replay = BoltControllerReplayer.Run(map, random, operations);
         var costs = new OmapAccessCost[operations.Length];
@@ -66,34 +66,25 @@ public static class OmapEmulation
         {
             var d = replay.Decisions.AsSpan(i * OmapControllerLayout.DecisionWords, OmapControllerLayout.DecisionWords);
             costs[i] = OmapAccessCosts.BoltController(d[OmapControllerLayout.FoundField] != 0, d[OmapControllerLayout.ChosenBinField] >= 0,
-                d[OmapControllerLayout.ProbesField], d[OmapControllerLayout.FlushCountField], replay.HostTrace.Operation(i).ToArray());
+                d[OmapControllerLayout.ProbesField], replay.HostTrace.Operation(i).ToArray());
         }
         // The kernel's banks: key table and free ids (HBM[2]), item records and tags (HBM[3]), loads and page queues
         // (HBM[4]); values of HBM bins and queued items in a fifth bank, all of its reserved slots written.
         var p = map.Parameters;
-        long tableBytes = (long)OmapControllerLayout.TableSlots(p.Capacity) * (sizeof(ulong) + sizeof(int)) + (long)p.Capacity * sizeof(int);
-        long itemBytes = (long)p.Capacity * (OmapControllerLayout.ItemWords * sizeof(int) + sizeof(ulong));
+        long tableBytes = (long)OmapControllerLayout.TableBuckets(p.Capacity) * OmapAccessCosts.BucketBytes + (long)p.Capacity * sizeof(int);
+        long itemBytes = (long)p.Capacity * OmapAccessCosts.RecordBytes;
         long binBytes = (long)p.BinCount * sizeof(int) + (long)p.HostPageCount * (sizeof(int) + sizeof(ulong));
         long valueBytes = ((long)p.HbmBinCount * p.SlotsPerPage + p.QueueBound) * p.ValueBytes;
-        return (costs, new BuildSize(map.Host.Size, [0, 0, tableBytes, itemBytes, binBytes, valueBytes]));
+        return (model.RunBatch(costs).TotalCycles, new BuildSize(map.Host.Size, [0, 0, tableBytes, itemBytes, binBytes, valueBytes]));
     }
 
-    private static (OmapAccessCost[], BuildSize) PathOramCosts(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
+    private static (long, BuildSize) PathOramTiming(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
     {
-        using var random = new SeededRandomSource(options.Seed);
-        using var map = PathOramMap.Build(new PathOramParameters(options.N, options.ValueBytes), items, random);
-        var trace = new HostTrace();
-        map.Host.Trace = trace;
-        var value = new byte[options.ValueBytes];
-        var costs = new OmapAccessCost[operations.Length];
-        for (int i = 0; i < operations.Length; i++)
-        {
-            trace.BeginOperation();
-            MapDriver.Apply(map, operations[i], value);
-            costs[i] = OmapAccessCosts.PathOramController(trace.Operation(i).ToArray());
-        }
-        // Position map: the same table layout as BOLT's key table, with a 4-byte leaf per item.
-        long positionBytes = (long)OmapControllerLayout.TableSlots(options.N) * (sizeof(ulong) + sizeof(int)) + (long)options.N * sizeof(int);
-        return (costs, new BuildSize(map.Host.Size, [positionBytes]));
+        var run = PathOramKernelTiming.Run(items, options.N, operations, options.Seed);
+        int valueWords = (options.ValueBytes + sizeof(ulong) - 1) / sizeof(ulong);
+        int depth = PathOramLayout.Depth(options.N);
+        long treeBytes = (long)PathOramLayout.TreeBuckets(depth) * (PathOramLayout.BucketWords(valueWords) * sizeof(ulong) + 16);
+        long positionBytes = (long)OmapControllerLayout.TableBuckets(options.N) * OmapAccessCosts.BucketBytes;
+        return (run.TotalCycles, new BuildSize(treeBytes, [positionBytes]));
     }
 }
