@@ -202,7 +202,8 @@ public sealed class OmapController(
             }
             else if (present)
             {
-                probes += OmapKeyTable.RemoveAt(table, bucket, foundSlot, saltBits, bucketMask);
+                int scanned = OmapKeyTable.RemoveAt(table, bucket, foundSlot, saltBits, bucketMask);
+                probes += scanned;
                 freeIds[freeCount] = item;
                 freeCount++;
             }

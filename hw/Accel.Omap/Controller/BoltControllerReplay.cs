@@ -10,12 +10,13 @@ namespace Accel.Omap.Controller;
 public readonly record struct BoltAccessOutcome(int Status, bool Found, int FlushCount, int Page0, int Page1, int ChosenBin, int QueueLength);
 
 /// <summary>One batch run by BoltMap and by the omap_controller kernel from the same state and generator position
-/// (<see cref="WordsDrawn"/>: the generator words BoltMap drew; <see cref="KernelState"/>: the kernel's state after the batch).</summary>
+/// (<see cref="MapGeneratorCount"/>: the generator's counter on BoltMap's side after the batch; <see cref="KernelState"/>:
+/// the kernel's state after the batch, its own counter included).</summary>
 public sealed record BoltControllerReplay(
     IReadOnlyList<BoltAccessOutcome> MapOutcomes,
     int[] Decisions,
     OmapControllerState KernelState,
-    ulong WordsDrawn,
+    ulong MapGeneratorCount,
     HostTrace HostTrace);
 
 /// <summary>
@@ -34,7 +35,6 @@ public static class BoltControllerReplayer
         var before = map.ExportControllerState();
         before.Seed = random.Seed;
         before.Generator[0] = random.Drawn;
-        ulong drawnBefore = random.Drawn;
         var parameters = map.Parameters;
         var trace = new HostTrace();
         var previousTrace = map.Host.Trace;
@@ -63,7 +63,7 @@ public static class BoltControllerReplayer
             _ => OmapControllerLayout.Delete,
         }).ToArray();
         var decisions = before.Run(kernel, codes, operations.Select(o => o.Key).ToArray());
-        return new BoltControllerReplay(outcomes, decisions, before, random.Drawn - drawnBefore, trace);
+        return new BoltControllerReplay(outcomes, decisions, before, random.Drawn, trace);
     }
 
     private static BoltAccessOutcome Observe(BoltMap map, MapOperation operation, Span<byte> value, HostTrace trace, int index)
