@@ -10,6 +10,9 @@ public sealed record OmapBenchOptions(int N, double Alpha, int ValueBytes, int O
 {
     /// <summary>When set, each result carries the full host trace of the measured requests (for a timing model to replay).</summary>
     public bool RecordTrace { get; init; }
+
+    /// <summary>The request stream: the mixed one by default, or the BOLT artifact's 70/30 get/update mix.</summary>
+    public WorkloadKind Workload { get; init; } = WorkloadKind.Mixed;
 }
 
 /// <summary>Host transfers of one kind and size per request, the input a timing model prices.</summary>
@@ -49,7 +52,7 @@ public static class OmapBench
             ObliviousMaps.Validate(algorithm, options.N, options.ValueBytes, options.Alpha);
         var items = KeyValueDataSet.CreateRandom(options.N, options.ValueBytes, options.Seed);
         MapOperation[] operations;
-        using (var workload = new Workload(WorkloadKind.Mixed, items, options.N, options.Seed))
+        using (var workload = new Workload(options.Workload, items, options.N, options.Seed))
             operations = workload.Take(options.Ops);
         return options.Algorithms.Select(algorithm => Measure(algorithm, options, items, operations)).ToArray();
     }

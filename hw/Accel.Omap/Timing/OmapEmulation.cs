@@ -22,7 +22,16 @@ public sealed record OmapEmulatedResult(
     [property: JsonPropertyName("cpu_ops_per_s")] double CpuOpsPerS,
     [property: JsonPropertyName("clock_mhz")] double ClockMhz,
     [property: JsonPropertyName("batch_cycles")] long BatchCycles,
-    [property: JsonPropertyName("init_cycles")] long InitCycles);
+    [property: JsonPropertyName("init_cycles")] long InitCycles)
+{
+    /// <summary>The BOLT paper's figure at these parameters (null when the artifact did not run them).</summary>
+    [JsonPropertyName("published_us_per_op")]
+    public double? PublishedUsPerOp { get; init; }
+
+    /// <summary>Emulated / published.</summary>
+    [JsonPropertyName("ratio_to_published")]
+    public double? RatioToPublished => PublishedUsPerOp is { } p ? UsPerOp / p : null;
+}
 
 /// <summary>
 /// `accel omap bench`: the C# bench (host traffic, the model's own speed) and, for the same seed, items and
@@ -38,7 +47,7 @@ public static class OmapEmulation
         var bench = OmapBench.Run(options);
         var items = KeyValueDataSet.CreateRandom(options.N, options.ValueBytes, options.Seed);
         MapOperation[] operations;
-        using (var workload = new Workload(WorkloadKind.Mixed, items, options.N, options.Seed))
+        using (var workload = new Workload(options.Workload, items, options.N, options.Seed))
             operations = workload.Take(options.Ops);
         var model = new OmapTimingModel();
         return bench.Select(result =>
@@ -48,9 +57,10 @@ public static class OmapEmulation
                 : PathOramTiming(options, items, operations);
             var buildReport = model.RunBuild(build.HostBytes, build.HbmBytesPerBank);
             double usPerOp = batchCycles / OmapTimingModel.DefaultClockMhz / operations.Length;
+            var published = result.Name == "bolt" ? PublishedFigures.BoltAt(options.N, options.ValueBytes, options.Alpha) : null;
             return new OmapEmulatedResult(result.Name, result.N, result.ValueBytes, result.Ops, result.HostBytesPerOp,
                 result.HostAccessesPerOp, usPerOp, buildReport.TimeMs, result.CpuOpsPerS,
-                OmapTimingModel.DefaultClockMhz, batchCycles, buildReport.TotalCycles);
+                OmapTimingModel.DefaultClockMhz, batchCycles, buildReport.TotalCycles) { PublishedUsPerOp = published?.UsPerOp };
         }).ToArray();
     }
 
