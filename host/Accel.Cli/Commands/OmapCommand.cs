@@ -2,6 +2,7 @@ using System.Globalization;
 using Accel.Codegen.Frontend;
 using Accel.Omap;
 using Accel.Omap.Bench;
+using Accel.Omap.Bolt;
 using Accel.Omap.Timing;
 using CommandLine;
 using Spectre.Console;
@@ -33,6 +34,9 @@ public sealed class OmapOptions
 
     [Option("workload", Default = "artifact", HelpText = "Request mix: artifact (70% gets, 30% updates of present keys, as the BOLT artifact) or mixed (gets, updates, inserts, deletes, misses).")]
     public string Workload { get; set; } = "artifact";
+
+    [Option("page-layout", Default = "artifact", HelpText = "BOLT's host pages: artifact (8 tuples, c = 4, as the authors' artifact) or padded (c = 8, L = c + ceil(log2 log2 N) + 1 slots).")]
+    public string PageLayout { get; set; } = "artifact";
 
     [Option("baseline", HelpText = "Also run a baseline: pathoram.")]
     public string? Baseline { get; set; }
@@ -67,7 +71,7 @@ public static class OmapCommand
             table.AddRow(r.Name, Number(r.N), Number(r.HostBytesPerOp), $"{r.HostAccessesPerOp:F2}", $"{r.UsPerOp:F3}", $"{r.InitMs:F3}", Number(r.CpuOpsPerS));
         Cli.Human.Write(table);
         Console.Error.WriteLine($"Emulated: U55C at {OmapTimingModel.DefaultClockMhz} MHz, HBM2 pseudo-channels, PCIe Gen3 x16 host link, AES-GCM at " +
-                                $"{OmapTimingModel.GcmBytesPerCycle} B/cycle; {options.Ops} requests ({options.Workload}) after a bulk build of N items, " +
+                                $"{OmapTimingModel.GcmBytesPerCycle} B/cycle; {options.Ops} requests ({options.Workload}), {options.PageLayout} pages, after a bulk build of N items, " +
                                 $"alpha {options.Alpha}, V = {options.ValueBytes} B, seed {options.Seed}.");
         WritePublished(results);
         return ExitCodes.Ok;
@@ -106,9 +110,11 @@ public static class OmapCommand
             algorithms.Add(OmapAlgorithm.PathOram);
         }
         Require(options.Workload is "artifact" or "mixed", "--workload", "artifact or mixed", options.Workload);
+        Require(options.PageLayout is "artifact" or "padded", "--page-layout", "artifact or padded", options.PageLayout);
         return new OmapBenchOptions(options.N, options.Alpha, options.ValueBytes, options.Ops, options.Seed, algorithms)
         {
             Workload = options.Workload == "artifact" ? WorkloadKind.ArtifactMix : WorkloadKind.Mixed,
+            Layout = options.PageLayout == "artifact" ? BoltPageKind.Artifact : BoltPageKind.Padded,
         };
     }
 

@@ -57,7 +57,7 @@ public static class OmapEmulation
                 : PathOramTiming(options, items, operations);
             var buildReport = model.RunBuild(build.HostBytes, build.HbmBytesPerBank);
             double usPerOp = batchCycles / OmapTimingModel.DefaultClockMhz / operations.Length;
-            var published = result.Name == "bolt" ? PublishedFigures.BoltAt(options.N, options.ValueBytes, options.Alpha) : null;
+            var published = result.Name == "bolt" && options.Layout == BoltPageKind.Artifact ? PublishedFigures.BoltAt(options.N, options.ValueBytes, options.Alpha) : null;
             return new OmapEmulatedResult(result.Name, result.N, result.ValueBytes, result.Ops, result.HostBytesPerOp,
                 result.HostAccessesPerOp, usPerOp, buildReport.TimeMs, result.CpuOpsPerS,
                 OmapTimingModel.DefaultClockMhz, batchCycles, buildReport.TotalCycles) { PublishedUsPerOp = published?.UsPerOp };
@@ -69,7 +69,7 @@ public static class OmapEmulation
     private static (long, BuildSize) BoltTiming(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations, OmapTimingModel model)
     {
         var random = new ControllerRandomSource(options.Seed);
-        using var map = BoltMap.Build(new BoltParameters(options.N, options.ValueBytes, hbmFraction: options.Alpha), items, random);
+        using var map = BoltMap.Build(BoltParameters.ForLayout(options.Layout, options.N, options.ValueBytes, options.Alpha), items, random);
         var replay = BoltControllerReplayer.Run(map, random, operations);
         var costs = new OmapAccessCost[operations.Length];
         for (int i = 0; i < costs.Length; i++)
