@@ -16,10 +16,11 @@ public static class ObliviousMaps
 {
     /// <param name="capacity">N.</param>
     /// <param name="hbmFraction">BOLT's alpha; Path ORAM keeps only its position map and stash in HBM and ignores it.</param>
+    /// <param name="layout">BOLT's page layout; Path ORAM ignores it.</param>
     public static IObliviousMap Build(OmapAlgorithm algorithm, int capacity, int valueBytes, double hbmFraction,
-        KeyValueDataSet items, IRandomSource random) => algorithm switch
+        KeyValueDataSet items, IRandomSource random, BoltPageKind layout = BoltPageKind.Padded) => algorithm switch
     {
-        OmapAlgorithm.Bolt => BoltMap.Build(new BoltParameters(capacity, valueBytes, hbmFraction: hbmFraction), items, random),
+        OmapAlgorithm.Bolt => BoltMap.Build(BoltParameters.ForLayout(layout, capacity, valueBytes, hbmFraction), items, random),
         OmapAlgorithm.PathOram => PathOramMap.Build(new PathOramParameters(capacity, valueBytes), items, random),
         _ => throw UnknownAlgorithm(algorithm),
     };

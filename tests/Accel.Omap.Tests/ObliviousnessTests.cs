@@ -61,5 +61,8 @@ public abstract class ObliviousnessTests(ObliviousnessRuns runs, ITestOutputHelp
 public sealed class BoltObliviousnessTests(BoltObliviousnessRuns runs, ITestOutputHelper output)
     : ObliviousnessTests(runs, output), IClassFixture<BoltObliviousnessRuns>;
 
+public sealed class BoltOnChipGeneratorObliviousnessTests(BoltOnChipGeneratorObliviousnessRuns runs, ITestOutputHelper output)
+    : ObliviousnessTests(runs, output), IClassFixture<BoltOnChipGeneratorObliviousnessRuns>;
+
 public sealed class PathOramObliviousnessTests(PathOramObliviousnessRuns runs, ITestOutputHelper output)
     : ObliviousnessTests(runs, output), IClassFixture<PathOramObliviousnessRuns>;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
+using Accel.Omap.Bolt;
 using Accel.Omap.Host;
 using Accel.Omap.Randomness;
 
@@ -10,6 +11,12 @@ public sealed record OmapBenchOptions(int N, double Alpha, int ValueBytes, int O
 {
     /// <summary>When set, each result carries the full host trace of the measured requests (for a timing model to replay).</summary>
     public bool RecordTrace { get; init; }
+
+    /// <summary>The request stream: the mixed one by default, or the BOLT artifact's 70/30 get/update mix.</summary>
+    public WorkloadKind Workload { get; init; } = WorkloadKind.Mixed;
+
+    /// <summary>BOLT's host page layout: padded to the bin cap (default) or the artifact's 8 tuples.</summary>
+    public BoltPageKind Layout { get; init; } = BoltPageKind.Padded;
 }
 
 /// <summary>Host transfers of one kind and size per request, the input a timing model prices.</summary>
@@ -57,7 +64,7 @@ public static class OmapBench
             ObliviousMaps.Validate(algorithm, options.N, options.ValueBytes, options.Alpha);
         var items = KeyValueDataSet.CreateRandom(options.N, options.ValueBytes, options.Seed);
         MapOperation[] operations;
-        using (var workload = new Workload(WorkloadKind.Mixed, items, options.N, options.Seed))
+        using (var workload = new Workload(options.Workload, items, options.N, options.Seed))
             operations = workload.Take(options.Ops);
         return options.Algorithms.Select(algorithm => Measure(algorithm, options, items, operations)).ToArray();
     }
@@ -65,7 +72,7 @@ public static class OmapBench
     private static OmapBenchResult Measure(OmapAlgorithm algorithm, OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
     {
         using var random = new SeededRandomSource(options.Seed);
-        using var map = ObliviousMaps.Build(algorithm, options.N, options.ValueBytes, options.Alpha, items, random);
+        using var map = ObliviousMaps.Build(algorithm, options.N, options.ValueBytes, options.Alpha, items, random, options.Layout);
         var trace = options.RecordTrace ? new HostTrace() : null;
         map.Host.Trace = trace;
         var traffic = map.Host.Traffic;

@@ -50,6 +50,17 @@ public sealed class BoltParameters
         Require(QueueBound >= 0, nameof(queueBound), "a non-negative item count", QueueBound);
     }
 
+    /// <summary>
+    /// The parameters of a page layout: <see cref="BoltPageKind.Padded"/> (c = 8, pages padded to
+    /// L = c + ceil(log2 log2 N) + 1 slots) or <see cref="BoltPageKind.Artifact"/> (pages of 8 tuples, as the authors'
+    /// artifact; with c = 4 a page is half full on average, as the artifact's build leaves it).
+    /// </summary>
+    public static BoltParameters ForLayout(BoltPageKind layout, int capacity, int valueBytes, double hbmFraction) => layout switch
+    {
+        BoltPageKind.Artifact => new BoltParameters(capacity, valueBytes, itemsPerBin: 4, hbmFraction: hbmFraction, slotsPerPage: 8),
+        _ => new BoltParameters(capacity, valueBytes, hbmFraction: hbmFraction),
+    };
+
     public int Capacity { get; }
 
     public int ValueBytes { get; }
@@ -103,4 +114,11 @@ public sealed class BoltParameters
     {
         if (!ok) throw new ArgumentOutOfRangeException(parameter, actual, $"BOLT parameter '{parameter}': expected {expected}, got {actual}");
     }
+}
+
+/// <summary>How host pages are laid out (BoltParameters.ForLayout).</summary>
+public enum BoltPageKind
+{
+    Padded,
+    Artifact,
 }

@@ -9,35 +9,38 @@ namespace Accel.Omap.Controller;
 /// <summary>What BoltMap did on one request: its verdict, what the host saw flushed, and where the item went.</summary>
 public readonly record struct BoltAccessOutcome(int Status, bool Found, int FlushCount, int Page0, int Page1, int ChosenBin, int QueueLength);
 
-/// <summary>One batch run by BoltMap and by the omap_controller kernel from the same state and random words
-/// (<see cref="Words"/>: the words BoltMap drew; <see cref="KernelState"/>: the kernel's state after the batch).</summary>
+/// <summary>One batch run by BoltMap and by the omap_controller kernel from the same state and generator position
+/// (<see cref="MapGeneratorCount"/>: the generator's counter on BoltMap's side after the batch; <see cref="KernelState"/>:
+/// the kernel's state after the batch, its own counter included).</summary>
 public sealed record BoltControllerReplay(
     IReadOnlyList<BoltAccessOutcome> MapOutcomes,
     int[] Decisions,
     OmapControllerState KernelState,
-    ulong[] Words,
+    ulong MapGeneratorCount,
     HostTrace HostTrace);
 
 /// <summary>
-/// Runs a batch on a BoltMap while recording the random words it draws, then gives the omap_controller kernel
-/// (its C# form) the map's state from before the batch, the same requests and those words. Equal decisions mean
-/// the kernel is BoltMap's controller logic; the timing model also takes the kernel's probe counts from here.
+/// Runs a batch on a BoltMap that draws from the kernel's generator, then gives the omap_controller kernel (its C#
+/// form) the map's state from before the batch, the same requests, and the generator's seed and counter as they
+/// were. Equal decisions mean the kernel is BoltMap's controller logic; the timing model also takes the kernel's
+/// probe counts from here.
 /// </summary>
 public static class BoltControllerReplayer
 {
-    public static BoltControllerReplay Run(BoltMap map, RecordingRandomSource random, IReadOnlyList<MapOperation> operations)
+    public static BoltControllerReplay Run(BoltMap map, ControllerRandomSource random, IReadOnlyList<MapOperation> operations)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(operations);
         var before = map.ExportControllerState();
+        before.Seed = random.Seed;
+        before.Generator[0] = random.Drawn;
         var parameters = map.Parameters;
         var trace = new HostTrace();
         var previousTrace = map.Host.Trace;
         map.Host.Trace = trace;
         var outcomes = new BoltAccessOutcome[operations.Count];
         var value = new byte[map.ValueBytes];
-        random.StartRecording();
         try
         {
             for (int i = 0; i < operations.Count; i++)
@@ -50,7 +53,6 @@ public static class BoltControllerReplayer
         {
             map.Host.Trace = previousTrace;
         }
-        var words = random.StopRecording();
 
         var kernel = new OmapController(parameters.Capacity, parameters.ItemsPerBin, parameters.HbmBinCount,
             parameters.SlotsPerPage, parameters.QueueBound);
@@ -60,8 +62,8 @@ public static class BoltControllerReplayer
             MapOperationKind.Put => OmapControllerLayout.Put,
             _ => OmapControllerLayout.Delete,
         }).ToArray();
-        var decisions = before.Run(kernel, codes, operations.Select(o => o.Key).ToArray(), words);
-        return new BoltControllerReplay(outcomes, decisions, before, words, trace);
+        var decisions = before.Run(kernel, codes, operations.Select(o => o.Key).ToArray());
+        return new BoltControllerReplay(outcomes, decisions, before, random.Drawn, trace);
     }
 
     private static BoltAccessOutcome Observe(BoltMap map, MapOperation operation, Span<byte> value, HostTrace trace, int index)

@@ -31,12 +31,20 @@ public sealed record OmapEmulatedResult(
     /// <summary>The modelled probability per request of a bound refusal.</summary>
     [JsonPropertyName("refusal_bound_per_op")]
     public double RefusalBoundPerOp { get; init; }
+    /// <summary>The BOLT paper's figure at these parameters (null when the artifact did not run them).</summary>
+    [JsonPropertyName("published_us_per_op")]
+    public double? PublishedUsPerOp { get; init; }
+
+    /// <summary>Emulated / published.</summary>
+    [JsonPropertyName("ratio_to_published")]
+    public double? RatioToPublished => PublishedUsPerOp is { } p ? UsPerOp / p : null;
 }
 
 /// <summary>
 /// `accel omap bench`: the C# bench (host traffic, the model's own speed) and, for the same seed, items and
 /// workload, the emulated U55C time of the batch and of the bulk build. BOLT's controller costs come from the
-/// omap_controller kernel replaying the map's batch; Path ORAM's from <see cref="OmapAccessCosts.PathOramController"/>.
+/// omap_controller kernel replaying the map's batch, priced by <see cref="OmapTimingModel"/> with the host page round
+/// trips; Path ORAM's time is the emulator's for the path_oram_controller kernel (<see cref="PathOramKernelTiming"/>).
 /// </summary>
 public static class OmapEmulation
 {
@@ -46,64 +54,54 @@ public static class OmapEmulation
         var bench = OmapBench.Run(options);
         var items = KeyValueDataSet.CreateRandom(options.N, options.ValueBytes, options.Seed);
         MapOperation[] operations;
-        using (var workload = new Workload(WorkloadKind.Mixed, items, options.N, options.Seed))
+        using (var workload = new Workload(options.Workload, items, options.N, options.Seed))
             operations = workload.Take(options.Ops);
         var model = new OmapTimingModel();
         return bench.Select(result =>
         {
-            var (batch, build) = result.Name == "bolt"
-                ? BoltCosts(options, items, operations)
-                : PathOramCosts(options, items, operations);
-            var batchReport = model.RunBatch(batch);
+            var (batchCycles, build) = result.Name == "bolt"
+                ? BoltTiming(options, items, operations, model)
+                : PathOramTiming(options, items, operations);
             var buildReport = model.RunBuild(build.HostBytes, build.HbmBytesPerBank);
+            double usPerOp = batchCycles / OmapTimingModel.DefaultClockMhz / operations.Length;
+            var published = result.Name == "bolt" && options.Layout == BoltPageKind.Artifact ? PublishedFigures.BoltAt(options.N, options.ValueBytes, options.Alpha) : null;
             return new OmapEmulatedResult(result.Name, result.N, result.ValueBytes, result.Ops, result.HostBytesPerOp,
-                result.HostAccessesPerOp, batchReport.TimeMs * 1e3 / operations.Length, buildReport.TimeMs, result.CpuOpsPerS,
-                OmapTimingModel.DefaultClockMhz, batchReport.TotalCycles, buildReport.TotalCycles)
-            { Refused = result.Refused, RefusalBoundPerOp = result.RefusalBoundPerOp };
+                result.HostAccessesPerOp, usPerOp, buildReport.TimeMs, result.CpuOpsPerS,
+                OmapTimingModel.DefaultClockMhz, batchCycles, buildReport.TotalCycles) { PublishedUsPerOp = published?.UsPerOp, Refused = result.Refused, RefusalBoundPerOp = result.RefusalBoundPerOp };
         }).ToArray();
     }
 
     private sealed record BuildSize(long HostBytes, long[] HbmBytesPerBank);
 
-    private static (OmapAccessCost[], BuildSize) BoltCosts(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
+    private static (long, BuildSize) BoltTiming(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations, OmapTimingModel model)
     {
-        using var seeded = new SeededRandomSource(options.Seed);
-        var random = new RecordingRandomSource(seeded);
-        using var map = BoltMap.Build(new BoltParameters(options.N, options.ValueBytes, hbmFraction: options.Alpha), items, random);
+        var random = new ControllerRandomSource(options.Seed);
+        using var map = BoltMap.Build(BoltParameters.ForLayout(options.Layout, options.N, options.ValueBytes, options.Alpha), items, random);
         var replay = BoltControllerReplayer.Run(map, random, operations);
         var costs = new OmapAccessCost[operations.Length];
         for (int i = 0; i < costs.Length; i++)
         {
             var d = replay.Decisions.AsSpan(i * OmapControllerLayout.DecisionWords, OmapControllerLayout.DecisionWords);
             costs[i] = OmapAccessCosts.BoltController(d[OmapControllerLayout.FoundField] != 0, d[OmapControllerLayout.ChosenBinField] >= 0,
-                d[OmapControllerLayout.ProbesField], d[OmapControllerLayout.FlushCountField], replay.HostTrace.Operation(i).ToArray());
+                d[OmapControllerLayout.ProbesField], replay.HostTrace.Operation(i).ToArray());
         }
         // The kernel's banks: key table and free ids (HBM[2]), item records and tags (HBM[3]), loads and page queues
         // (HBM[4]); values of HBM bins and queued items in a fifth bank, all of its reserved slots written.
         var p = map.Parameters;
-        long tableBytes = (long)OmapControllerLayout.TableSlots(p.Capacity) * (sizeof(ulong) + sizeof(int)) + (long)p.Capacity * sizeof(int);
-        long itemBytes = (long)p.Capacity * (OmapControllerLayout.ItemWords * sizeof(int) + sizeof(ulong));
+        long tableBytes = (long)OmapControllerLayout.TableBuckets(p.Capacity) * OmapAccessCosts.BucketBytes + (long)p.Capacity * sizeof(int);
+        long itemBytes = (long)p.Capacity * OmapAccessCosts.RecordBytes;
         long binBytes = (long)p.BinCount * sizeof(int) + (long)p.HostPageCount * (sizeof(int) + sizeof(ulong));
         long valueBytes = ((long)p.HbmBinCount * p.SlotsPerPage + p.QueueBound) * p.ValueBytes;
-        return (costs, new BuildSize(map.Host.Size, [0, 0, tableBytes, itemBytes, binBytes, valueBytes]));
+        return (model.RunBatch(costs).TotalCycles, new BuildSize(map.Host.Size, [0, 0, tableBytes, itemBytes, binBytes, valueBytes]));
     }
 
-    private static (OmapAccessCost[], BuildSize) PathOramCosts(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
+    private static (long, BuildSize) PathOramTiming(OmapBenchOptions options, KeyValueDataSet items, MapOperation[] operations)
     {
-        using var random = new SeededRandomSource(options.Seed);
-        using var map = PathOramMap.Build(new PathOramParameters(options.N, options.ValueBytes), items, random);
-        var trace = new HostTrace();
-        map.Host.Trace = trace;
-        var value = new byte[options.ValueBytes];
-        var costs = new OmapAccessCost[operations.Length];
-        for (int i = 0; i < operations.Length; i++)
-        {
-            trace.BeginOperation();
-            MapDriver.TryApply(map, operations[i], value);   // a refused request is priced by the transfers it made
-            costs[i] = OmapAccessCosts.PathOramController(trace.Operation(i).ToArray());
-        }
-        // Position map: the same table layout as BOLT's key table, with a 4-byte leaf per item.
-        long positionBytes = (long)OmapControllerLayout.TableSlots(options.N) * (sizeof(ulong) + sizeof(int)) + (long)options.N * sizeof(int);
-        return (costs, new BuildSize(map.Host.Size, [positionBytes]));
+        var run = PathOramKernelTiming.Run(items, options.N, operations, options.Seed);
+        int valueWords = (options.ValueBytes + sizeof(ulong) - 1) / sizeof(ulong);
+        int depth = PathOramLayout.Depth(options.N);
+        long treeBytes = (long)PathOramLayout.TreeBuckets(depth) * (PathOramLayout.BucketWords(valueWords) * sizeof(ulong) + 16);
+        long positionBytes = (long)OmapControllerLayout.TableBuckets(options.N) * OmapAccessCosts.BucketBytes;
+        return (run.TotalCycles, new BuildSize(treeBytes, [positionBytes]));
     }
 }

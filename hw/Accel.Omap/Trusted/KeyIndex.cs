@@ -1,19 +1,20 @@
-using System.Numerics;
+using L = Accel.Kernels.Omap.OmapControllerLayout;
 
 namespace Accel.Omap.Trusted;
 
 /// <summary>
-/// Key to dense item id, an open-addressing hash table in plain arrays: it models the key-to-location table that
-/// lives in HBM, where the host cannot watch it, so its own access pattern needs no hiding. Linear probing with
-/// backward-shift deletion keeps probes short without tombstones. Ids are reused, so per-item arrays stay N long.
+/// Key to dense item id, in the layout of the omap_controller kernel's HBM table (as the BOLT artifact's position
+/// map): buckets of 16 records, each record a key and its location (id + 1, 0 when empty) in 16 bytes, so one
+/// 256-byte burst answers a lookup. It lives in HBM, where the host cannot watch it, so its own access pattern
+/// needs no hiding. A key goes to the first bucket with room from its home (bucketed linear probing; the table is
+/// at most a quarter full, so nearly always its home); deletion shifts records back across buckets, so there are
+/// no tombstones. The algorithm is the kernel's, record for record. Ids are reused, so per-item arrays stay N long.
 /// </summary>
 internal sealed partial class KeyIndex
 {
-    private const int Empty = -1;
-    private readonly ulong[] slotKeys;
-    private readonly int[] slotIds;
+    private readonly ulong[] table;
     private readonly int[] freeIds;
-    private readonly int mask;
+    private readonly int buckets;
     private readonly ulong salt;
     private int freeCount;
 
@@ -22,12 +23,8 @@ internal sealed partial class KeyIndex
     public KeyIndex(int maxItems, ulong salt)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
-        // At most half full: expected probe lengths stay about 1.5 (hit) and 2.5 (miss).
-        int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, maxItems) * 2u);
-        slotKeys = new ulong[slots];
-        slotIds = new int[slots];
-        Array.Fill(slotIds, Empty);
-        mask = slots - 1;
+        buckets = L.TableBuckets(maxItems);
+        table = new ulong[buckets * L.BucketRecords * L.RecordWords];
         this.salt = salt;
         freeIds = new int[maxItems];
         for (int i = 0; i < maxItems; i++) freeIds[i] = maxItems - 1 - i;
@@ -42,60 +39,82 @@ internal sealed partial class KeyIndex
     /// <summary>The id of <paramref name="key"/>, or -1 when absent.</summary>
     public int Find(ulong key)
     {
-        for (int slot = Home(key); ; slot = (slot + 1) & mask)
-        {
-            int id = slotIds[slot];
-            if (id == Empty) return -1;
-            if (slotKeys[slot] == key) return id;
-        }
+        var (found, _) = Lookup(key);
+        return found < 0 ? -1 : Location(found) - 1;
     }
 
     /// <summary>Adds an absent key and returns its new id.</summary>
     public int Add(ulong key)
     {
         if (freeCount == 0) throw new OmapInvariantException($"key index full ({Capacity} keys)");
-        int slot = Home(key);
-        for (; slotIds[slot] != Empty; slot = (slot + 1) & mask)
-            if (slotKeys[slot] == key) throw new OmapInvariantException($"key {key} added twice to the key index");
+        var (found, free) = Lookup(key);
+        if (found >= 0) throw new OmapInvariantException($"key {key} added twice to the key index");
         int id = freeIds[--freeCount];
-        slotKeys[slot] = key;
-        slotIds[slot] = id;
+        table[free * L.RecordWords] = key;
+        table[free * L.RecordWords + 1] = (ulong)(id + 1);
         return id;
     }
 
     /// <summary>Removes <paramref name="key"/>; returns its freed id, or -1 when absent.</summary>
     public int Remove(ulong key)
     {
-        int hole = Home(key);
-        for (; ; hole = (hole + 1) & mask)
-        {
-            if (slotIds[hole] == Empty) return -1;
-            if (slotKeys[hole] == key) break;
-        }
-        int id = slotIds[hole];
+        var (hole, _) = Lookup(key);
+        if (hole < 0) return -1;
+        int id = Location(hole) - 1;
         freeIds[freeCount++] = id;
-        // Shift back later entries of the run whose home lies cyclically at or before the hole,
-        // so every remaining key stays reachable from its home without a tombstone.
-        for (int next = (hole + 1) & mask; slotIds[next] != Empty; next = (next + 1) & mask)
+        int mask = buckets - 1, holeBucket = hole / L.BucketRecords;
+        for (int at = (holeBucket + 1) & mask, step = 0; step < mask; step++, at = (at + 1) & mask)
         {
-            int home = Home(slotKeys[next]);
-            if (((next - home) & mask) >= ((next - hole) & mask))
+            // The first record of this bucket whose home lies cyclically at or before the hole's bucket moves into the hole.
+            int move = -1;
+            bool open = false;
+            for (int way = 0; way < L.BucketRecords; way++)
             {
-                slotKeys[hole] = slotKeys[next];
-                slotIds[hole] = slotIds[next];
-                hole = next;
+                int record = at * L.BucketRecords + way;
+                if (Location(record) == 0) open = true;
+                else if (move < 0 && ((at - Home(table[record * L.RecordWords])) & mask) >= ((at - holeBucket) & mask)) move = record;
             }
+            if (move >= 0)
+            {
+                table[hole * L.RecordWords] = table[move * L.RecordWords];
+                table[hole * L.RecordWords + 1] = table[move * L.RecordWords + 1];
+                hole = move;
+                holeBucket = at;
+            }
+            // A bucket that had room ends every run through it.
+            if (open) break;
         }
-        slotIds[hole] = Empty;
+        table[hole * L.RecordWords] = 0;
+        table[hole * L.RecordWords + 1] = 0;
         return id;
     }
 
     /// <summary>Every (key, id) held, in table order; for audits, not for the access path.</summary>
     public IEnumerable<(ulong Key, int Id)> Entries()
     {
-        for (int slot = 0; slot < slotIds.Length; slot++)
-            if (slotIds[slot] != Empty) yield return (slotKeys[slot], slotIds[slot]);
+        for (int record = 0; record < table.Length / L.RecordWords; record++)
+            if (Location(record) != 0) yield return (table[record * L.RecordWords], Location(record) - 1);
     }
 
-    private int Home(ulong key) => (int)(Mix64.Of(key ^ salt) & (ulong)mask);
+    /// <summary>Buckets from the home until one holds the key or has room: (the key's record or -1, the first empty record of the last bucket).</summary>
+    private (int Found, int Free) Lookup(ulong key)
+    {
+        int mask = buckets - 1;
+        for (int at = Home(key), step = 0; step <= mask; step++, at = (at + 1) & mask)
+        {
+            int free = -1;
+            for (int way = 0; way < L.BucketRecords; way++)
+            {
+                int record = at * L.BucketRecords + way;
+                if (Location(record) != 0 && table[record * L.RecordWords] == key) return (record, -1);
+                if (free < 0 && Location(record) == 0) free = record;
+            }
+            if (free >= 0) return (-1, free);
+        }
+        throw new OmapInvariantException("key index has no empty record");
+    }
+
+    private int Location(int record) => (int)table[record * L.RecordWords + 1];
+
+    private int Home(ulong key) => L.Home(key, salt, buckets);
 }

@@ -11,8 +11,9 @@ using Accel.Testbenches;
 namespace Accel.Omap.Tests.Controller;
 
 /// <summary>
-/// omap_controller transpiled to HLS C++, compiled with g++ and run on golden vectors: bit-exact against the C#
-/// kernel (decisions and every state array it writes), through the same transpiler and harness as the other kernels.
+/// omap_controller and path_oram_controller transpiled to HLS C++, compiled with g++ and run on golden vectors:
+/// bit-exact against the C# kernels (decisions and every state array they write), through the same transpiler and
+/// harness as the other kernels.
 /// </summary>
 public sealed class OmapControllerCsimTests
 {
@@ -22,30 +23,46 @@ public sealed class OmapControllerCsimTests
     [InlineData("n64", false)]
     [InlineData("n256-queue12", true)]
     [InlineData("n1024-c4", false)]
+    [InlineData("n512-pages8", false)]
     public void ConfigurationIsBitExact(string config, bool sanitize)
     {
-        var (generated, csim) = GenerateAndRun(config, [], stimulus: null, sanitize);
+        var (generated, csim) = GenerateAndRun("omap_controller", config, [], stimulus: null, sanitize);
         AssertBitExact(csim);
         var outputs = generated.Ir.Top.Parameters.Where(p => p.IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
         Assert.Equal(outputs, csim.Total);
-        // The stimulus runs out of random words on purpose: the stop and the not-run tail are compared too.
+        // The stimulus crowds a third of the keys into bucket 0: lookups that read more than one bucket (the
+        // overflow) and the backward shift across buckets are compared too, as are bad operation codes.
         var decisions = (int[])generated.Reference["decisions"];
-        Assert.Contains(OmapControllerLayout.OutOfRandomWords, decisions.Where((_, i) => i % OmapControllerLayout.DecisionWords == 0));
+        var records = Enumerable.Range(0, decisions.Length / OmapControllerLayout.DecisionWords).Select(r => decisions.AsSpan(r * OmapControllerLayout.DecisionWords).ToArray()).ToArray();
+        Assert.Contains(records, d => d[OmapControllerLayout.ProbesField] > 1);
+        Assert.Contains(records, d => d[OmapControllerLayout.StatusField] == OmapControllerLayout.BadOperation);
+    }
+
+    [Theory]
+    [InlineData("n64", true)]
+    [InlineData("n256-v1", false)]
+    public void PathOramConfigurationIsBitExact(string config, bool sanitize)
+    {
+        var (generated, csim) = GenerateAndRun("path_oram_controller", config, [], stimulus: null, sanitize);
+        AssertBitExact(csim);
+        var decisions = (int[])generated.Reference["decisions"];
+        Assert.Contains(PathOramLayout.Done, decisions.Where((_, i) => i % PathOramLayout.DecisionWords == 0));
+        Assert.DoesNotContain(PathOramLayout.StashOverflow, decisions.Where((_, i) => i % PathOramLayout.DecisionWords == 0));
     }
 
     [Fact]
     public void LinkConfigPutsEveryStatePortOnAnHbmBank()
     {
-        var (generated, _) = GenerateAndRun("n64", [], stimulus: null, sanitize: false, run: false);
+        var (generated, _) = GenerateAndRun("omap_controller", "n64", [], stimulus: null, sanitize: false, run: false);
         var link = File.ReadAllLines(Path.Combine(generated.Directory, "link.cfg")).Where(l => l.StartsWith("sp=", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(13, link.Length);
+        Assert.Equal(11, link.Length);
         Assert.All(link, l => Assert.Matches(@"^sp=omap_controller_1\.\w+:HBM\[[0-4]\]$", l));
-        Assert.Contains("sp=omap_controller_1.tableKeys:HBM[2]", link);
+        Assert.Contains("sp=omap_controller_1.table:HBM[2]", link);
         Assert.Contains("sp=omap_controller_1.binLoads:HBM[4]", link);
     }
 
     /// <summary>
-    /// The C++ kernel started from a real BoltMap's state with the words BoltMap drew: its outputs equal the C#
+    /// The C++ kernel started from a real BoltMap's state and generator position: its outputs equal the C#
     /// kernel's, which equal BoltMap's decisions; so the generated hardware makes BoltMap's decisions.
     /// </summary>
     [Fact]
@@ -56,27 +73,29 @@ public sealed class OmapControllerCsimTests
         MapOperation[] operations;
         using (var workload = new Workload(WorkloadKind.Mixed, items, 256, 12))
             operations = workload.Take(400);
-        var random = new RecordingRandomSource(new SeededRandomSource(11));
+        var random = new ControllerRandomSource(11);
         using var map = BoltMap.Build(parameters, items, random);
         var before = map.ExportControllerState();
+        before.Seed = random.Seed;
+        before.Generator[0] = random.Drawn;
         var replay = BoltControllerReplayer.Run(map, random, operations);
         Assert.All(replay.MapOutcomes, o => Assert.Equal(OmapControllerLayout.Done, o.Status));
         for (int i = 0; i < operations.Length; i++)
             Assert.Equal(replay.MapOutcomes[i].FlushCount, replay.Decisions[i * OmapControllerLayout.DecisionWords + OmapControllerLayout.FlushCountField]);
 
         var stimulus = new Stimulus(0);
-        OmapControllerStimulus.Load(stimulus, before, [.. operations.Select(o => (int)o.Kind)], [.. operations.Select(o => o.Key)], replay.Words);
+        OmapControllerStimulus.Load(stimulus, before, [.. operations.Select(o => (int)o.Kind)], [.. operations.Select(o => o.Key)]);
         string[] overrides = ["capacity=256", "itemsPerBin=8", $"hbmBins={parameters.HbmBinCount}", $"slotsPerPage={parameters.SlotsPerPage}", $"queueBound={parameters.QueueBound}"];
-        var (generated, csim) = GenerateAndRun(null, overrides, stimulus, sanitize: false);
+        var (generated, csim) = GenerateAndRun("omap_controller", null, overrides, stimulus, sanitize: false);
         AssertBitExact(csim);
         Assert.Equal(replay.Decisions, (int[])generated.Reference["decisions"]);
     }
 
-    private static (Codegen.Transpiler.Result Generated, Csim.Result Csim) GenerateAndRun(string? config, string[] overrides, Stimulus? stimulus, bool sanitize, bool run = true)
+    private static (Codegen.Transpiler.Result Generated, Csim.Result Csim) GenerateAndRun(string name, string? config, string[] overrides, Stimulus? stimulus, bool sanitize, bool run = true)
     {
-        var kernel = KernelCatalog.Find(KernelCatalog.BuiltIn, "omap_controller");
+        var kernel = KernelCatalog.Find(KernelCatalog.BuiltIn, name);
         var resolved = KernelConfig.Resolve(kernel, config, overrides);
-        var directory = Path.Combine(Path.GetTempPath(), "accel-tests", $"omap_controller-{resolved.Name}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var directory = Path.Combine(Path.GetTempPath(), "accel-tests", $"{name}-{resolved.Name}-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var generated = Codegen.Transpiler.Generate(KernelCatalog.BuiltIn, kernel, resolved, directory, Options, stimulus: stimulus);
         return (generated, run ? Csim.Run(generated.Directory, generated.Ir.Name, sanitize) : new Csim.Result(false, -1, 0, 0, "not run"));

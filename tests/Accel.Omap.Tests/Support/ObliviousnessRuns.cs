@@ -17,8 +17,10 @@ public abstract class ObliviousnessRuns
     public static readonly WorkloadKind[] Workloads =
         [WorkloadKind.RepeatOneKey, WorkloadKind.Mixed, WorkloadKind.SequentialKeys, WorkloadKind.MissesOnly, WorkloadKind.Churn];
 
-    private protected ObliviousnessRuns(MapKind kind, int capacity, int valueBytes, int requests)
+    /// <param name="randomFor">the map's randomness for a seed: the AES-CTR stream by default.</param>
+    private protected ObliviousnessRuns(MapKind kind, int capacity, int valueBytes, int requests, Func<ulong, IRandomSource>? randomFor = null)
     {
+        randomFor ??= seed => new SeededRandomSource(seed);
         Requests = requests;
         var items = KeyValueDataSet.CreateRandom(capacity, valueBytes, seed: 21);
         foreach (bool leaky in new[] { false, true })
@@ -27,7 +29,8 @@ public abstract class ObliviousnessRuns
             for (int w = 0; w < Workloads.Length; w++)
             {
                 var workloadKind = Workloads[w];
-                using var random = new SeededRandomSource(22 + (ulong)w);
+                var random = randomFor(22 + (ulong)w);
+                using var disposeRandom = random as IDisposable;
                 using var map = kind.Build(capacity, valueBytes, items, random, leaky);
                 if (!leaky && w == 0) Describe(map);
                 var trace = new HostTrace();
@@ -82,6 +85,18 @@ public abstract class ObliviousnessRuns
 
 /// <summary>BOLT with N = 1024 (102 host pages, 26 HBM bins), 20,000 requests per workload.</summary>
 public sealed class BoltObliviousnessRuns() : ObliviousnessRuns(new BoltKind(), capacity: 1024, valueBytes: 16, requests: 20_000)
+{
+    private protected override RequestView View(ReadOnlySpan<HostAccess> accesses, IObliviousMap map) =>
+        RequestView.OfBolt(accesses, map.TransferBytes);
+}
+
+/// <summary>
+/// BOLT drawing from the omap_controller kernel's on-chip generator (SplitMix64 in counter form) instead of AES-CTR:
+/// the kernel makes this map's decisions from the same seed (OmapControllerEquivalenceTests), so this is the host
+/// trace the hardware shows. N = 1024, 10,000 requests per workload.
+/// </summary>
+public sealed class BoltOnChipGeneratorObliviousnessRuns() : ObliviousnessRuns(new BoltKind(), capacity: 1024, valueBytes: 16, requests: 10_000,
+    randomFor: seed => new ControllerRandomSource(seed))
 {
     private protected override RequestView View(ReadOnlySpan<HostAccess> accesses, IObliviousMap map) =>
         RequestView.OfBolt(accesses, map.TransferBytes);
