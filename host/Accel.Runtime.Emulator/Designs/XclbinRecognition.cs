@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Runtime.Xclbin;
@@ -49,6 +50,6 @@ public static class XclbinRecognition
         return "argument registers, ports, memory connections or banks differ";
     }
 
-    private static ArgumentException Refuse(XclbinFile file, string problem) =>
+    private static DeviceArgumentException Refuse(XclbinFile file, string problem) =>
         new($"{file.Source}: the emulator cannot run this xclbin: {problem}");
 }

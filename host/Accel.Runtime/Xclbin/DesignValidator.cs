@@ -1,3 +1,4 @@
+using Accel.Runtime.Devices;
 namespace Accel.Runtime.Xclbin;
 
 /// <summary>
@@ -101,5 +102,5 @@ internal static class DesignValidator
             throw Error($"{what} must be unique; '{duplicate.Key}' appears {duplicate.Count()} times");
     }
 
-    private static ArgumentException Error(string problem) => new($"xclbin design: {problem}", "design");
+    private static DeviceArgumentException Error(string problem) => new($"xclbin design: {problem}", "design");
 }

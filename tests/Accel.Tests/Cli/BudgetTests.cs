@@ -22,7 +22,7 @@ public sealed partial class BudgetTests
                 int i = 0;
                 while (x[0] >= 0)
                 {
-                    x[i & 3] = x[i & 3] + 1;
+                    x[i & 3] = (x[i & 3] + 1) & 0xFFFF;   // x[0] never turns negative: the loop never ends
                     i++;
                 }
             }

@@ -10,7 +10,7 @@ public sealed class OmapCliTests
     [Fact]
     public void RefusedRequestsAreCountedNotFatal()
     {
-        var (exit, stdout, stderr) = InProcessCli.Run(TestPaths.Scratch("omap"), "omap", "bench", "--n", "16", "--ops", "20000", "--value-bytes", "256", "--json");
+        var (exit, stdout, stderr) = InProcessCli.Run(TestPaths.Scratch("omap"), "omap", "bench", "--n", "16", "--ops", "20000", "--value-bytes", "256", "--workload", "mixed", "--page-layout", "padded", "--json");
         Assert.True(exit == 0, $"exit {exit}\n{stderr}");
         var bolt = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "bolt");
         int refused = bolt.GetProperty("refused").GetInt32();

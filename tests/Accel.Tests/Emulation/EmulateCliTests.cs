@@ -52,7 +52,7 @@ public sealed class EmulateCliTests
     {
         var (exit, _, stderr) = CliTests.Accel("emulate", "gelu", "--board", "vcu118");
         Assert.Equal(2, exit);
-        Assert.Contains("boards: u55c, u280, zcu102", stderr);
+        Assert.Contains("--board vcu118: expected one of u55c, u280, zcu102", stderr);
     }
 }
 
