@@ -10,7 +10,7 @@ var parser = new Parser(settings =>
     settings.CaseInsensitiveEnumValues = true;
     settings.AllowMultiInstance = true; // --param a=1 --param b=2, as users expect
 });
-var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions, RunOptions, XclbinOptions, EstimateOptions, DseOptions>(args);
+var result = parser.ParseArguments<ListOptions, GenOptions, CsimOptions, AccuracyOptions, EmulateOptions, BenchOptions, OmapOptions, DemoOptions, RunOptions, XclbinOptions, EstimateOptions, DseOptions, RtlGenOptions, RtlSimOptions, RtlSynthOptions>(args);
 return result.MapResult(
     (ListOptions o) => Cli.Run(() => ListCommand.Run(o)),
     (GenOptions o) => Cli.Run(() => GenCommand.Run(o)),
@@ -24,4 +24,7 @@ return result.MapResult(
     (XclbinOptions o) => Cli.Run(() => XclbinCommand.Run(o)),
     (EstimateOptions o) => Cli.Run(() => EstimateCommand.Run(o)),
     (DseOptions o) => Cli.Run(() => DseCommand.Run(o)),
+    (RtlGenOptions o) => Cli.Run(() => RtlCommand.Run(o)),
+    (RtlSimOptions o) => Cli.Run(() => RtlSimCommand.Run(o)),
+    (RtlSynthOptions o) => Cli.Run(() => RtlSynthCommand.Run(o)),
     errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError) ? ExitCodes.Ok : ExitCodes.BadInput);

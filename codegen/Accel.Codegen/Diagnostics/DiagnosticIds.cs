@@ -39,5 +39,6 @@ public static class DiagnosticIds
     public static readonly Entry Checked = new("ACCEL0029", "checked arithmetic", "saturate explicitly with Fx.Saturate");
     public static readonly Entry ReferenceParameter = new("ACCEL0030", "ref, out and in parameters", "return the value, or pass an array");
     public static readonly Entry UnsupportedType = new("ACCEL0031", "this type", "use integer types (sbyte..ulong), bool, float, double, arrays of them or Stream<T>");
+    public static readonly Entry RtlUnsupported = new("ACCEL0040", "this construct", "the HLS back end (`accel gen`, `accel csim`) handles it; see the RTL subset in the README");
     public static readonly Entry Other = new("ACCEL0099", "this construct", "see the kernel subset in the README");
 }

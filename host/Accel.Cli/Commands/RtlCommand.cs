@@ -1,0 +1,46 @@
+using Accel.Codegen.Backends.Rtl;
+using Accel.Testbenches.Rtl;
+using CommandLine;
+
+namespace Accel.Cli.Commands;
+
+/// <summary>What the three RTL verbs accept: the kernel, its configuration, where the RTL goes, the clock and board
+/// whose schedule and memory figures it takes.</summary>
+public abstract class RtlOptions : KernelOptions
+{
+    [Option("out", HelpText = "Output folder (default build/rtl/<kernel>/<config>).")]
+    public string? Out { get; set; }
+
+    [Option("board", Default = "u55c", HelpText = "Memory system of the testbench's memory model: u55c (HBM), u280 or zcu102 (PS DDR4).")]
+    public string Board { get; set; } = "u55c";
+
+    [Option("clock", Default = 300.0, HelpText = "Clock in MHz (100, 200 or 300 columns of the operator latency table).")]
+    public double ClockMhz { get; set; } = 300;
+
+    [Option("seed", Default = 1, HelpText = "Seed of the golden stimulus.")]
+    public int Seed { get; set; } = 1;
+
+    public RtlGeneration.Result Generate()
+    {
+        var (project, kernel, config) = Resolve();
+        if (ClockMhz is <= 0 or > 1000)
+            throw new Codegen.Frontend.KernelParameterException($"--clock {ClockMhz}: expected a clock in MHz in (0, 1000]");
+        return RtlGeneration.Generate(project, kernel, config, Out ?? RtlProjectWriter.DefaultDirectory(kernel.Name, config.Name), Board, ClockMhz, Seed);
+    }
+}
+
+[Verb("rtl", HelpText = "Print a kernel as Verilog with the emulator's schedule, with a Verilator testbench, a Yosys script and golden vectors.")]
+public sealed class RtlGenOptions : RtlOptions;
+
+public static class RtlCommand
+{
+    public static int Run(RtlGenOptions options)
+    {
+        var result = options.Generate();
+        if (options.Json)
+            Cli.WriteJson(new { kernel = result.Ir.Name, config = Path.GetFileName(result.Directory), directory = result.Directory, files = result.Files });
+        else
+            Console.Error.WriteLine($"accel rtl: wrote {result.Files.Count} files to {result.Directory}");
+        return ExitCodes.Ok;
+    }
+}
