@@ -17,7 +17,7 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
     private void Statement(IrStmt s, ISet<string> computed)
     {
         printer.Line = s.Line;
-        if (!PortReads.In(s)) return;
+        if (!PortReads.In(s, IsPort)) return;
         switch (s)
         {
             case BlockStmt b: foreach (var x in b.Statements) Statement(x, computed); break;
@@ -33,7 +33,7 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
                 }
                 printer.Close();
                 break;
-            case ForStmt f when StaticLoop.Of(f) is { } loop:
+            case ForStmt f when StaticLoop.Of(f, printer.Known) is { } loop:
                 foreach (var value in loop.Values)
                 {
                     printer.Emit($"{printer.Name(loop.Variable)} = {VerilogPrinter.Constant(loop.Variable.Type, value)};");
@@ -41,7 +41,7 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
                 }
                 break;
             default:
-                var reads = PortReads.Of(s, out bool guarded);
+                var reads = PortReads.Of(s, IsPort, out bool guarded);
                 if (guarded) rejections.Report(s.Line, "a port read inside ?: (the request side cannot tell whether it happens)");
                 foreach (var read in reads)
                 {
@@ -52,6 +52,8 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
         }
     }
 
+    private bool IsPort(IrExpr array) => printer.TryResolve(array) is PortTarget;
+
     private void Check(IrExpr e, ISet<string> computed, int line)
     {
         foreach (var name in VariablesIn.Of(e).Where(computed.Contains).Distinct())
@@ -59,20 +61,20 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
     }
 
     /// <summary>Port element reads of a statement (not the port element a statement writes).</summary>
-    private sealed class PortReads : IrWalker
+    private sealed class PortReads(Func<IrExpr, bool> isPort) : IrWalker
     {
         private readonly List<IndexExpr> found = new();
         private bool guarded;
 
-        public static List<IndexExpr> Of(IrStmt s, out bool guarded)
+        public static List<IndexExpr> Of(IrStmt s, Func<IrExpr, bool> isPort, out bool guarded)
         {
-            var walker = new PortReads();
+            var walker = new PortReads(isPort);
             s.Accept(walker);
             guarded = walker.guarded;
             return walker.found;
         }
 
-        public static bool In(IrStmt s) => Of(s, out _).Count > 0;
+        public static bool In(IrStmt s, Func<IrExpr, bool> isPort) => Of(s, isPort, out _).Count > 0;
 
         public override void VisitAssign(AssignStmt s)
         {
@@ -82,7 +84,7 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
 
         public override bool VisitIndex(IndexExpr e)
         {
-            if (e.Array.Type is PortType) found.Add(e);
+            if (isPort(e.Array)) found.Add(e);
             return base.VisitIndex(e);
         }
 

@@ -12,7 +12,7 @@ internal sealed class ExecPorts(VerilogPrinter printer, RtlRejections rejections
     public string Read(Variable port, string index, IrType element, int line)
     {
         var t = printer.Temp(element);
-        printer.Emit($"{t} = {RtlNames.Queue(port)}[{RtlNames.QueueHead(port)}[{RtlNames.QueueBits - 1}:0]];");
+        printer.Emit($"{t} = {RtlNames.Queue(port)}_front;");
         printer.Emit($"{RtlNames.QueueHead(port)} = {RtlNames.QueueHead(port)} + 1'b1;");
         return t;
     }
@@ -30,7 +30,7 @@ internal sealed class ExecPorts(VerilogPrinter printer, RtlRejections rejections
 
 /// <summary>Port reads at a pipelined loop's stage 0: a read request, and one more word the iteration will
 /// take from the response queue at its last stage (the count travels down the pipeline with the iteration).</summary>
-internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejections, int loopId, int loopLine) : IPortAccess
+internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejections, string pipeline, int loopLine) : IPortAccess
 {
     private readonly Dictionary<string, int> reads = new();
 
@@ -42,7 +42,7 @@ internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejection
             rejections.Report(loopLine, $"more than one read of port {port.Name} per iteration of a pipelined loop");
         printer.Emit($"{port.Name}_rd_valid = 1'b1;");
         printer.Emit($"{port.Name}_rd_addr = {index};");
-        printer.Emit($"{RtlNames.NewCount(loopId, port)} = {RtlNames.NewCount(loopId, port)} + 1'b1;");
+        printer.Emit($"{RtlNames.NewCount(pipeline, port)} = {RtlNames.NewCount(pipeline, port)} + 1'b1;");
         return printer.Temp(element); // never used: the request side computes only addresses and conditions
     }
 
@@ -52,12 +52,14 @@ internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejection
 /// <summary>Register names shared by the module builder and the port accesses.</summary>
 internal static class RtlNames
 {
-    public const int QueueBits = 8; // 256-word response queues: deeper than any pipeline the schedule builds here
+    /// <summary>Address bits of a port's response queue: room for every word requested and not yet taken, at most
+    /// one per cycle for Depth cycles (plus the cycle the data waits to be written).</summary>
+    public static int QueueBits(int deepestPipeline) => Math.Max(2, (int)Math.Ceiling(Math.Log2(deepestPipeline + 4)));
 
     public static string Queue(Variable port) => $"q_{port.Name}";
     public static string QueueHead(Variable port) => $"q_{port.Name}_head";
     public static string QueueTail(Variable port) => $"q_{port.Name}_tail";
     public static string Pending(Variable port) => $"{port.Name}_pending";
-    public static string NewCount(int loop, Variable port) => $"p{loop}_{port.Name}_rc_new";
-    public static string Counts(int loop, Variable port) => $"p{loop}_{port.Name}_rc";
+    public static string NewCount(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc_new";
+    public static string Counts(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc";
 }

@@ -11,8 +11,8 @@ namespace Accel.Codegen.Backends.Rtl;
 internal sealed class RtlStateMachine
 {
     private abstract record Frame;
-    private sealed record Rest(IReadOnlyList<IrStmt> Statements, int Index) : Frame;
-    private sealed record AfterIteration(ForStmt Loop) : Frame;
+    private sealed record Rest(IReadOnlyList<IrStmt> Statements, int Index, VerilogScope Scope) : Frame;
+    private sealed record AfterIteration(ForStmt Loop, VerilogScope Scope) : Frame;
 
     public sealed record State(string Name, IReadOnlyList<string> Lines);
     public sealed record Pipeline(int Id, int Depth, IReadOnlyList<Variable> ReadPorts);
@@ -23,7 +23,9 @@ internal sealed class RtlStateMachine
     private readonly RtlRejections rejections;
     private readonly VerilogScope top;
     private readonly List<(string Name, Action Body)> pending = new();
-    private readonly Dictionary<int, string> loopStates = new();
+    private readonly Dictionary<(int, string), string> loopStates = new();
+    private readonly Dictionary<IrStmt, VerilogScope> callScopes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, IrFunction> functions;
     private readonly List<Pipeline> pipelines = new();
     private readonly List<Variable> writePorts;
 
@@ -31,6 +33,7 @@ internal sealed class RtlStateMachine
     {
         (this.kernel, this.schedule, this.printer, this.rejections, this.top) = (kernel, schedule, printer, rejections, top);
         writePorts = kernel.Top.Parameters.Where(p => p.Type is PortType && p.IsWritten).ToList();
+        functions = kernel.Functions.ToDictionary(f => f.Name);
     }
 
     public IReadOnlyList<Pipeline> Pipelines => pipelines;
@@ -38,7 +41,7 @@ internal sealed class RtlStateMachine
     /// <summary>The code of the idle state's start edge, then every state it reaches, in the order first reached.</summary>
     public (IReadOnlyList<string> Start, IReadOnlyList<State> States) Build()
     {
-        var body = ImmutableStack<Frame>.Empty.Push(new Rest(kernel.Top.Body.Statements, 0));
+        var body = ImmutableStack<Frame>.Empty.Push(new Rest(kernel.Top.Body.Statements, 0, top));
         var start = printer.Capture(5, () =>
         {
             long entry = schedule.EntryCycles(kernel.Top.Name);
@@ -69,8 +72,26 @@ internal sealed class RtlStateMachine
         WhileStmt => true,
         BlockStmt b => b.Statements.Any(Timed),
         IfStmt i => Timed(i.Then) || (i.Else is not null && Timed(i.Else)),
+        ExprStmt { Expression: CallExpr call } => functions[call.Callee].Body.Statements.Any(Timed),
         _ => false,
     };
+
+    /// <summary>The key of a loop's state: the loop, and the inlined call it runs in (a function called from two
+    /// places has two copies of its loops).</summary>
+    private (int, string) Key(ForStmt f) => (f.Id, printer.Scope.Prefix);
+
+    private static string StateName(string prefix, ForStmt f) => prefix == "v_" ? $"{f.Id}" : $"{f.Id}_{prefix.TrimEnd('_')}";
+
+    /// <summary>A call whose callee has timed loops, inlined into the state machine: the arguments into the
+    /// callee's registers (or, for arrays, its bindings), then the callee's body as the next frame.</summary>
+    private VerilogScope CallScope(ExprStmt statement, CallExpr call)
+    {
+        var callee = functions[call.Callee];
+        if (!callScopes.TryGetValue(statement, out var scope))
+            callScopes[statement] = scope = new VerilogScope(printer.NextInlinePrefix(callee.Name));
+        printer.BindArguments(callee, scope, call.Arguments);
+        return scope;
+    }
 
     /// <summary>Prints what runs from here until the next timed state (or the end of the kernel).</summary>
     private void Continue(ImmutableStack<Frame> k)
@@ -81,9 +102,10 @@ internal sealed class RtlStateMachine
             k = k.Pop();
             if (frame is AfterIteration iterated)
             {
+                printer.Scope = iterated.Scope;
                 foreach (var s in iterated.Loop.Step) printer.Statement(s);
                 printer.Open($"if ({printer.Expr(iterated.Loop.Condition!)}) begin");
-                Wait(loopStates[iterated.Loop.Id], schedule.Loop(iterated.Loop.Id).BodyCycles);
+                Wait(loopStates[Key(iterated.Loop)], schedule.Loop(iterated.Loop.Id).BodyCycles);
                 printer.Close("end else begin");
                 printer.Indent();
                 Continue(k);
@@ -91,6 +113,7 @@ internal sealed class RtlStateMachine
                 return;
             }
             var rest = (Rest)frame;
+            printer.Scope = rest.Scope;
             for (int j = rest.Index; j < rest.Statements.Count; j++)
             {
                 var s = rest.Statements[j];
@@ -99,17 +122,20 @@ internal sealed class RtlStateMachine
                     printer.Statement(s);
                     continue;
                 }
-                var after = k.Push(new Rest(rest.Statements, j + 1));
+                var after = k.Push(new Rest(rest.Statements, j + 1, rest.Scope));
                 printer.Line = s.Line;
                 switch (s)
                 {
-                    case BlockStmt b: Continue(after.Push(new Rest(b.Statements, 0))); return;
+                    case BlockStmt b: Continue(after.Push(new Rest(b.Statements, 0, rest.Scope))); return;
+                    case ExprStmt { Expression: CallExpr call } e:
+                        Continue(after.Push(new Rest(functions[call.Callee].Body.Statements, 0, CallScope(e, call))));
+                        return;
                     case IfStmt i:
                         printer.Open($"if ({printer.Expr(i.Condition)}) begin");
-                        Continue(after.Push(new Rest([i.Then], 0)));
+                        Continue(after.Push(new Rest([i.Then], 0, rest.Scope)));
                         printer.Close("end else begin");
                         printer.Indent();
-                        Continue(i.Else is null ? after : after.Push(new Rest([i.Else], 0)));
+                        Continue(i.Else is null ? after : after.Push(new Rest([i.Else], 0, rest.Scope)));
                         printer.Close();
                         return;
                     case ForStmt { Condition: not null } f when schedule.Loop(f.Id).Kind == RtlLoopKind.Sequential:
@@ -130,10 +156,11 @@ internal sealed class RtlStateMachine
     private void Sequential(ForStmt f, ImmutableStack<Frame> after)
     {
         foreach (var s in f.Init) printer.Statement(s);
-        if (!loopStates.ContainsKey(f.Id))
+        var scope = printer.Scope;
+        if (!loopStates.ContainsKey(Key(f)))
         {
-            var iteration = after.Push(new AfterIteration(f)).Push(new Rest(f.Body.Statements, 0));
-            loopStates[f.Id] = Register($"S_LOOP{f.Id}", () =>
+            var iteration = after.Push(new AfterIteration(f, scope)).Push(new Rest(f.Body.Statements, 0, scope));
+            loopStates[Key(f)] = Register($"S_LOOP{StateName(scope.Prefix, f)}", () =>
             {
                 printer.Open("if (wait_count == 0) begin");
                 Continue(iteration);
@@ -143,7 +170,7 @@ internal sealed class RtlStateMachine
             });
         }
         printer.Open($"if ({printer.Expr(f.Condition!)}) begin");
-        Wait(loopStates[f.Id], schedule.Loop(f.Id).BodyCycles);
+        Wait(loopStates[Key(f)], schedule.Loop(f.Id).BodyCycles);
         printer.Close("end else begin");
         printer.Indent();
         Continue(after);
@@ -153,16 +180,17 @@ internal sealed class RtlStateMachine
     /// <summary>A pipelined loop: entry code, one state, and the exit into what follows it.</summary>
     private sealed class RtlPipeline(RtlStateMachine m, ForStmt f, RtlLoop timing)
     {
-        private string P => $"p{f.Id}";
+        private string P => $"p{StateName(scope.Prefix, f)}";
+        private readonly VerilogScope scope = m.printer.Scope;
         private VerilogPrinter Printer => m.printer;
 
         public void Enter(ImmutableStack<Frame> after)
         {
             var printer = Printer;
-            if (timing.Depth < 2 || timing.Depth > (1 << RtlNames.QueueBits) - 8 || timing.II < 1)
+            if (timing.Depth < 2 || timing.Depth > 4096 || timing.II < 1)
                 m.rejections.Report(f.Line, $"a pipeline of depth {timing.Depth} and II {timing.II}");
-            var issueScope = new VerilogScope("v_", m.top);
-            foreach (var v in InductionVariables()) issueScope.Bind(v.Name, printer.Register($"v_{v.Name}__i", v.Type));
+            var issueScope = new VerilogScope(scope.Prefix, scope);
+            foreach (var v in InductionVariables()) issueScope.Bind(v.Name, printer.Register($"{scope.Prefix}{v.Name}__i", v.Type));
             var computed = AssignedIn.Of(f.Body);
             foreach (var v in InductionVariables()) computed.Remove(v.Name);
 
@@ -172,14 +200,14 @@ internal sealed class RtlStateMachine
                 foreach (var s in f.Init) printer.Statement(s);
                 return printer.Expr(f.Condition!);
             });
-            var state = $"S_PIPE{f.Id}";
+            var state = $"S_PIPE{StateName(scope.Prefix, f)}";
             var readPorts = new List<Variable>();
             printer.Open($"if ({more}) begin");
             printer.Emit($"state = {state};");
             printer.Emit($"{P}_more = 1'b1;");
             printer.Emit($"{P}_valid = 0;");
             printer.Emit($"{P}_ii = 0;");
-            if (m.loopStates.TryAdd(f.Id, state))
+            if (m.loopStates.TryAdd(m.Key(f), state))
             {
                 m.Register(state, () => Run(issueScope, computed, readPorts, after));
                 m.pipelines.Add(new Pipeline(f.Id, timing.Depth, readPorts));
@@ -198,9 +226,10 @@ internal sealed class RtlStateMachine
         private void Run(VerilogScope issueScope, ISet<string> computed, List<Variable> readPorts, ImmutableStack<Frame> after)
         {
             var printer = Printer;
+            printer.Scope = scope;
             int top = timing.Depth - 2;
             // The request side first, into a scratch list: it tells which ports the last stage waits on.
-            var issue = new IssuePorts(printer, m.rejections, f.Id, f.Line);
+            var issue = new IssuePorts(printer, m.rejections, P, f.Line);
             var issueLines = printer.Capture(6, () => WithIssueScope(issueScope, () =>
             {
                 printer.Ports = issue;
@@ -215,13 +244,14 @@ internal sealed class RtlStateMachine
                 return 0;
             }));
             readPorts.AddRange(issue.ReadPorts.Select(name => m.kernel.Top.Parameters.Single(p => p.Name == name)));
+            printer.Scope = scope;
 
             printer.Emit($"{P}_stall = 1'b0;");
             foreach (var port in readPorts)
             {
-                string counts = RtlNames.Counts(f.Id, port);
+                string counts = RtlNames.Counts(P, port);
                 printer.Declare(counts, $"reg [{8 * (timing.Depth - 1) - 1}:0] {counts};");
-                printer.Declare(RtlNames.NewCount(f.Id, port), $"reg [7:0] {RtlNames.NewCount(f.Id, port)};");
+                printer.Declare(RtlNames.NewCount(P, port), $"reg [7:0] {RtlNames.NewCount(P, port)};");
                 printer.Emit($"if ({P}_valid[{top}] && ({RtlNames.QueueTail(port)} - {RtlNames.QueueHead(port)}) < {counts}[{8 * (timing.Depth - 1) - 1}:{8 * (timing.Depth - 2)}]) {P}_stall = 1'b1;");
             }
             printer.Open($"if (!{P}_stall) begin");
@@ -236,7 +266,7 @@ internal sealed class RtlStateMachine
             finally { printer.Ports = null; printer.InPipeline = false; }
             printer.Close();
             printer.Emit($"{P}_issue = 1'b0;");
-            foreach (var port in readPorts) printer.Emit($"{RtlNames.NewCount(f.Id, port)} = 8'd0;");
+            foreach (var port in readPorts) printer.Emit($"{RtlNames.NewCount(P, port)} = 8'd0;");
             printer.Open($"if ({P}_more && {P}_ii == 0) begin");
             printer.Emit($"{P}_issue = 1'b1;");
             printer.EmitLines(issueLines);
@@ -244,7 +274,7 @@ internal sealed class RtlStateMachine
             printer.Emit(timing.II > 1 ? $"{P}_ii = ({P}_ii == {timing.II - 1}) ? 16'd0 : {P}_ii + 1'b1;" : $"{P}_ii = 16'd0;");
             printer.Emit($"{P}_valid = ({P}_valid << 1) | {P}_issue;");
             foreach (var port in readPorts)
-                printer.Emit($"{RtlNames.Counts(f.Id, port)} = ({RtlNames.Counts(f.Id, port)} << 8) | {RtlNames.NewCount(f.Id, port)};");
+                printer.Emit($"{RtlNames.Counts(P, port)} = ({RtlNames.Counts(P, port)} << 8) | {RtlNames.NewCount(P, port)};");
             // The loop ends when nothing is left to issue and its last iteration has left the last stage;
             // its open write bursts close there, as in the emulator.
             printer.Open($"if (!{P}_more && {P}_valid == 0) begin");

@@ -33,8 +33,7 @@ internal static class RtlViewBuilder
             kernel.Tables.Select(t => new RtlRomView(VerilogPrinter.RomName(t), VerilogPrinter.Width(t.Element), t.Values.Length,
                 t.Values.Select(v => VerilogPrinter.Constant(t.Element, v)).ToList())).ToList(),
             printer.Declarations, start,
-            [new RtlStateView("S_IDLE", 0, []), new RtlStateView("S_FINISH", 1, []), .. states.Select((s, i) => new RtlStateView(s.Name, i + 2, s.Lines))],
-            RtlNames.QueueBits, 1 << RtlNames.QueueBits);
+            [new RtlStateView("S_IDLE", 0, []), new RtlStateView("S_FINISH", 1, []), .. states.Select((s, i) => new RtlStateView(s.Name, i + 2, s.Lines))]);
         return (module, ports);
     }
 
@@ -47,14 +46,15 @@ internal static class RtlViewBuilder
 
     private static List<RtlPortView> Ports(IrKernel kernel, IReadOnlyList<RtlPortTiming> timing, IReadOnlyDictionary<string, int> depths, RtlStateMachine machine)
     {
-        var read = machine.Pipelines.SelectMany(p => p.ReadPorts).Select(p => p.Name).ToHashSet();
+        var deepest = machine.Pipelines.SelectMany(p => p.ReadPorts.Select(port => (port.Name, p.Depth)))
+            .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Max(x => x.Depth));
         var channels = timing.Select(t => t.Channel).Distinct().ToList();
         return kernel.Top.Parameters.Where(p => p.Type is PortType).Select(p =>
         {
             var element = (IntType)((PortType)p.Type).Element;
             var t = timing.Single(x => x.Port == p.Name);
             return new RtlPortView(p.Name, element.Bits, element.Bits / 8, $"{(element.Signed ? "" : "u")}int{element.Bits}_t",
-                read.Contains(p.Name), p.IsWritten, depths[p.Name],
+                deepest.ContainsKey(p.Name), p.IsWritten, depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth) : 0,
                 t.Channel, channels.IndexOf(t.Channel), t.LatencyCycles, t.BeatBytes, t.UnitsPerCycle, t.ServiceUnits);
         }).ToList();
     }

@@ -59,15 +59,15 @@ internal sealed partial class VerilogPrinter
                     BinaryOp.Eq => "==", BinaryOp.Ne => "!=", BinaryOp.Lt => "<", BinaryOp.Le => "<=", BinaryOp.Gt => ">", BinaryOp.Ge => ">=",
                     BinaryOp.LogicalAnd => "&&", _ => "||",
                 };
-                if (b.Op is BinaryOp.Div or BinaryOp.Rem && Known(b.Right) is null)
-                    rejections.Report(Line, "division by a value that is not a compile-time constant");
                 return Assign(b.Type, $"{left} {symbol} {right}");
         }
     }
 
-    /// <summary>The value of an expression fixed at generation time (constants, kernel parameters), or null.</summary>
-    public static long? Known(IrExpr e) => e switch
+    /// <summary>The value of an expression fixed at generation time (constants, kernel parameters, parameters of
+    /// this inlined copy that hold constants), or null.</summary>
+    public long? Known(IrExpr e) => e switch
     {
+        VarRefExpr { Variable: var v } => Scope.Constant(v.Name),
         ConstExpr c when c.Type is IntType or BoolType => c.IntValue,
         ParamRefExpr p => p.Param.Value,
         NamedConstExpr n => n.Constant.Value,
@@ -101,15 +101,40 @@ internal sealed partial class VerilogPrinter
     /// <summary>The storage an array expression names in the current scope.</summary>
     public ArrayTarget? Resolve(IrExpr array)
     {
-        switch (array)
+        var target = TryResolve(array);
+        if (target is null) rejections.Report(Line, $"the array expression {array}");
+        return target;
+    }
+
+    public ArrayTarget? TryResolve(IrExpr array) => array switch
+    {
+        TableRefExpr t => new RomTarget(t.Table),
+        VarRefExpr { Variable: { Type: PortType } v } => new PortTarget(v),
+        VarRefExpr { Variable: var v } => Scope.Array(v.Name),
+        _ => null,
+    };
+
+    /// <summary>Binds a callee's parameters in its scope: arrays to the caller's storage; a scalar the callee never
+    /// assigns and the caller passes as a constant becomes that constant (so `sum / dim` divides by a constant);
+    /// any other scalar is copied into the callee's register.</summary>
+    public void BindArguments(IrFunction callee, VerilogScope scope, IReadOnlyList<IrExpr> arguments)
+    {
+        var assigned = AssignedIn.Of(callee.Body);
+        var copies = new List<(Variable Parameter, string Operand)>();
+        for (int k = 0; k < callee.Parameters.Count; k++)
         {
-            case TableRefExpr t: return new RomTarget(t.Table);
-            case VarRefExpr { Variable: { Type: PortType } v }: return new PortTarget(v);
-            case VarRefExpr { Variable: var v } when Scope.Array(v.Name) is { } bound: return bound;
-            default:
-                rejections.Report(Line, $"the array expression {array}");
-                return null;
+            var parameter = callee.Parameters[k];
+            if (parameter.Type is not (IntType or BoolType))
+            {
+                if (Resolve(arguments[k]) is { } target) scope.BindArray(parameter.Name, target);
+            }
+            else if (Known(arguments[k]) is { } value && !assigned.Contains(parameter.Name)) scope.BindConstant(parameter.Name, value, Constant(parameter.Type, value));
+            else copies.Add((parameter, Expr(arguments[k])));
         }
+        var caller = Scope;
+        Scope = scope;
+        try { foreach (var (parameter, operand) in copies) Emit($"{Name(parameter)} = {operand};"); }
+        finally { Scope = caller; }
     }
 
     /// <summary>An inlined call: arguments into the callee's own registers, its body printed in place, its result
@@ -124,18 +149,11 @@ internal sealed partial class VerilogPrinter
             Result = hasResult ? Register(prefix + "result", callee.ReturnType) : null,
             Returned = Register(prefix + "returned", IrType.Bool),
         };
-        var arguments = new List<(Variable Parameter, string? Operand)>();
-        for (int k = 0; k < callee.Parameters.Count; k++)
-        {
-            var parameter = callee.Parameters[k];
-            if (parameter.Type is IntType or BoolType) arguments.Add((parameter, Expr(call.Arguments[k])));
-            else if (Resolve(call.Arguments[k]) is { } target) scope.BindArray(parameter.Name, target);
-        }
+        BindArguments(callee, scope, call.Arguments);
         var caller = Scope;
         Scope = scope;
         try
         {
-            foreach (var (parameter, operand) in arguments) Emit($"{Name(parameter)} = {operand};");
             Emit($"{scope.Returned} = 1'b0;");
             Block(callee.Body.Statements);
         }

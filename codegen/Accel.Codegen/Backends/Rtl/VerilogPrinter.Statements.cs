@@ -97,7 +97,7 @@ internal sealed partial class VerilogPrinter
             rejections.Report(f.Line, "a pipelined or sequential loop inside a called function or a branch");
             return;
         }
-        if (StaticLoop.Of(f) is not { } loop)
+        if (StaticLoop.Of(f, Known) is not { } loop)
         {
             rejections.Report(f.Line, "an unrolled loop whose bounds are not compile-time constants");
             return;

@@ -30,6 +30,18 @@ internal sealed class VerilogScope(string prefix, VerilogScope? fallback = null)
 
     public void Bind(string variable, string name) => names[variable] = name;
 
+    private readonly Dictionary<string, long> constants = new();
+
+    /// <summary>A parameter that holds a generation-time constant in this inlined copy.</summary>
+    public void BindConstant(string variable, long value, string literal)
+    {
+        constants[variable] = value;
+        names[variable] = literal;
+    }
+
+    public long? Constant(string variable) =>
+        constants.TryGetValue(variable, out var v) ? v : names.ContainsKey(variable) ? null : fallback?.Constant(variable);
+
     public void BindArray(string variable, ArrayTarget target) => arrays[variable] = target;
 
     public ArrayTarget? Array(string variable) =>
