@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Accel's build and tests need, once: the NuGet packages, and the Debian packages g++ (C simulation),
 # libxrt1 + libxrt-dev (the XRT backend's tests run the real library in noop mode), gtkwave (vcd2fst checks
-# waveforms) and chromium (the DSE report is looked at in a headless browser). Debian packages are installed only when missing and only as root; otherwise it says what is missing.
+# waveforms), chromium (the DSE report is looked at in a headless browser), verilator (the RTL back end's
+# simulations) and yosys (its synthesis). Debian packages are installed only when missing and only as root; otherwise it says what is missing.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -11,6 +12,8 @@ command -v g++ >/dev/null 2>&1 || need+=(g++)
 [ -e /usr/include/xrt/xclbin.h ] || need+=(libxrt-dev)
 command -v vcd2fst >/dev/null 2>&1 || need+=(gtkwave)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v verilator >/dev/null 2>&1 || need+=(verilator)
+command -v yosys >/dev/null 2>&1 || need+=(yosys)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -30,7 +30,7 @@ public sealed class RtlSimulationTests
         Assert.Equal(response, RtlKernels.Of("gelu", "row16").Sim.Cycles);
     }
 
-    /// <summary>One constant of the gelu RTL changed (the table step's 5 fraction bits, `actFrac - 5`, made 4): the
+    /// <summary>One constant of the gelu RTL changed (the table step's 5 fraction bits in `restBits = actFrac - 5`, made 4): the
     /// simulation must see it, or it would not be checking anything.</summary>
     [Fact]
     public void ABrokenConstantFailsTheSimulation()
@@ -41,9 +41,9 @@ public sealed class RtlSimulationTests
         Directory.CreateDirectory(Path.Combine(broken, "golden"));
         foreach (var file in Directory.GetFiles(Path.Combine(good, "golden"))) File.Copy(file, Path.Combine(broken, "golden", Path.GetFileName(file)));
         var verilog = File.ReadAllText(Path.Combine(broken, "gelu.v"));
-        const string original = "_actFrac - 32'sh5;";
+        const string original = " = 32'sh16 - 32'sh5;"; // restBits = actFrac - 5, actFrac = 22 a constant of the inlined copy
         Assert.Single(verilog.Split(original)[1..]);
-        File.WriteAllText(Path.Combine(broken, "gelu.v"), verilog.Replace(original, "_actFrac - 32'sh4;"));
+        File.WriteAllText(Path.Combine(broken, "gelu.v"), verilog.Replace(original, " = 32'sh16 - 32'sh4;"));
 
         var sim = RtlSim.Run(broken, "gelu");
         Assert.True(sim.Built, sim.Output);
