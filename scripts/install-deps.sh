@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Accel's build and tests need, once: the NuGet packages, and the Debian packages g++ (C simulation),
 # libxrt1 + libxrt-dev (the XRT backend's tests run the real library in noop mode), gtkwave (vcd2fst checks
-# waveforms) and chromium (the DSE report is looked at in a headless browser). Debian packages are installed only
-# when missing and only as root; otherwise it says what is missing. apt's own output goes to build/install-deps.log:
-# the terminal gets one line per package group, and the log's path when something failed.
+# waveforms), chromium (the DSE report is looked at in a headless browser), verilator (the RTL back end's
+# simulations) and yosys (its synthesis). Debian packages are installed only when missing and only as root;
+# otherwise it says what is missing. apt's own output goes to build/install-deps.log: the terminal gets one line
+# per package group, and the log's path when something failed.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log="$root/build/install-deps.log"
@@ -16,6 +17,8 @@ command -v g++ >/dev/null 2>&1 || missing "C simulation" "g++"
   && [ -e /usr/include/xrt/xclbin.h ] || missing "XRT runtime (noop-mode tests)" "libxrt1 libxrt-dev"
 command -v vcd2fst >/dev/null 2>&1 || missing "waveform checks" "gtkwave"
 command -v chromium >/dev/null 2>&1 || missing "DSE report in a browser" "chromium"
+command -v verilator >/dev/null 2>&1 || missing "RTL simulation" "verilator"
+command -v yosys >/dev/null 2>&1 || missing "RTL synthesis" "yosys"
 
 if [ ${#groups[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -26,6 +26,9 @@ public static class Verbs
         Verb<XclbinOptions>(XclbinCommand.Run),
         Verb<EstimateOptions>(EstimateCommand.Run),
         Verb<DseOptions>(DseCommand.Run),
+        Verb<RtlGenOptions>(RtlCommand.Run),
+        Verb<RtlSimOptions>(RtlSimCommand.Run),
+        Verb<RtlSynthOptions>(RtlSynthCommand.Run),
     ];
 
     public static Type[] OptionTypes => All.Select(v => v.Options).ToArray();

@@ -9,9 +9,10 @@ internal static class TemplateRenderer
 {
     private static readonly Dictionary<string, Template> Cache = new();
 
-    public static string Render(string templateName, object model)
+    /// <param name="kind">the resource prefix of the back end's templates: hls-template or rtl-template</param>
+    public static string Render(string templateName, object model, string kind = "hls-template")
     {
-        var template = Load(templateName);
+        var template = Load($"{kind}:{templateName}");
         var context = new TemplateContext
         {
             StrictVariables = true,
@@ -43,7 +44,7 @@ internal static class TemplateRenderer
         lock (Cache)
         {
             if (Cache.TryGetValue(name, out var cached)) return cached;
-            var template = Template.Parse(Resource("hls-template:" + name), name);
+            var template = Template.Parse(Resource(name), name);
             if (template.HasErrors)
                 throw new InternalCompilerException($"template {name}: {string.Join("; ", template.Messages)}");
             return Cache[name] = template;

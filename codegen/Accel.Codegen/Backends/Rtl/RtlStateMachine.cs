@@ -1,0 +1,303 @@
+using System.Collections.Immutable;
+using Accel.Codegen.Ir;
+
+namespace Accel.Codegen.Backends.Rtl;
+
+/// <summary>The top function as a state machine with the schedule's timing. Straight-line code takes no cycle of
+/// its own: it runs on the clock edge that leaves the previous timed state, and the schedule's cycles for it are
+/// spent where the emulator spends them (a function's at its entry, a sequential loop's at the start of each
+/// iteration) in wait states. A pipelined loop is one state that issues an iteration every II cycles and runs
+/// its body at stage Depth - 1. So the circuit takes the emulator's cycles, and the values come from the IR.</summary>
+internal sealed class RtlStateMachine
+{
+    private abstract record Frame;
+    private sealed record Rest(IReadOnlyList<IrStmt> Statements, int Index, VerilogScope Scope) : Frame;
+    private sealed record AfterIteration(ForStmt Loop, VerilogScope Scope) : Frame;
+
+    public sealed record State(string Name, IReadOnlyList<string> Lines);
+    public sealed record Pipeline(int Id, int Depth, IReadOnlyList<Variable> ReadPorts);
+
+    private readonly IrKernel kernel;
+    private readonly IRtlSchedule schedule;
+    private readonly VerilogPrinter printer;
+    private readonly RtlRejections rejections;
+    private readonly VerilogScope top;
+    private readonly List<(string Name, Action Body)> pending = new();
+    private readonly Dictionary<(int, string), string> loopStates = new();
+    private readonly Dictionary<IrStmt, VerilogScope> callScopes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, IrFunction> functions;
+    private readonly List<Pipeline> pipelines = new();
+    private readonly List<Variable> writePorts;
+
+    public RtlStateMachine(IrKernel kernel, IRtlSchedule schedule, VerilogPrinter printer, RtlRejections rejections, VerilogScope top)
+    {
+        (this.kernel, this.schedule, this.printer, this.rejections, this.top) = (kernel, schedule, printer, rejections, top);
+        writePorts = kernel.Top.Parameters.Where(p => p.Type is PortType && p.IsWritten).ToList();
+        functions = kernel.Functions.ToDictionary(f => f.Name);
+    }
+
+    public IReadOnlyList<Pipeline> Pipelines => pipelines;
+
+    /// <summary>The code of the idle state's start edge, then every state it reaches, in the order first reached.</summary>
+    public (IReadOnlyList<string> Start, IReadOnlyList<State> States) Build()
+    {
+        var body = ImmutableStack<Frame>.Empty.Push(new Rest(kernel.Top.Body.Statements, 0, top));
+        var start = printer.Capture(5, () =>
+        {
+            long entry = schedule.EntryCycles(kernel.Top.Name);
+            if (entry > 0) Wait(Register("S_ENTRY", () => Continue(body)), entry);
+            else Continue(body);
+        });
+        var states = new List<State>();
+        for (int i = 0; i < pending.Count; i++)
+            states.Add(new State(pending[i].Name, printer.Capture(4, pending[i].Body)));
+        return (start, states);
+    }
+
+    private string Register(string name, Action body)
+    {
+        pending.Add((name, body));
+        return name;
+    }
+
+    private void Wait(string state, long cycles)
+    {
+        printer.Emit($"state = {state};");
+        printer.Emit($"wait_count = {cycles - 1};");
+    }
+
+    private bool Timed(IrStmt s) => s switch
+    {
+        ForStmt f => schedule.Loop(f.Id).Kind != RtlLoopKind.Unrolled || Timed(f.Body),
+        WhileStmt => true,
+        BlockStmt b => b.Statements.Any(Timed),
+        IfStmt i => Timed(i.Then) || (i.Else is not null && Timed(i.Else)),
+        ExprStmt { Expression: CallExpr call } => functions[call.Callee].Body.Statements.Any(Timed),
+        _ => false,
+    };
+
+    /// <summary>The key of a loop's state: the loop, and the inlined call it runs in (a function called from two
+    /// places has two copies of its loops).</summary>
+    private (int, string) Key(ForStmt f) => (f.Id, printer.Scope.Prefix);
+
+    private static string StateName(string prefix, ForStmt f) => prefix == "v_" ? $"{f.Id}" : $"{f.Id}_{prefix.TrimEnd('_')}";
+
+    /// <summary>A call whose callee has timed loops, inlined into the state machine: the arguments into the
+    /// callee's registers (or, for arrays, its bindings), then the callee's body as the next frame.</summary>
+    private VerilogScope CallScope(ExprStmt statement, CallExpr call)
+    {
+        var callee = functions[call.Callee];
+        if (!callScopes.TryGetValue(statement, out var scope))
+            callScopes[statement] = scope = new VerilogScope(printer.NextInlinePrefix(callee.Name));
+        printer.BindArguments(callee, scope, call.Arguments);
+        return scope;
+    }
+
+    /// <summary>Prints what runs from here until the next timed state (or the end of the kernel).</summary>
+    private void Continue(ImmutableStack<Frame> k)
+    {
+        while (!k.IsEmpty)
+        {
+            var frame = k.Peek();
+            k = k.Pop();
+            if (frame is AfterIteration iterated)
+            {
+                printer.Scope = iterated.Scope;
+                foreach (var s in iterated.Loop.Step) printer.Statement(s);
+                printer.Open($"if ({printer.Expr(iterated.Loop.Condition!)}) begin");
+                Wait(loopStates[Key(iterated.Loop)], schedule.Loop(iterated.Loop.Id).BodyCycles);
+                printer.Close("end else begin");
+                printer.Indent();
+                Continue(k);
+                printer.Close();
+                return;
+            }
+            var rest = (Rest)frame;
+            printer.Scope = rest.Scope;
+            for (int j = rest.Index; j < rest.Statements.Count; j++)
+            {
+                var s = rest.Statements[j];
+                if (!Timed(s))
+                {
+                    printer.Statement(s);
+                    continue;
+                }
+                var after = k.Push(new Rest(rest.Statements, j + 1, rest.Scope));
+                printer.Line = s.Line;
+                switch (s)
+                {
+                    case BlockStmt b: Continue(after.Push(new Rest(b.Statements, 0, rest.Scope))); return;
+                    case ExprStmt { Expression: CallExpr call } e:
+                        Continue(after.Push(new Rest(functions[call.Callee].Body.Statements, 0, CallScope(e, call))));
+                        return;
+                    case IfStmt i:
+                        printer.Open($"if ({printer.Expr(i.Condition)}) begin");
+                        Continue(after.Push(new Rest([i.Then], 0, rest.Scope)));
+                        printer.Close("end else begin");
+                        printer.Indent();
+                        Continue(i.Else is null ? after : after.Push(new Rest([i.Else], 0, rest.Scope)));
+                        printer.Close();
+                        return;
+                    case ForStmt { Condition: not null } f when schedule.Loop(f.Id).Kind == RtlLoopKind.Sequential:
+                        Sequential(f, after);
+                        return;
+                    case ForStmt { Condition: not null } f when schedule.Loop(f.Id).Kind == RtlLoopKind.Pipelined:
+                        new RtlPipeline(this, f, schedule.Loop(f.Id)).Enter(after);
+                        return;
+                    default:
+                        rejections.Report(s.Line, s is WhileStmt ? "a while loop" : "a loop without a condition, or a timed loop inside an unrolled one");
+                        return;
+                }
+            }
+        }
+        printer.Emit("state = S_FINISH;");
+    }
+
+    private void Sequential(ForStmt f, ImmutableStack<Frame> after)
+    {
+        foreach (var s in f.Init) printer.Statement(s);
+        var scope = printer.Scope;
+        if (!loopStates.ContainsKey(Key(f)))
+        {
+            var iteration = after.Push(new AfterIteration(f, scope)).Push(new Rest(f.Body.Statements, 0, scope));
+            loopStates[Key(f)] = Register($"S_LOOP{StateName(scope.Prefix, f)}", () =>
+            {
+                printer.Open("if (wait_count == 0) begin");
+                Continue(iteration);
+                printer.Close("end else begin");
+                printer.Emit("  wait_count = wait_count - 1;");
+                printer.Emit("end");
+            });
+        }
+        printer.Open($"if ({printer.Expr(f.Condition!)}) begin");
+        Wait(loopStates[Key(f)], schedule.Loop(f.Id).BodyCycles);
+        printer.Close("end else begin");
+        printer.Indent();
+        Continue(after);
+        printer.Close();
+    }
+
+    /// <summary>A pipelined loop: entry code, one state, and the exit into what follows it.</summary>
+    private sealed class RtlPipeline(RtlStateMachine m, ForStmt f, RtlLoop timing)
+    {
+        private string P => $"p{StateName(scope.Prefix, f)}";
+        private readonly VerilogScope scope = m.printer.Scope;
+        private VerilogPrinter Printer => m.printer;
+
+        public void Enter(ImmutableStack<Frame> after)
+        {
+            var printer = Printer;
+            if (timing.Depth < 2 || timing.Depth > 4096 || timing.II < 1)
+                m.rejections.Report(f.Line, $"a pipeline of depth {timing.Depth} and II {timing.II}");
+            var issueScope = new VerilogScope(scope.Prefix, scope);
+            foreach (var v in InductionVariables()) issueScope.Bind(v.Name, printer.Register($"{scope.Prefix}{v.Name}__i", v.Type));
+            var computed = AssignedIn.Of(f.Body);
+            foreach (var v in InductionVariables()) computed.Remove(v.Name);
+
+            foreach (var s in f.Init) printer.Statement(s);
+            string more = WithIssueScope(issueScope, () =>
+            {
+                foreach (var s in f.Init) printer.Statement(s);
+                return printer.Expr(f.Condition!);
+            });
+            var state = $"S_PIPE{StateName(scope.Prefix, f)}";
+            var readPorts = new List<Variable>();
+            printer.Open($"if ({more}) begin");
+            printer.Emit($"state = {state};");
+            printer.Emit($"{P}_more = 1'b1;");
+            printer.Emit($"{P}_valid = 0;");
+            printer.Emit($"{P}_ii = 0;");
+            if (m.loopStates.TryAdd(m.Key(f), state))
+            {
+                m.Register(state, () => Run(issueScope, computed, readPorts, after));
+                m.pipelines.Add(new Pipeline(f.Id, timing.Depth, readPorts));
+            }
+            printer.Close("end else begin");
+            printer.Indent();
+            m.Continue(after);
+            printer.Close();
+            printer.Register($"{P}_more", IrType.Bool);
+            printer.Declare($"{P}_valid", $"reg [{timing.Depth - 2}:0] {P}_valid;");
+            printer.Declare($"{P}_ii", $"reg [15:0] {P}_ii;");
+            printer.Register($"{P}_stall", IrType.Bool);
+            printer.Register($"{P}_issue", IrType.Bool);
+        }
+
+        private void Run(VerilogScope issueScope, ISet<string> computed, List<Variable> readPorts, ImmutableStack<Frame> after)
+        {
+            var printer = Printer;
+            printer.Scope = scope;
+            int top = timing.Depth - 2;
+            // The request side first, into a scratch list: it tells which ports the last stage waits on.
+            var issue = new IssuePorts(printer, m.rejections, P, f.Line);
+            var issueLines = printer.Capture(6, () => WithIssueScope(issueScope, () =>
+            {
+                printer.Ports = issue;
+                printer.InPipeline = true;
+                try
+                {
+                    new IssueSide(printer, m.rejections).Print(f.Body, computed);
+                    foreach (var s in f.Step) printer.Statement(s);
+                    printer.Emit($"{P}_more = {printer.Expr(f.Condition!)};");
+                }
+                finally { printer.Ports = null; printer.InPipeline = false; }
+                return 0;
+            }));
+            readPorts.AddRange(issue.ReadPorts.Select(name => m.kernel.Top.Parameters.Single(p => p.Name == name)));
+            printer.Scope = scope;
+
+            printer.Emit($"{P}_stall = 1'b0;");
+            foreach (var port in readPorts)
+            {
+                string counts = RtlNames.Counts(P, port);
+                printer.Declare(counts, $"reg [{8 * (timing.Depth - 1) - 1}:0] {counts};");
+                printer.Declare(RtlNames.NewCount(P, port), $"reg [7:0] {RtlNames.NewCount(P, port)};");
+                printer.Emit($"if ({P}_valid[{top}] && ({RtlNames.QueueTail(port)} - {RtlNames.QueueHead(port)}) < {counts}[{8 * (timing.Depth - 1) - 1}:{8 * (timing.Depth - 2)}]) {P}_stall = 1'b1;");
+            }
+            printer.Open($"if (!{P}_stall) begin");
+            printer.Open($"if ({P}_valid[{top}]) begin");
+            printer.Ports = new ExecPorts(printer, m.rejections, f.Line);
+            printer.InPipeline = true;
+            try
+            {
+                printer.Block(f.Body.Statements);
+                foreach (var s in f.Step) printer.Statement(s);
+            }
+            finally { printer.Ports = null; printer.InPipeline = false; }
+            printer.Close();
+            printer.Emit($"{P}_issue = 1'b0;");
+            foreach (var port in readPorts) printer.Emit($"{RtlNames.NewCount(P, port)} = 8'd0;");
+            printer.Open($"if ({P}_more && {P}_ii == 0) begin");
+            printer.Emit($"{P}_issue = 1'b1;");
+            printer.EmitLines(issueLines);
+            printer.Close();
+            printer.Emit(timing.II > 1 ? $"{P}_ii = ({P}_ii == {timing.II - 1}) ? 16'd0 : {P}_ii + 1'b1;" : $"{P}_ii = 16'd0;");
+            printer.Emit($"{P}_valid = ({P}_valid << 1) | {P}_issue;");
+            foreach (var port in readPorts)
+                printer.Emit($"{RtlNames.Counts(P, port)} = ({RtlNames.Counts(P, port)} << 8) | {RtlNames.NewCount(P, port)};");
+            // The loop ends when nothing is left to issue and its last iteration has left the last stage;
+            // its open write bursts close there, as in the emulator.
+            printer.Open($"if (!{P}_more && {P}_valid == 0) begin");
+            foreach (var port in m.writePorts) printer.Emit($"{port.Name}_wr_flush = 1'b1;");
+            m.Continue(after);
+            printer.Close();
+            printer.Close();
+        }
+
+        private T WithIssueScope<T>(VerilogScope scope, Func<T> body)
+        {
+            var saved = Printer.Scope;
+            Printer.Scope = scope;
+            try { return body(); }
+            finally { Printer.Scope = saved; }
+        }
+
+        private IEnumerable<Variable> InductionVariables() =>
+            f.Init.Concat(f.Step).Select(s => s switch
+            {
+                LocalDeclStmt d => d.Variable,
+                AssignStmt { Target: VarRefExpr v } => v.Variable,
+                _ => null,
+            }).OfType<Variable>().Distinct();
+    }
+}

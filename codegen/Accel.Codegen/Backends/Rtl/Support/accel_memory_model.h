@@ -1,0 +1,156 @@
+// Accel's memory model for the Verilator testbench of an RTL kernel: the emulator's memory rules
+// (hw/Accel.Emulation/TimingModel.md, "Memory") on the RTL's one-word-per-cycle ports.
+// - A read request opens the beat its word lies in, unless the previous request of the port used that beat;
+//   the beat is ready for the channel `latency` cycles after the request.
+// - A write fills the port's open beat; the beat is ready in the cycle its last byte is written, or when the
+//   port writes another beat, or when the kernel flushes the port (a loop ends).
+// - A channel serves one beat at a time, the one ready first (lower lane on ties); a beat occupies it for
+//   service/units_per_cycle cycles (an exact fraction), and each lane starts at most one beat per cycle.
+// - Read data is usable from the first whole cycle after its beat ends, one word per cycle per port, in order.
+// - A write is acknowledged `latency` cycles after its beat ends.
+// What it leaves out (README, "RTL back end"): bursts are not requested ahead (a burst's later beats are
+// requested when first touched), and the outstanding-request limit is not modelled.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+namespace accel {
+
+class MemoryModel {
+public:
+    struct Channel { int64_t units_per_cycle; int64_t free_at_units = 0; };
+
+    // Adds a port's two lanes (read = 2*port, write = 2*port + 1) on a channel; returns the port index.
+    int add_port(int channel, int element_bytes, int latency, int beat_bytes, int64_t units_per_cycle, int64_t service_units)
+    {
+        while (static_cast<int>(channels_.size()) <= channel) channels_.push_back(Channel{units_per_cycle});
+        for (int write = 0; write < 2; write++)
+            lanes_.push_back(Lane{channel, element_bytes, latency, beat_bytes, service_units, write == 1});
+        return static_cast<int>(lanes_.size()) / 2 - 1;
+    }
+
+    void read_request(int port, int64_t cycle, int64_t element)
+    {
+        Lane& lane = lanes_[2 * port];
+        int64_t beat = element * lane.element_bytes / lane.beat_bytes;
+        if (lane.beats.empty() || lane.beats.back().index != beat || lane.beats_total == 0)
+            lane.push_beat(beat, cycle + lane.latency);
+        lane.words.push_back(Word{element, lane.beats_total - 1});
+    }
+
+    // The next word of the port's read data if it is usable in this cycle (one per cycle), else -1.
+    int64_t read_data(int port, int64_t cycle)
+    {
+        Lane& lane = lanes_[2 * port];
+        if (lane.words.empty() || lane.last_delivery >= cycle) return -1;
+        const Word& word = lane.words.front();
+        int64_t done = lane.done_of(word.beat);
+        if (done < 0 || done > cycle) return -1;
+        int64_t element = word.element;
+        lane.words.pop_front();
+        lane.last_delivery = cycle;
+        return element;
+    }
+
+    void write(int port, int64_t cycle, int64_t element)
+    {
+        Lane& lane = lanes_[2 * port + 1];
+        int64_t beat = element * lane.element_bytes / lane.beat_bytes;
+        if (lane.open && lane.open_beat != beat) close(lane, cycle);
+        if (!lane.open) { lane.open = true; lane.open_beat = beat; lane.open_bytes = 0; lane.open_words = 0; }
+        lane.open_bytes += lane.element_bytes;
+        lane.open_words++;
+        if (lane.open_bytes >= lane.beat_bytes) close(lane, cycle);
+    }
+
+    void flush(int port, int64_t cycle)
+    {
+        Lane& lane = lanes_[2 * port + 1];
+        if (lane.open) close(lane, cycle);
+    }
+
+    // Writes of the port acknowledged by the end of this cycle and not yet reported.
+    int acks_due(int port, int64_t cycle)
+    {
+        Lane& lane = lanes_[2 * port + 1];
+        int acks = 0;
+        while (!lane.acks.empty() && lane.acks.front().first <= cycle && acks < 255)
+        {
+            acks += lane.acks.front().second;
+            lane.acks.pop_front();
+        }
+        return acks;
+    }
+
+    // Serves every beat that can start by the end of this cycle.
+    void serve(int64_t cycle)
+    {
+        while (true)
+        {
+            int best = -1;
+            int64_t best_ready = INT64_MAX;
+            for (int i = 0; i < static_cast<int>(lanes_.size()); i++)
+            {
+                Lane& lane = lanes_[i];
+                if (lane.served == lane.beats_total) continue;
+                int64_t ready = std::max(lane.beat_at(lane.served).ready, lane.next_beat_cycle);
+                if (ready < best_ready) { best = i; best_ready = ready; }
+            }
+            if (best < 0 || best_ready > cycle) return;
+            Lane& lane = lanes_[best];
+            Channel& channel = channels_[lane.channel];
+            int64_t start = std::max(best_ready * channel.units_per_cycle, channel.free_at_units);
+            if (start / channel.units_per_cycle > cycle) return;
+            int64_t end = start + lane.service_units;
+            channel.free_at_units = end;
+            Beat& beat = lane.beat_at(lane.served);
+            beat.done = (end + channel.units_per_cycle - 1) / channel.units_per_cycle;
+            lane.next_beat_cycle = start / channel.units_per_cycle + 1;
+            lane.served++;
+            if (lane.is_write) lane.acks.push_back({beat.done + lane.latency, beat.words});
+        }
+    }
+
+    bool idle() const
+    {
+        for (const Lane& lane : lanes_)
+            if (lane.served != lane.beats_total || !lane.words.empty() || !lane.acks.empty() || lane.open) return false;
+        return true;
+    }
+
+private:
+    struct Beat { int64_t index; int64_t ready; int64_t done = -1; int words = 0; };
+    struct Word { int64_t element; int64_t beat; };
+    struct Lane {
+        int channel; int element_bytes; int latency; int beat_bytes; int64_t service_units; bool is_write;
+        std::deque<Beat> beats; int64_t first = 0; int64_t beats_total = 0; int64_t served = 0;
+        int64_t next_beat_cycle = 0; int64_t last_delivery = -1;
+        std::deque<Word> words;
+        std::deque<std::pair<int64_t, int>> acks;
+        bool open = false; int64_t open_beat = 0; int open_bytes = 0; int open_words = 0;
+
+        void push_beat(int64_t index, int64_t ready, int words = 0) { beats.push_back(Beat{index, ready, -1, words}); beats_total++; }
+        Beat& beat_at(int64_t n) { return beats[static_cast<size_t>(n - first)]; }
+        int64_t done_of(int64_t n)
+        {
+            // Beats before the front word's are no longer needed.
+            while (first < n && first < served) { beats.pop_front(); first++; }
+            return beat_at(n).done;
+        }
+    };
+
+    void close(Lane& lane, int64_t cycle)
+    {
+        lane.push_beat(lane.open_beat, cycle, lane.open_words);
+        lane.open = false;
+        // Written beats are never read back by index: keep only those not yet served.
+        while (lane.first < lane.served) { lane.beats.pop_front(); lane.first++; }
+    }
+
+    std::vector<Channel> channels_;
+    std::vector<Lane> lanes_;
+};
+
+} // namespace accel

@@ -1,0 +1,24 @@
+using Accel.Codegen;
+using Accel.Codegen.Backends.Rtl;
+using Accel.Codegen.Frontend;
+using Accel.Codegen.Ir;
+
+namespace Accel.Testbenches.Rtl;
+
+/// <summary>The RTL pipeline in order: configure the kernel, lower it to the IR, take the emulator's schedule
+/// and the board's memory figures, run the C# reference on the seeded stimulus, print the RTL folder.</summary>
+public static class RtlGeneration
+{
+    public sealed record Result(IrKernel Ir, string Directory, IReadOnlyList<string> Files, Hw.Stimulus Stimulus);
+
+    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory,
+        string board = "u55c", double clockMhz = 300, int seed = Transpiler.DefaultSeed)
+    {
+        var activator = new KernelActivator(kernel, config);
+        var ir = KernelLowering.Lower(project, activator);
+        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, clockMhz), EmulatorSchedule.Ports(ir, board, clockMhz));
+        var stimulus = activator.MakeStimulus(seed);
+        var files = RtlProjectWriter.Write(ir, config.Name, stimulus, () => activator.Run(stimulus), directory, options);
+        return new Result(ir, directory, files, stimulus);
+    }
+}

@@ -1,0 +1,54 @@
+using Accel.Codegen.Backends.Rtl;
+using Accel.Testbenches;
+using Accel.Testbenches.Rtl;
+using Accel.Tests.Cli;
+
+namespace Accel.Tests.Rtl;
+
+/// <summary>What `accel rtl` prints, without running any tool: the same bytes every time, and a clear refusal
+/// for a kernel outside the RTL subset.</summary>
+public sealed class RtlGenerationTests
+{
+    private static SortedDictionary<string, string> Render(string kernelName, string configName)
+    {
+        var project = KernelCatalog.BuiltIn;
+        var kernel = KernelCatalog.Find(project, kernelName);
+        var config = Codegen.Frontend.KernelConfig.Resolve(kernel, configName, []);
+        var ir = Codegen.Transpiler.Lower(project, kernel, config);
+        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, 300), EmulatorSchedule.Ports(ir, "u55c", 300));
+        var depths = ir.Top.Parameters.Where(p => p.Port is not null).ToDictionary(p => p.Name, _ => 64);
+        return RtlProjectWriter.Render(ir, config.Name, depths, options);
+    }
+
+    [Fact]
+    public void GenerationIsDeterministic()
+    {
+        var first = Render("softmax", "row16");
+        var second = Render("softmax", "row16");
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var name in first.Keys) Assert.Equal(first[name], second[name]);
+        Assert.Contains("module softmax (", first["softmax.v"]);
+    }
+
+    /// <summary>The pipelined loop's depth in the Verilog is the emulator's: gelu row16's valid bits cover stages
+    /// 1..90 of a depth-91 pipeline, and its sequential loop waits its 1 cycle of loop control.</summary>
+    [Fact]
+    public void TheVerilogCarriesTheEmulatorsSchedule()
+    {
+        var verilog = Render("gelu", "row16")["gelu.v"];
+        Assert.Contains("reg [89:0] p1_valid;", verilog);
+        Assert.Contains("if (p1_valid[89]) begin", verilog);
+        Assert.Contains("wait_count = 0;", verilog);
+    }
+
+    [Fact]
+    public void AKernelOutsideTheSubsetGetsTheDiagnosticAndExitTwo()
+    {
+        var scratch = TestPaths.Scratch("rtl-refusal");
+        var (exit, _, stderr) = CliTests.Accel("rtl", "edgemoe_layernorm", "--config", "tokens5-dim7", "--out", Path.Combine(scratch, "out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("ACCEL0040 LayerNorm", stderr);
+        Assert.Contains("not supported by the RTL back end yet", stderr);
+        Assert.False(Directory.Exists(Path.Combine(scratch, "out")));
+    }
+}

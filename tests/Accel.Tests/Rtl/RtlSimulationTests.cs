@@ -1,0 +1,54 @@
+using Accel.Testbenches.Rtl;
+
+namespace Accel.Tests.Rtl;
+
+/// <summary>The generated Verilog, simulated cycle by cycle with Verilator against the C# reference's golden
+/// vectors and the board's memory model: bit-exact, and in the emulator's cycles.</summary>
+public sealed class RtlSimulationTests
+{
+    [Theory]
+    [InlineData("gelu", "row16")]
+    [InlineData("softmax", "row16")]
+    public void TheRtlIsBitExactAndTakesTheEmulatorsCycles(string kernel, string config)
+    {
+        var run = RtlKernels.Of(kernel, config);
+        Assert.True(run.Sim.BitExact, run.Sim.Output);
+        Assert.Equal(run.EmulatorCycles, run.Sim.Cycles);
+    }
+
+    /// <summary>gelu row16 by hand (u55c, 300 MHz): 4 rows; per row the sequential loop's iteration costs 1 cycle of
+    /// loop control, then the pipelined loop 16 iterations at II 1 with depth 91 (a body of 25 cycles after the
+    /// m_axi read latency of 64 cycles + 2): 15 + 91 = 106. 4 x 107 = 428 cycles of work. The last row's 16 writes
+    /// (64 bytes) fill one 512-bit beat in the last cycle of work (427); HBM serves 48 bytes per cycle, so the beat
+    /// ends at 427 + 4/3, done in the first whole cycle after it (429), and its response comes 64 cycles later: 493.</summary>
+    [Fact]
+    public void GeluRow16TakesTheCyclesDerivedByHand()
+    {
+        const long work = 4 * (1 + (16 - 1) + 91);
+        Assert.Equal(428, work);
+        const long lastWrite = work - 1, beatDone = lastWrite + 2, response = beatDone + 64;
+        Assert.Equal(response, RtlKernels.Of("gelu", "row16").Sim.Cycles);
+    }
+
+    /// <summary>One constant of the gelu RTL changed (the table step's 5 fraction bits in `restBits = actFrac - 5`, made 4): the
+    /// simulation must see it, or it would not be checking anything.</summary>
+    [Fact]
+    public void ABrokenConstantFailsTheSimulation()
+    {
+        var good = RtlKernels.Of("gelu", "row16").Generated.Directory;
+        var broken = TestPaths.Scratch("rtl-gelu-broken");
+        foreach (var file in Directory.GetFiles(good)) File.Copy(file, Path.Combine(broken, Path.GetFileName(file)));
+        Directory.CreateDirectory(Path.Combine(broken, "golden"));
+        foreach (var file in Directory.GetFiles(Path.Combine(good, "golden"))) File.Copy(file, Path.Combine(broken, "golden", Path.GetFileName(file)));
+        var verilog = File.ReadAllText(Path.Combine(broken, "gelu.v"));
+        const string original = " = 32'sh16 - 32'sh5;"; // restBits = actFrac - 5, actFrac = 22 a constant of the inlined copy
+        Assert.Single(verilog.Split(original)[1..]);
+        File.WriteAllText(Path.Combine(broken, "gelu.v"), verilog.Replace(original, " = 32'sh16 - 32'sh4;"));
+
+        var sim = RtlSim.Run(broken, "gelu");
+        Assert.True(sim.Built, sim.Output);
+        Assert.Equal(1, sim.ExitCode);
+        Assert.False(sim.BitExact);
+        Assert.Contains("mismatch y[", sim.Output);
+    }
+}
