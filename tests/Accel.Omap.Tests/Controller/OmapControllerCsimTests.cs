@@ -63,12 +63,15 @@ public sealed class OmapControllerCsimTests
 
     /// <summary>
     /// The C++ kernel started from a real BoltMap's state and generator position: its outputs equal the C#
-    /// kernel's, which equal BoltMap's decisions; so the generated hardware makes BoltMap's decisions.
+    /// kernel's, which equal BoltMap's decisions; so the generated hardware makes BoltMap's decisions, with the padded
+    /// pages (c = 8, L = 13) and with the artifact's (c = 4, 8 tuples).
     /// </summary>
-    [Fact]
-    public void GeneratedKernelReplaysABoltMapBatchBitExactly()
+    [Theory]
+    [InlineData(BoltPageKind.Padded)]
+    [InlineData(BoltPageKind.Artifact)]
+    public void GeneratedKernelReplaysABoltMapBatchBitExactly(BoltPageKind layout)
     {
-        var parameters = new BoltParameters(256, 16);
+        var parameters = BoltParameters.ForLayout(layout, 256, 16, BoltParameters.DefaultHbmFraction);
         var items = KeyValueDataSet.CreateRandom(192, 16, 11);
         MapOperation[] operations;
         using (var workload = new Workload(WorkloadKind.Mixed, items, 256, 12))
@@ -85,7 +88,7 @@ public sealed class OmapControllerCsimTests
 
         var stimulus = new Stimulus(0);
         OmapControllerStimulus.Load(stimulus, before, [.. operations.Select(o => (int)o.Kind)], [.. operations.Select(o => o.Key)]);
-        string[] overrides = ["capacity=256", "itemsPerBin=8", $"hbmBins={parameters.HbmBinCount}", $"slotsPerPage={parameters.SlotsPerPage}", $"queueBound={parameters.QueueBound}"];
+        string[] overrides = ["capacity=256", $"itemsPerBin={parameters.ItemsPerBin}", $"hbmBins={parameters.HbmBinCount}", $"slotsPerPage={parameters.SlotsPerPage}", $"queueBound={parameters.QueueBound}"];
         var (generated, csim) = GenerateAndRun("omap_controller", null, overrides, stimulus, sanitize: false);
         AssertBitExact(csim);
         Assert.Equal(replay.Decisions, (int[])generated.Reference["decisions"]);

@@ -30,6 +30,22 @@ public sealed class OmapControllerEquivalenceTests
         AssertSameState(outcome.Map, outcome.Replay, ops);
     }
 
+    /// <summary>
+    /// The artifact's page layout (8 tuples a page, c = 4: BoltParameters.ForLayout) beside the padded one above: the
+    /// kernel makes BoltMap's decisions with its bin cap of 8 as well, at a mid alpha and with every bin in HBM.
+    /// </summary>
+    [Theory]
+    [InlineData(1024, 0.2, WorkloadKind.Mixed, 2000)]
+    [InlineData(512, 1.0, WorkloadKind.Churn, 1000)]
+    public void KernelDecidesAsBoltMapDoesWithTheArtifactsPages(int n, double alpha, WorkloadKind workload, int ops)
+    {
+        var parameters = BoltParameters.ForLayout(BoltPageKind.Artifact, n, 16, alpha);
+        Assert.Equal((4, 8), (parameters.ItemsPerBin, parameters.SlotsPerPage));
+        var outcome = Replay(parameters, workload, ops, seed: (ulong)(3 * n + ops));
+        AssertSameDecisions(outcome.Replay);
+        AssertSameState(outcome.Map, outcome.Replay, ops);
+    }
+
     /// <summary>A queue bound of 20 (the mean is about 50) and L = 8 = c (with the map three quarters full) make refusals common: both sides refuse the same requests.</summary>
     [Theory]
     [InlineData(0, 20, L.QueueBound)]
