@@ -11,13 +11,15 @@ public readonly record struct BoltAccessOutcome(int Status, bool Found, int Flus
 
 /// <summary>One batch run by BoltMap and by the omap_controller kernel from the same state and generator position
 /// (<see cref="MapGeneratorCount"/>: the generator's counter on BoltMap's side after the batch; <see cref="KernelState"/>:
-/// the kernel's state after the batch, its own counter included).</summary>
+/// the kernel's state after the batch, its own counter included; <see cref="ValueInHbm"/>: per request, whether the
+/// key's value sat in HBM, in an HBM bin or the eviction queue, when the request came, for the timing model).</summary>
 public sealed record BoltControllerReplay(
     IReadOnlyList<BoltAccessOutcome> MapOutcomes,
     int[] Decisions,
     OmapControllerState KernelState,
     ulong MapGeneratorCount,
-    HostTrace HostTrace);
+    HostTrace HostTrace,
+    bool[] ValueInHbm);
 
 /// <summary>
 /// Runs a batch on a BoltMap that draws from the kernel's generator, then gives the omap_controller kernel (its C#
@@ -40,12 +42,15 @@ public static class BoltControllerReplayer
         var previousTrace = map.Host.Trace;
         map.Host.Trace = trace;
         var outcomes = new BoltAccessOutcome[operations.Count];
+        var valueInHbm = new bool[operations.Count];
         var value = new byte[map.ValueBytes];
         try
         {
             for (int i = 0; i < operations.Count; i++)
             {
                 trace.BeginOperation();
+                int bin = map.BinOfKey(operations[i].Key);
+                valueInHbm[i] = bin >= 0 && (bin < parameters.HbmBinCount || map.IsQueued(operations[i].Key));
                 outcomes[i] = Observe(map, operations[i], value, trace, i);
             }
         }
@@ -63,7 +68,7 @@ public static class BoltControllerReplayer
             _ => OmapControllerLayout.Delete,
         }).ToArray();
         var decisions = before.Run(kernel, codes, operations.Select(o => o.Key).ToArray());
-        return new BoltControllerReplay(outcomes, decisions, before, random.Drawn, trace);
+        return new BoltControllerReplay(outcomes, decisions, before, random.Drawn, trace, valueInHbm);
     }
 
     private static BoltAccessOutcome Observe(BoltMap map, MapOperation operation, Span<byte> value, HostTrace trace, int index)

@@ -82,8 +82,10 @@ public static class OmapEmulation
         for (int i = 0; i < costs.Length; i++)
         {
             var d = replay.Decisions.AsSpan(i * OmapControllerLayout.DecisionWords, OmapControllerLayout.DecisionWords);
-            costs[i] = OmapAccessCosts.BoltController(d[OmapControllerLayout.FoundField] != 0, d[OmapControllerLayout.ChosenBinField] >= 0,
-                d[OmapControllerLayout.ProbesField], replay.HostTrace.Operation(i).ToArray());
+            bool found = d[OmapControllerLayout.FoundField] != 0, stays = d[OmapControllerLayout.ChosenBinField] >= 0;
+            bool readsValue = found && operations[i].Kind == MapOperationKind.Get && replay.ValueInHbm[i];
+            costs[i] = OmapAccessCosts.BoltController(found, stays, d[OmapControllerLayout.ProbesField], replay.HostTrace.Operation(i).ToArray(),
+                readsValue ? options.ValueBytes : 0, stays ? options.ValueBytes : 0);
         }
         // The kernel's banks: key table and free ids (HBM[2]), item records and tags (HBM[3]), loads and page queues
         // (HBM[4]); values of HBM bins and queued items in a fifth bank, all of its reserved slots written.

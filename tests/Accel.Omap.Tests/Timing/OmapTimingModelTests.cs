@@ -54,6 +54,23 @@ public sealed class OmapTimingModelTests
         Assert.InRange(report.Processes[0].FinishCycle, k * 272L, k * 274L);
     }
 
+    /// <summary>
+    /// A get whose value sits in HBM reads it after the item record (the record holds its slot): one more dependent
+    /// read, a one-beat 64-byte value usable 67 cycles after it starts, so 3 x 67 + 71 + 67 + 1 = 340 a request; the
+    /// staying item's value is written back, posted, with its record.
+    /// </summary>
+    [Fact]
+    public void AValueHeldInHbmIsOneMoreDependentRead()
+    {
+        var get = OmapAccessCosts.BoltController(found: true, stays: true, probes: 1, host: [], valueReadBytes: 64, valueWriteBytes: 64);
+        Assert.Equal([4, 8, OmapAccessCosts.BucketBytes, OmapAccessCosts.RecordBytes, 64], get.HbmReadBursts);
+        Assert.Equal([36, 64, OmapAccessCosts.RecordBytes], get.HbmWriteBursts);
+
+        const int k = 50;
+        var report = Model.RunBatch([.. Enumerable.Range(0, k).Select(_ => get with { HbmWriteBursts = [] })]);
+        Assert.InRange(report.Processes[0].FinishCycle, k * 339L, k * 341L);
+    }
+
     [Fact]
     public void ABuildSealsEveryPageOnTheWayWhileHbmStateStreamsInParallel()
     {
