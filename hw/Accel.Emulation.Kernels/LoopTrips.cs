@@ -46,7 +46,7 @@ internal static class LoopTrips
 
     /// <summary>Names, literals, member reads, casts and arithmetic only: no call, element access or assignment.</summary>
     private static bool IsPlain(ExpressionSyntax e) => e.DescendantNodesAndSelf().All(n => n is IdentifierNameSyntax or LiteralExpressionSyntax
-        or ParenthesizedExpressionSyntax or CastExpressionSyntax or PredefinedTypeSyntax or MemberAccessExpressionSyntax
+        or ThisExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax or PredefinedTypeSyntax or MemberAccessExpressionSyntax
         or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression or (int)SyntaxKind.UnaryPlusExpression });
 
     private static IEnumerable<string> Names(SyntaxNode node) => node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.Text);
