@@ -56,7 +56,7 @@ public static class KernelEmulator
         phases["run"] = Lap(watch);
         var design = BuildDesign(ir, session, ports, options);
         TimingReport report;
-        using (RunActivity.Enter(kernel.Name, $"the timing engine ({traces.Sum(t => (long)t.Count):N0} trace operations)"))
+        using (RunActivity.Enter(kernel.Name, $"the timing engine ({traces.Sum(t => (long)t.Count):N0} trace operations)", RunActivity.Loops.NotKernelCode))
             report = TimingEngine.Run(design, traces, options.Activity);
         phases["timing"] = Lap(watch);
         return new Result(ir, design, report, outputs, timing, traces.Sum(t => (long)t.Count), phases);

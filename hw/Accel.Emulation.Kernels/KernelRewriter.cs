@@ -60,8 +60,10 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) =>
         WrapLoop(node, node.Statement, (WhileStatementSyntax)base.VisitWhileStatement(node)!, (loop, body) => loop.WithStatement(body));
 
-    /// <summary>{ Begin(id); try { loop { Iteration(id); body } } finally { End(id); } } for loops the trace
-    /// times; unrolled loops stay as they are (their bodies are part of the enclosing code).</summary>
+    /// <summary>{ Begin(id, name, trips); try { loop { Iteration(id); body } } catch when (Unwinding()) {}
+    /// finally { End(id); } } for loops the trace times; unrolled loops stay as they are (their bodies are part of
+    /// the enclosing code). The name and the trip count let a run past its budget name its loop and a trace that
+    /// cannot fit be refused before it is recorded; the filter (never true) freezes that name before the exits unwind.</summary>
     private SyntaxNode WrapLoop<T>(T original, StatementSyntax originalBody, T visited, Func<T, StatementSyntax, T> withBody) where T : StatementSyntax
     {
         if (current is null || !loopsAt.TryGetValue(original.SpanStart, out var id) || timing.Loops[id].Kind == LoopKind.Unrolled)
@@ -69,9 +71,14 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         var body = visited switch { ForStatementSyntax f => f.Statement, WhileStatementSyntax w => w.Statement, _ => originalBody };
         var statements = body is BlockSyntax block ? block.Statements : SingletonList(body);
         var loop = withBody(visited, Block(statements.Insert(0, Hook($"Iteration({id})"))));
+        int line = timing.Loops[id].Line;
+        var name = SymbolDisplay.FormatLiteral($"'loop{id}_line{line}' at {Path.GetFileName(original.SyntaxTree.FilePath)}:{line} in {current.Name}", quote: true);
+        var trips = original is ForStatementSyntax counted ? LoopTrips.Expression(counted) : null;
         return Block(
-            Hook($"LoopBegin({id})"),
-            TryStatement(Block(loop), default, FinallyClause(Block(Hook($"LoopEnd({id})")))));
+            Hook($"LoopBegin({id}, {name}, {trips ?? "-1L"})"),
+            TryStatement(Block(loop),
+                SingletonList(CatchClause(CatchDeclaration(ParseTypeName("global::System.Exception")), CatchFilterClause(ParseExpression($"{Hooks}.Unwinding()")), Block(ParseStatement("throw;")))),
+                FinallyClause(Block(Hook($"LoopEnd({id})")))));
     }
 
     /// <summary>arr[i] on a parameter that may be a port (a port of the top, or a parameter some call passes a

@@ -9,11 +9,16 @@ public static class TraceHooks
     internal static TraceSession? Session { get => session; set => session = value; }
 
     public static void Enter(long cycles) => session!.Enter(cycles);
-    public static void LoopBegin(int loop) => session!.LoopBegin(loop);
+    /// <param name="name">the loop as a message names it ('loop3_line54' at File.cs:54 in Function)</param>
+    /// <param name="trips">its iterations, when the rewriter could count them before it runs; -1 otherwise</param>
+    public static void LoopBegin(int loop, string name, long trips) => session!.LoopBegin(loop, name, trips);
     public static void Iteration(int loop) => session!.Iteration();
     public static void LoopEnd(int loop) => session!.LoopEnd();
     public static void BeginProcess(int process, string name) => session!.BeginProcess(process, name);
     public static void EndProcess() => session!.EndProcess();
+
+    /// <summary>The exception filter around each loop: freezes the loop a message names, never catches.</summary>
+    public static bool Unwinding() => Accel.Codegen.Frontend.RunActivity.Unwinding();
 
     /// <param name="kind">0 read, 1 write, 2 read and write</param>
     /// <returns><paramref name="index"/>, so the access itself is unchanged</returns>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Accel.Codegen.Frontend;
 using Accel.Hw;
 
 namespace Accel.Emulation.Kernels;
@@ -11,7 +12,8 @@ internal sealed class TraceSession : StreamObserver
     private readonly KernelTiming timing;
     private readonly List<TraceRecorder> recorders = new();
     private readonly List<string> processNames = new();
-    private readonly Stack<(int Loop, bool Traced, bool Pipelined)> loops = new();
+    private readonly Stack<(int Loop, bool Traced, bool Pipelined, string Name)> loops = new();
+    private readonly TraceRoom room = new();
     private readonly object[] portArrays;
     private readonly int[] portElementBytes;
     private readonly List<object> fifos = new();
@@ -46,24 +48,26 @@ internal sealed class TraceSession : StreamObserver
         Recorder.Delay(cycles);
     }
 
-    public void LoopBegin(int loop)
+    public void LoopBegin(int loop, string name, long trips)
     {
         var t = timing.Loops[loop];
         bool traced = pipelines == 0;
+        RunActivity.InLoop(name);
         if (traced)
         {
+            if (trips > 0) room.Require(name, trips, recorders);
             Flush();
             if (t.Kind == LoopKind.Pipelined) Recorder.BeginPipelinedLoop(t.II, t.Depth);
             else Recorder.BeginLoop();
         }
         bool pipelined = traced && t.Kind == LoopKind.Pipelined;
         if (pipelined) pipelines++;
-        loops.Push((loop, traced, pipelined));
+        loops.Push((loop, traced, pipelined, name));
     }
 
     public void Iteration()
     {
-        var (loop, traced, _) = loops.Peek();
+        var (loop, traced, _, _) = loops.Peek();
         if (!traced) return;
         Flush();
         Recorder.StartIteration();
@@ -73,7 +77,8 @@ internal sealed class TraceSession : StreamObserver
 
     public void LoopEnd()
     {
-        var (_, traced, pipelined) = loops.Pop();
+        var (_, traced, pipelined, _) = loops.Pop();
+        RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
         if (!traced) return;
         Flush();
         Recorder.EndLoop();
@@ -88,12 +93,14 @@ internal sealed class TraceSession : StreamObserver
         while (recorders.Count <= index + 1) { recorders.Add(new TraceRecorder()); processNames.Add(""); }
         processNames[index + 1] = $"{index}:{name}";
         process = index + 1;
+        RunActivity.InProcess(processNames[process]);
     }
 
     public void EndProcess()
     {
         Flush();
         process = 0;
+        RunActivity.InProcess(null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -39,7 +39,7 @@ public static class SideBySide
         var project = Accel.Testbenches.KernelCatalog.BuiltIn;
         var kernel = Accel.Testbenches.KernelCatalog.Find(project, "gelu");
         var config = Accel.Codegen.Frontend.KernelConfig.Resolve(kernel, null, ["rowLength=65536", "lanes=1"]);
-        var generated = Accel.Testbenches.Rtl.RtlGeneration.Generate(project, kernel, config, Path.Combine("build", "bench", "rtl-gelu-65536"));
+        var generated = Accel.Testbenches.Rtl.RtlGeneration.Generate(project, kernel, config, Path.Combine("build", "bench", "rtl-gelu-65536"), force: true);
         Accel.Testbenches.Rtl.RtlSim.Run(generated.Directory, kernel.Name); // build once
         var sim = Enumerable.Range(0, 3).Select(_ => Accel.Testbenches.Rtl.RtlSim.Run(generated.Directory, kernel.Name)).MinBy(r => r.Seconds)!;
         var emulated = Enumerable.Range(0, 3).Select(_ => Accel.Emulation.Kernels.KernelEmulator.Run(project, kernel, config, generated.Stimulus, new()))

@@ -50,21 +50,11 @@ public sealed class DseCache(string root)
         }
     }
 
-    /// <summary>Writes through a temporary file and a rename, so a parallel reader or an interrupted run never
-    /// sees half a file; a failed write (a full disk) deletes its temporary file.</summary>
+    /// <summary>Writes through a temporary file and a rename (<see cref="Codegen.Backends.AtomicFile"/>), so a parallel
+    /// reader or an interrupted run never sees half a file; a failed write (a full disk) deletes its temporary file.</summary>
     public void Write(string path, DsePoint point)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, JsonSerializer.Serialize(point, Json));
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        Codegen.Backends.AtomicFile.Write(path, System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(point, Json)));
     }
 }

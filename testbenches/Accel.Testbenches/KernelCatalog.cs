@@ -13,16 +13,7 @@ public static class KernelCatalog
     public static KernelProject Load(IReadOnlyList<string>? sources)
     {
         if (sources is not { Count: > 0 }) return BuiltIn;
-        var project = KernelProject.FromFiles(sources, [typeof(Kernels.Softmax).Assembly]);
-        var shadowing = project.Kernels.Where(k => BuiltInNames.Value.Contains(k.Name)).ToList();
-        if (shadowing.Count > 0)
-            throw new Codegen.KernelDiagnosticsException(shadowing.Select(k =>
-            {
-                var span = k.Symbol.Locations[0].GetLineSpan();
-                return new Codegen.Diagnostic(Codegen.DiagnosticIds.NoKernel.Id, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
-                    $"kernel name \"{k.Name}\" is the name of a built-in kernel; give yours a name of its own so `accel {k.Name}` means one kernel");
-            }).ToList());
-        return project;
+        return KernelProject.FromFiles(sources, [typeof(Kernels.Softmax).Assembly], BuiltInNames.Value);
     }
 
     /// <summary>The built-in kernels' names, read from their attributes without compiling their sources.</summary>

@@ -3,14 +3,13 @@ using System.Text;
 namespace Accel.Codegen.Backends;
 
 /// <summary>Writes a generated folder so that it never harms what is already there: every file goes to a
-/// temporary sibling first and is renamed into place only when all were written (a full disk leaves the
+/// temporary sibling first (<see cref="AtomicFile"/>) and is renamed into place only when all were written (a full disk leaves the
 /// previous folder as it was and no partial file); a manifest records what Accel wrote, so a later run replaces
 /// and removes only those files; a folder that is not empty and has no manifest is refused unless forced.
 /// Concurrent runs on one folder are safe: temporaries have unique names and renames are atomic.</summary>
 public static class OutputFolder
 {
     public const string ManifestName = ".accel-manifest";
-    private const string TemporaryMarker = ".accel-tmp-";
 
     /// <summary>Fails early, before any long work: the folder must be creatable, writable, and ours or empty
     /// (or <paramref name="force"/>, which lets Accel add and replace its files beside the user's).</summary>
@@ -19,10 +18,7 @@ public static class OutputFolder
         bool created = !Directory.Exists(directory);
         try
         {
-            Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $"{TemporaryMarker}probe-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
+            AtomicFile.Probe(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -47,24 +43,23 @@ public static class OutputFolder
         CheckWritable(directory, force);
         var previous = ReadManifest(directory);
         var staged = new List<(string Temporary, string Final)>();
+        string current = directory;
         try
         {
             foreach (var (name, contents) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                var final = Path.Combine(directory, name);
-                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-                var temporary = $"{final}{TemporaryMarker}{Guid.NewGuid():N}";
-                staged.Add((temporary, final));
-                File.WriteAllBytes(temporary, contents);
+                current = Path.Combine(directory, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(current)!);
+                staged.Add((AtomicFile.Stage(current, stream => stream.Write(contents)), current));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            foreach (var (temporary, _) in staged) TryDelete(temporary);
-            throw new OutputWriteException($"cannot write {staged[^1].Final}: {e.Message}; the folder {directory} was left as it was", e);
+            foreach (var (temporary, _) in staged) AtomicFile.TryDelete(temporary);
+            throw new OutputWriteException($"cannot write {current}: {e.Message}; the folder {directory} was left as it was", e);
         }
-        foreach (var (temporary, final) in staged) File.Move(temporary, final, overwrite: true);
-        foreach (var stale in previous.Except(files.Keys)) TryDelete(Path.Combine(directory, stale));
+        foreach (var (temporary, final) in staged) AtomicFile.Commit(temporary, final);
+        foreach (var stale in previous.Except(files.Keys)) AtomicFile.TryDelete(Path.Combine(directory, stale));
         WriteManifest(directory, files.Keys.Order(StringComparer.Ordinal).ToList(), description);
         return files.Keys.Order(StringComparer.Ordinal).ToList();
     }
@@ -84,15 +79,6 @@ public static class OutputFolder
     {
         var text = new StringBuilder($"# written by accel ({description}); these files are replaced or removed by the next run\n");
         foreach (var file in files) text.Append(file).Append('\n');
-        var path = Path.Combine(directory, ManifestName);
-        var temporary = $"{path}{TemporaryMarker}{Guid.NewGuid():N}";
-        File.WriteAllText(temporary, text.ToString());
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* best effort: a leftover temporary is named as one */ }
+        AtomicFile.Write(Path.Combine(directory, ManifestName), System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 }

@@ -43,7 +43,7 @@ public sealed class KernelActivator
         var method = Kernel.RuntimeStimulus
             ?? throw new KernelParameterException($"kernel '{Kernel.Name}' has no [Stimulus] method: add `[Stimulus] public void Stimulus(Stimulus s)` that sets every argument of the top function");
         var stimulus = new Stimulus(seed);
-        using var activity = RunActivity.Enter(Kernel.Name, "its [Stimulus] method");
+        using var activity = RunActivity.Enter(Kernel.Name, "its [Stimulus] method", RunActivity.Loops.Unknown);
         try
         {
             Invoke(method, [stimulus]);
@@ -76,7 +76,9 @@ public sealed class KernelActivator
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         beforeCall?.Invoke(arrays);
-        using var activity = RunActivity.Enter(Kernel.Name, IsHooked ? "the hooked emulator run of [Top]" : "the C# reference run of [Top]");
+        using var activity = IsHooked
+            ? RunActivity.Enter(Kernel.Name, "the hooked emulator run of [Top]", RunActivity.Loops.Hooked)
+            : RunActivity.Enter(Kernel.Name, "the C# reference run of [Top]", RunActivity.Loops.Unknown);
         try
         {
             Invoke(top, arguments);

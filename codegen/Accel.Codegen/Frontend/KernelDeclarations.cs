@@ -5,15 +5,19 @@ namespace Accel.Codegen.Frontend;
 /// <summary>Checks what a kernel declares about itself, when its project is loaded and before anything is built or
 /// run (so `list`, `gen`, `emulate` all see the same problems): its name, its parameters (type, default, range),
 /// its named configurations (folder-safe names, values in range) and its [Requires] conditions; and that no two
-/// kernels of the project share a name.</summary>
+/// kernels of the project share a name, nor a user's kernel a built-in's.</summary>
 internal static class KernelDeclarations
 {
-    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<KernelInfo> kernels)
+    /// <param name="builtInNames">names a user's kernel may not take (the built-in kernels'), so `accel NAME` means one kernel</param>
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<KernelInfo> kernels, IReadOnlySet<string> builtInNames)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var kernel in kernels)
         {
             Name(kernel, diagnostics);
+            if (builtInNames.Contains(kernel.Name))
+                diagnostics.Add(Locations.At(DiagnosticIds.NoKernel.Id, kernel.Symbol.Locations[0],
+                    $"kernel name \"{kernel.Name}\" is the name of a built-in kernel; give yours a name of its own so `accel {kernel.Name}` means one kernel"));
             int before = diagnostics.Count;
             Parameters(kernel, diagnostics);
             if (diagnostics.Count > before) continue;   // configurations and conditions are judged on sound parameters

@@ -31,13 +31,13 @@ public sealed class KernelProject
     /// <summary>The kernels of hw/Accel.Kernels, not a user's --source files (which get build folders of their own).</summary>
     public bool IsBuiltIn { get; }
 
-    private KernelProject(CSharpCompilation compilation, Assembly runtimeAssembly, bool isBuiltIn)
+    private KernelProject(CSharpCompilation compilation, Assembly runtimeAssembly, bool isBuiltIn, IReadOnlySet<string> builtInNames)
     {
         IsBuiltIn = isBuiltIn;
         Compilation = compilation;
         RuntimeAssembly = runtimeAssembly;
         Kernels = KernelDiscovery.Find(compilation, runtimeAssembly);
-        var problems = KernelDeclarations.Check(Kernels);
+        var problems = KernelDeclarations.Check(Kernels, builtInNames);
         if (problems.Count > 0) throw new KernelDiagnosticsException(problems);
     }
 
@@ -57,12 +57,13 @@ public sealed class KernelProject
             .ToList();
         var compilation = Compile(kernelsAssembly.GetName().Name!, trees, []);
         ThrowOnErrors(compilation);
-        return new KernelProject(compilation, kernelsAssembly, isBuiltIn: true);
+        return new KernelProject(compilation, kernelsAssembly, isBuiltIn: true, builtInNames: new HashSet<string>());
     }
 
     /// <summary>A user's kernel files. <paramref name="extraReferences"/> are assemblies the files may use
     /// besides the vocabulary (e.g. Accel.Kernels for its table helpers).</summary>
-    public static KernelProject FromFiles(IReadOnlyList<string> paths, IEnumerable<Assembly> extraReferences)
+    /// <param name="builtInNames">the built-in kernels' names, which these kernels may not take (none when null)</param>
+    public static KernelProject FromFiles(IReadOnlyList<string> paths, IEnumerable<Assembly> extraReferences, IReadOnlySet<string>? builtInNames = null)
     {
         var trees = paths.Select(p => File.Exists(p)
                 ? Parse(File.ReadAllText(p), p)
@@ -74,7 +75,7 @@ public sealed class KernelProject
         ThrowOnErrors(compilation);
         var (assembly, diagnostics) = LoadInMemory(compilation);
         if (assembly is null) ThrowOnErrors(compilation, diagnostics);
-        return new KernelProject(compilation, assembly!, isBuiltIn: false);
+        return new KernelProject(compilation, assembly!, isBuiltIn: false, builtInNames ?? new HashSet<string>());
     }
 
     /// <summary>Emits and loads a compilation with its portable PDB, so a fault in the kernel's code carries its

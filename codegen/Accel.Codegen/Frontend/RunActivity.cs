@@ -1,29 +1,73 @@
 namespace Accel.Codegen.Frontend;
 
-/// <summary>What kernel code is running right now (the kernel, and the stimulus, the reference run, the hooked
-/// emulator run or the timing engine): set at phase boundaries only, never in a loop, so a watchdog that stops
-/// a run past its budget can say what it stopped. With runs in parallel (dse) it names the latest to start.</summary>
+/// <summary>What kernel code is running right now: the kernel, the phase (the stimulus, the reference run, the
+/// hooked emulator run, the timing engine) and, in the hooked run, the dataflow process and the innermost loop,
+/// so a watchdog that stops a run past its budget can say what it stopped. Phases are set at their boundaries;
+/// the loop and process by the emulator's hooks at loop entry and exit (one volatile write of a string made when
+/// the kernel was rewritten, nothing allocated). With runs in parallel (dse) it names the latest to start.</summary>
 public static class RunActivity
 {
-    private sealed record State(string Kernel, string What);
+    /// <summary>Whether the phase can name its loop: only the emulator's hooked copy reports loops.</summary>
+    public enum Loops { NotKernelCode, Unknown, Hooked }
+
+    private sealed class State(string kernel, string what, Loops loops)
+    {
+        public string Kernel { get; } = kernel;
+        public string What { get; } = what;
+        public Loops Loops { get; } = loops;
+        public volatile string? Loop;
+        public volatile string? Process;
+
+        /// <summary>Set when an exception starts to unwind the kernel's loops: their exits no longer move the loop,
+        /// so the message names the loop the exception (an out-of-memory, a refusal) came from.</summary>
+        public volatile bool Unwinding;
+    }
 
     private static volatile State? current;
     private static volatile State? latest;
 
-    /// <summary>"kernel 'name' in what" for what runs now, or null when no kernel code runs.</summary>
+    /// <summary>"kernel 'name' in what[, process, loop]" for what runs now, or null when no kernel code runs.</summary>
     public static string? Describe() => Text(current);
 
     /// <summary>What runs now, else the activity that started last: where an exception that unwound it was thrown.</summary>
     public static string? DescribeLatest() => Text(current ?? latest);
 
-    private static string? Text(State? s) => s is null ? null : $"kernel '{s.Kernel}' in {s.What}";
+    private static string? Text(State? s)
+    {
+        if (s is null) return null;
+        var text = $"kernel '{s.Kernel}' in {s.What}";
+        if (s.Loops == Loops.Unknown) return text + " (the loop is not known: this run of the kernel's C# has no loop hooks)";
+        if (s.Loops == Loops.NotKernelCode) return text;
+        if (s.Process is { } process) text += $", dataflow process {process}";
+        return text + (s.Loop is { } loop ? $", in the loop {loop}" : ", outside any loop");
+    }
 
     /// <summary>Marks <paramref name="what"/> as running until the scope is disposed, then restores the outer activity.</summary>
-    public static Scope Enter(string kernel, string what)
+    public static Scope Enter(string kernel, string what, Loops loops)
     {
         var outer = current;
-        current = latest = new State(kernel, what);
+        current = latest = new State(kernel, what, loops);
         return new Scope(outer);
+    }
+
+    /// <summary>The innermost loop of the hooked run now (null: outside any loop).</summary>
+    public static void InLoop(string? loop)
+    {
+        if (current is { Unwinding: false } s) s.Loop = loop;
+    }
+
+    /// <summary>The dataflow process of the hooked run now (null: the top function itself).</summary>
+    public static void InProcess(string? process)
+    {
+        if (current is { Unwinding: false } s) s.Process = process;
+    }
+
+    /// <summary>Called from an exception filter at the innermost loop, which runs before any loop's exit hook:
+    /// freezes the loop and process. Returns false, so the filter never catches.</summary>
+    public static bool Unwinding()
+    {
+        if (current is { } s) s.Unwinding = true;
+        return false;
     }
 
     public readonly struct Scope : IDisposable

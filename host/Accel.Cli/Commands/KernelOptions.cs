@@ -65,7 +65,7 @@ public abstract class TargetOptions : SeededKernelOptions
 
 public abstract class GenerationOptions : TargetOptions
 {
-    [Option("out", HelpText = "Output folder (default build/hls/<kernel>/<config>, build/hls-source/... for --source kernels). A folder Accel wrote is updated " +
+    [Option("out", HelpText = "Output folder (default build/hls/<kernel>/<config>, build/hls-source/... for --source kernels; build/rtl/... for the rtl verbs). A folder Accel wrote is updated " +
         "(its files replaced, stale ones removed, nothing else touched); a non-empty folder Accel did not write is refused unless --force.")]
     public string? Out { get; set; }
 

@@ -6,15 +6,16 @@ namespace Accel.Cli.Commands;
 
 /// <summary>What the three RTL verbs accept: the kernel, its configuration, where the RTL goes, the clock and board
 /// whose schedule and memory figures it takes.</summary>
-public abstract class RtlOptions : TargetOptions
+public abstract class RtlOptions : GenerationOptions
 {
-    [Option("out", HelpText = "Output folder (default build/rtl/<kernel>/<config>).")]
-    public string? Out { get; set; }
-
+    /// <summary>Like gen: --out is checked before the reference runs, and a folder Accel did not write needs --force.</summary>
     public RtlGeneration.Result Generate()
     {
         var (project, kernel, config) = Resolve();
-        return RtlGeneration.Generate(project, kernel, config, Out ?? RtlProjectWriter.DefaultDirectory(kernel.Name, config.Name), Board, ClockMhz, Seed);
+        var directory = Out ?? RtlProjectWriter.DefaultDirectory(kernel.Name, config.Name);
+        bool force = Force || Out is null;   // build/ is Accel's own tree
+        Codegen.Backends.OutputFolder.CheckWritable(directory, force);
+        return RtlGeneration.Generate(project, kernel, config, directory, force, Board, ClockMhz, Seed);
     }
 }
 

@@ -27,6 +27,10 @@ public static class RunCommand
 {
     public static int Run(RunOptions options)
     {
+        EmulatorBackend.Register();
+        if (!Device.Schemes.Contains(options.Device.Split(':')[0]))
+            throw new UsageException($"--device {options.Device}: no such device; expected emu (the emulator) or xrt:N (XRT device N); " +
+                $"backends: {string.Join(", ", Device.Schemes)}");
         var (project, kernel, config) = options.Resolve();
         if (options.ClockMhz != Math.Floor(options.ClockMhz))
             throw new UsageException($"--clock {options.ClockMhz}: a device clock is a whole number of MHz");
@@ -40,7 +44,6 @@ public static class RunCommand
                 "`make xclbin` in the generated folder (Vitis); for XRT's noop and emulation modes, `accel xclbin write " +
                 $"{kernel.Name}` writes a metadata-only one (no bitstream)");
 
-        EmulatorBackend.Register();
         using var device = Device.Open(options.Device);
         Load(device, design, options.Xclbin);
         using var handle = device.OpenKernel(kernel.Name);

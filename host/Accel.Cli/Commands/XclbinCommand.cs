@@ -72,9 +72,10 @@ public static class XclbinCommand
         var project = KernelCatalog.Load(options.Sources.ToList());
         var kernel = KernelCatalog.Find(project, options.Target);
         var config = KernelConfig.Resolve(kernel, options.Config, options.Params);
-        var design = new KernelDesign(project, kernel, config, board, clockMhz);
         var path = options.Out ?? Path.Combine("build", "xclbin", kernel.Name, config.Name, $"{kernel.Name}.{board.Name}.xclbin");
-        KernelXclbin.Write(design, path);
+        Output.OutputFiles.RequireWritableFile("--out", path);   // before the kernel is lowered
+        var design = new KernelDesign(project, kernel, config, board, clockMhz);
+        Output.OutputFiles.WriteAtomically("--out", path, stream => stream.Write(KernelXclbin.Bytes(design)));
         var written = XclbinReader.Read(path);   // read back: what is reported is what the file holds
         if (options.Json)
             Cli.WriteJson(new

@@ -1,5 +1,4 @@
 using Accel.Cli.Limits;
-using Accel.Cli.Output;
 using Accel.Codegen;
 using Accel.Codegen.Frontend;
 using Accel.Emulation;
@@ -22,8 +21,7 @@ public static class ErrorMap
     {
         UsageException or KernelParameterException or KernelDiagnosticsException or ToolMissingException or Codegen.Backends.OutputWriteException
             or XclbinFormatException or XrtUnavailableException or XrtException or DeviceArgumentException
-            or CsynthReportException or EdgeMoe.Weights.SafetensorsException or FileNotFoundException or DirectoryNotFoundException
-            or OutputPathException => Kind.BadInput,
+            or CsynthReportException or EdgeMoe.Weights.SafetensorsException or FileNotFoundException or DirectoryNotFoundException => Kind.BadInput,
         KernelFaultException => Kind.KernelFault,
         DeadlockException or RunFailedException or RunTimeoutException or OmapException or BudgetExceededException => Kind.CheckFailed,
         _ => Kind.Internal,

@@ -47,7 +47,7 @@ public sealed record Budget(long MaxMemoryBytes, TimeSpan Timeout)
         return (long)bytes;
     }
 
-    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):N0} MB");
+    public static string Megabytes(long bytes) => Codegen.Frontend.MemoryBudget.Megabytes(bytes);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Megabytes(MaxMemoryBytes)} of memory, {Timeout.TotalSeconds:G} s");
 }

@@ -40,7 +40,23 @@ public static class Watchdog
             }
             catch (Exception e) { failure = ExceptionDispatchInfo.Capture(e); }
         }) { IsBackground = true, Name = "accel command" };
-        worker.Start();
+        var outerBudget = MemoryBudget.MaxBytes;
+        MemoryBudget.MaxBytes = budget.MaxMemoryBytes;   // the emulator refuses a trace that cannot fit before recording it
+        try
+        {
+            worker.Start();
+            Watch(worker, budget, subject, clock);
+        }
+        finally
+        {
+            MemoryBudget.MaxBytes = outerBudget;
+        }
+        failure?.Throw();
+        return exit;
+    }
+
+    private static void Watch(Thread worker, Budget budget, string? subject, Stopwatch clock)
+    {
         while (!worker.Join(PollInterval))
         {
             long workingSet = ProcessMemory.WorkingSet;
@@ -51,8 +67,6 @@ public static class Watchdog
                 throw Stop($"time limit exceeded: {Running(RunActivity.Describe(), subject)} was still running after {budget.Timeout.TotalSeconds:G} s; " +
                            Advice(budget, memory: false));
         }
-        failure?.Throw();
-        return exit;
     }
 
     private static BudgetExceededException Stop(string message)

@@ -60,12 +60,14 @@ public static class KernelXclbin
         return described with { Uuid = UuidOf(described) };
     }
 
+    /// <summary>The xclbin file's bytes (metadata only, no bitstream).</summary>
+    public static byte[] Bytes(KernelDesign design) => XclbinWriter.Write(Describe(design));
+
+    /// <summary>Writes the file atomically (<see cref="Codegen.Backends.AtomicFile"/>), creating its folder.</summary>
     public static void Write(KernelDesign design, string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-            Directory.CreateDirectory(directory);
-        XclbinWriter.WriteFile(Describe(design), path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Codegen.Backends.AtomicFile.Write(path, Bytes(design));
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public static class Device
             throw new InvalidOperationException($"a backend named '{scheme}' is already registered");
     }
 
+    /// <summary>The registered backends' schemes ("emu", "xrt", ...): the part of a device name before ':'.</summary>
+    public static IReadOnlyCollection<string> Schemes => Backends.Keys.Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Opens a device, e.g. <c>Device.Open("xrt:0")</c>.</summary>
     public static IDevice Open(string name)
     {

@@ -57,7 +57,7 @@ public static class DseReport
     {
         Directory.CreateDirectory(directory);
         var page = Path.Combine(directory, PageName);
-        File.WriteAllText(page, Html(r, Plots(r)));
+        Codegen.Backends.AtomicFile.Write(page, System.Text.Encoding.UTF8.GetBytes(Html(r, Plots(r))));
         return page;
     }
 

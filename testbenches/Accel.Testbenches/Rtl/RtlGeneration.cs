@@ -11,12 +11,13 @@ public static class RtlGeneration
 {
     public sealed record Result(IrKernel Ir, string Directory, IReadOnlyList<string> Files, Hw.Stimulus Stimulus);
 
-    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory,
+    /// <param name="force">write into a non-empty folder Accel did not write (see <see cref="Codegen.Backends.OutputFolder"/>)</param>
+    public static Result Generate(KernelProject project, KernelInfo kernel, KernelConfig config, string directory, bool force,
         string board = "u55c", double clockMhz = 300, int seed = Transpiler.DefaultSeed)
     {
         var activator = new KernelActivator(kernel, config);
         var ir = KernelLowering.Lower(project, activator);
-        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, clockMhz), EmulatorSchedule.Ports(ir, board, clockMhz));
+        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, clockMhz), EmulatorSchedule.Ports(ir, board, clockMhz), force);
         var stimulus = activator.MakeStimulus(seed);
         var files = RtlProjectWriter.Write(ir, config.Name, stimulus, () => activator.Run(stimulus), directory, options);
         return new Result(ir, directory, files, stimulus);

@@ -1,4 +1,5 @@
 using Accel.Cli.Output;
+using Accel.Codegen.Backends;
 
 namespace Accel.Tests.Cli;
 
@@ -76,8 +77,44 @@ public sealed class OutputPathTests
         var (dir, _) = Scratch();
         var path = Path.Combine(dir, "taken");
         Directory.CreateDirectory(path);   // the rename onto a folder fails, after the temporary was written
-        var e = Assert.Throws<OutputPathException>(() => OutputFiles.WriteAtomically("--trace", path, stream => stream.Write("{}"u8)));
+        var e = Assert.Throws<OutputWriteException>(() => OutputFiles.WriteAtomically("--trace", path, stream => stream.Write("{}"u8)));
         Assert.StartsWith($"--trace {path}: cannot write there", e.Message);
-        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(dir, $"*{AtomicFile.TemporaryMarker}*"));
+    }
+
+    [Fact]
+    public void TheRtlVerbsRefuseAFolderThatIsNotOursUnlessForced()
+    {
+        var (dir, _) = Scratch();
+        var mine = Path.Combine(dir, "rtl-out", "notes.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(mine)!);
+        File.WriteAllText(mine, "mine");
+        var (refused, _, stderr) = InProcessCli.Run(dir, "rtl", "gelu", "--config", "row16", "--out", "rtl-out");
+        Assert.True(refused == 2, stderr);
+        Assert.Contains("not written by Accel", stderr);
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(mine)!).Select(Path.GetFileName));
+
+        var (forced, _, forcedErr) = InProcessCli.Run(dir, "rtl", "gelu", "--config", "row16", "--out", "rtl-out", "--force");
+        Assert.True(forced == 0, forcedErr);
+        Assert.Equal("mine", File.ReadAllText(mine));
+        Assert.True(File.Exists(Path.Combine(dir, "rtl-out", "gelu.v")));
+    }
+
+    [Fact]
+    public void XclbinWriteReplacesItsFileWholeAndAnUnwritableOutIsExitTwo()
+    {
+        var (dir, blocked) = Scratch();
+        var path = Path.Combine(dir, "softmax.xclbin");
+        File.WriteAllText(path, "previous");
+        var (exit, _, stderr) = InProcessCli.Run(dir, "xclbin", "write", "softmax", "--config", "row16", "--out", path);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("xclbin2\0"u8.ToArray(), File.ReadAllBytes(path)[..8]);
+        Assert.Empty(Directory.GetFiles(dir, $"*{AtomicFile.TemporaryMarker}*"));
+
+        var unwritable = Path.Combine(blocked, "softmax.xclbin");
+        var (refused, _, refusedErr) = InProcessCli.Run(dir, "xclbin", "write", "softmax", "--config", "row16", "--out", unwritable);
+        Assert.True(refused == 2, refusedErr);
+        Assert.Contains($"--out {unwritable}: ", refusedErr);
+        Assert.DoesNotContain("   at ", refusedErr);
     }
 }

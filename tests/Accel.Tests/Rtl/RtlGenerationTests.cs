@@ -15,7 +15,7 @@ public sealed class RtlGenerationTests
         var kernel = KernelCatalog.Find(project, kernelName);
         var config = Codegen.Frontend.KernelConfig.Resolve(kernel, configName, []);
         var ir = Codegen.Transpiler.Lower(project, kernel, config);
-        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, 300), EmulatorSchedule.Ports(ir, "u55c", 300));
+        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, 300), EmulatorSchedule.Ports(ir, "u55c", 300), Force: false);
         var depths = ir.Top.Parameters.Where(p => p.Port is not null).ToDictionary(p => p.Name, _ => 64);
         return RtlProjectWriter.Render(ir, config.Name, depths, options);
     }

@@ -28,7 +28,7 @@ internal static class RtlKernels
         var project = KernelCatalog.BuiltIn;
         var kernel = KernelCatalog.Find(project, kernelName);
         var config = Codegen.Frontend.KernelConfig.Resolve(kernel, configName, []);
-        var generated = RtlGeneration.Generate(project, kernel, config, TestPaths.Scratch($"rtl-{kernelName}-{configName}"));
+        var generated = RtlGeneration.Generate(project, kernel, config, TestPaths.Scratch($"rtl-{kernelName}-{configName}"), force: false);
         var sim = RtlSim.Run(generated.Directory, generated.Ir.Name);
         var emulated = KernelEmulator.Run(project, kernel, config, generated.Stimulus, new KernelEmulator.Options()).Report.TotalCycles;
         return new Run(generated, sim, emulated);

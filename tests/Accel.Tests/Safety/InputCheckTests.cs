@@ -67,6 +67,7 @@ public sealed class InputCheckTests
     [InlineData("both set 'lanes'", "emulate", "gelu", "--param", "lanes=2", "--sweep", "lanes=1,4")]
     [InlineData("unexpected argument 'extra'", "gen", "gelu", "extra")]
     [InlineData("is a folder", "list", "--source", ".")]
+    [InlineData("--device nonsense: no such device; expected emu (the emulator) or xrt:N", "run", "gelu", "--device", "nonsense")]
     public void RepeatedConflictingOrExtraArgumentsAreRefused(string message, params string[] args)
     {
         var (exit, stdout, stderr) = CliTests.Accel(args);

@@ -9,8 +9,9 @@ namespace Accel.Codegen.Backends.Rtl;
 public static class RtlProjectWriter
 {
     /// <param name="Family">the synth_xilinx family: xcup (UltraScale+, the U55C, U280 and ZCU102 parts)</param>
+    /// <param name="Force">write into a non-empty folder Accel did not write (a user's --out needs --force, as for gen)</param>
     /// <param name="CycleLimit">the testbench gives up (exit 3) after this many cycles</param>
-    public sealed record Options(IRtlSchedule Schedule, IReadOnlyList<RtlPortTiming> Ports, string Family = "xcup", long CycleLimit = 20_000_000);
+    public sealed record Options(IRtlSchedule Schedule, IReadOnlyList<RtlPortTiming> Ports, bool Force, string Family = "xcup", long CycleLimit = 20_000_000);
 
     /// <param name="reference">runs the C# reference on <paramref name="stimulus"/>: called only once the RTL printed,
     /// so a kernel outside the RTL subset is reported before it runs or anything is written</param>
@@ -19,8 +20,7 @@ public static class RtlProjectWriter
         var files = Render(kernel, config, stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length), options)
             .ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetBytes(kv.Value));
         foreach (var (name, bytes) in GoldenVectors.Files(kernel.Top, stimulus, reference())) files[name] = bytes;
-        // Accel's own build tree (build/rtl) or a test's folder: the same confined, atomic writer as the HLS folder.
-        return OutputFolder.Write(directory, files, $"accel rtl {kernel.Name}, configuration {config}", force: true);
+        return OutputFolder.Write(directory, files, $"accel rtl {kernel.Name}, configuration {config}", options.Force);
     }
 
     /// <summary>The text of every generated file by name; throws KernelDiagnosticsException (ACCEL0040) for a
