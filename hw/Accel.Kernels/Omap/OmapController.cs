@@ -23,7 +23,7 @@ namespace Accel.Kernels.Omap;
 [Config("n1024-c4", "capacity=1024,itemsPerBin=4,hbmBins=51,slotsPerPage=9,queueBound=600")]
 [Config("n512-pages8", "capacity=512,itemsPerBin=4,hbmBins=26,slotsPerPage=8,queueBound=300")]
 public sealed class OmapController(
-    [Range(1, 1 << 28)] int capacity = 64,
+    [Range(1, 1 << 27)] int capacity = 64,   // 2^27 items: a key table of 2^30 words; at 2^28 its size overflows an int
     [Range(1, 64)] int itemsPerBin = 8,
     [Range(0, 1 << 28)] int hbmBins = 2,
     [Range(1, 64)] int slotsPerPage = 12,
