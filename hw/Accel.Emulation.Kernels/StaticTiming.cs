@@ -1,29 +1,39 @@
 using Accel.Codegen.Ir;
+using Accel.Emulation.Kernels.Schedule;
 
 namespace Accel.Emulation.Kernels;
 
-/// <summary>Latencies from the IR and the operator table. Assumptions, in one place:
-/// an expression costs its critical path (operands in parallel, then the operator); statements in sequence add
-/// up (chained combinational fractions, rounded up once per loop body or function); an unrolled loop's copies
-/// run in parallel, so it costs one copy; a call costs the callee's body (inlined); reading an on-chip array or
-/// table is a block-RAM read; a port access costs nothing here, because the engine times it from the trace.
-/// A pipelined loop's depth is its body's latency, at least 2 (read at stage 0, write at the last stage);
-/// a sequential loop's iteration costs its body plus one cycle of loop control.</summary>
+/// <summary>Latencies and loop schedules from the IR and the operator table, by UG1399's rules. Assumptions, in
+/// one place: an expression costs its critical path (operands in parallel, then the operator); statements in
+/// sequence add up (chained combinational fractions, rounded up once per loop body or function); an unrolled
+/// loop's copies run in parallel, so it costs one copy; a call costs the callee's body (inlined); reading an
+/// on-chip array or table is a block-RAM read; a port access costs nothing here, because the engine times it
+/// from the trace. A pipelined loop's II is the larger of what it asks and what its recurrences and resources
+/// allow (<see cref="PipelineConstraints"/>); its depth is its body's latency, at least 2 (read at stage 0,
+/// write at the last stage); a sequential loop's iteration costs its body plus one cycle of loop control.</summary>
 public sealed class StaticTiming
 {
+    /// <summary>Vitis's default `config_compile -pipeline_loops`: innermost loops of more iterations (or an
+    /// unknown count) are pipelined without a directive.</summary>
+    public const int AutoPipelineThreshold = 64;
+
     private readonly Dictionary<string, IrFunction> functions;
-    private readonly OperatorLatencyTable table = OperatorLatencyTable.UltraScalePlus;
-    private readonly double clockMhz;
+    private readonly OperatorCosts costs;
+    private readonly MemoryRoots roots;
+    private readonly IReadOnlyDictionary<Variable, long> constants;
     private readonly Dictionary<int, LoopTiming> loops = new();
     private readonly Dictionary<(string, bool), double> bodyCache = new();
-    private bool inPipeline; // whether the expression being costed sits inside a pipelined loop body
-
+    private readonly Dictionary<string, bool> innermostCache = new();
     private readonly IReadOnlyDictionary<Variable, PortBinding> portAliases;
+    private IrFunction current = null!;
+    private bool inPipeline; // whether the expression being costed sits inside a pipelined loop body
 
     private StaticTiming(IrKernel kernel, double clockMhz)
     {
         functions = kernel.Functions.ToDictionary(f => f.Name);
-        this.clockMhz = clockMhz;
+        costs = new OperatorCosts(clockMhz);
+        roots = new MemoryRoots(kernel);
+        constants = ConstantArguments.Of(kernel);
         portAliases = PortAliases.Of(kernel);
     }
 
@@ -35,6 +45,7 @@ public sealed class StaticTiming
         var straight = new Dictionary<string, long>();
         foreach (var f in kernel.Functions)
         {
+            timing.current = f;
             long cycles = (long)Math.Ceiling(timing.Block(f.Body, insidePipeline: false, countLoops: false));
             if (f.IsTop || DataflowProcesses(kernel).Contains(f.Name)) straight[f.Name] = cycles;
         }
@@ -64,41 +75,143 @@ public sealed class StaticTiming
         ExprStmt e => Expr(e.Expression),
         IfStmt i => Expr(i.Condition) + Math.Max(Statement(i.Then, insidePipeline, countLoops), i.Else is null ? 0 : Statement(i.Else, insidePipeline, countLoops)),
         ReturnStmt r => r.Value is null ? 0 : Expr(r.Value),
-        ForStmt f => Loop(f.Id, f.Line, f.Body, TripCount(f), insidePipeline, countLoops),
-        WhileStmt w => Loop(w.Id, w.Line, w.Body, null, insidePipeline, countLoops),
+        ForStmt f => Loop(f, f.Id, f.Line, f.Body, insidePipeline, countLoops),
+        WhileStmt w => Loop(w, w.Id, w.Line, w.Body, insidePipeline, countLoops),
         _ => 0,
     };
 
-    private double Loop(int id, int line, BlockStmt body, long? tripCount, bool insidePipeline, bool countLoops)
+    private double Loop(IrStmt statement, int id, int line, BlockStmt body, bool insidePipeline, bool countLoops)
     {
         var pipeline = Directives.Find<PipelineDirective>(body);
         var unroll = Directives.Find<UnrollDirective>(body);
+        long? trips = statement is ForStmt counted ? LoopBounds.Trips(counted, v => Known(v) ?? AffineIndex.Symbol(v)) : null;
+        string file = Path.GetFileName(current.SourceFile);
         if (insidePipeline || unroll is { Factor: 0 })
+            return Unrolled(id, line, body, insidePipeline, countLoops, trips, file);
+
+        bool auto = pipeline is null && unroll is null && trips is not (<= AutoPipelineThreshold) && Innermost(body);
+        int? requested = pipeline?.II ?? (auto ? 1 : null);
+        int ii = 0;
+        string? reason = auto ? $"pipelined automatically: Vitis pipelines innermost loops of more than {AutoPipelineThreshold} iterations or an unknown count (config_compile -pipeline_loops {AutoPipelineThreshold})" : null;
+        bool unmet = false;
+        if (requested is { } asked)
         {
-            bool outerUnrolled = inPipeline;
-            inPipeline |= insidePipeline;
-            // Inside a pipeline HLS unrolls inner loops; a fully unrolled loop's copies run side by side.
-            // (A loop of a function also called outside pipelines keeps that classification: at run time the
-            // trace ignores loop markers inside a pipeline anyway.)
-            double copy = Block(body, insidePipeline, countLoops: true);
-            inPipeline = outerUnrolled;
-            loops.TryAdd(id, new LoopTiming(id, line, LoopKind.Unrolled, 0, 0, (long)Math.Ceiling(copy)));
-            return copy;
+            var constraints = PipelineConstraints.Of(Context(statement, body, file), Independent(body));
+            if (constraints.VariableBoundLoops.Count > 0)
+            {
+                string where = string.Join(", ", constraints.VariableBoundLoops.Distinct().Select(l => $"{file}:{l}"));
+                reason = $"II={asked} requested, not pipelined: the loop at {where} inside has no constant trip count, so it cannot be unrolled into the pipeline; Vitis pipelines the loops inside instead, as timed here";
+                unmet = pipeline is not null;
+                requested = asked;
+                pipeline = null;
+                auto = false;
+            }
+            else
+            {
+                ii = Math.Max(asked, constraints.Bounds.Select(b => b.II).DefaultIfEmpty(1).Max());
+                if (ii > asked)
+                {
+                    reason = $"II={asked} requested, achieved {ii}: " + string.Join("; ", constraints.Bounds.Where(b => b.II == ii).Select(b => b.Reason).Distinct());
+                    unmet = pipeline is not null;
+                }
+                if (constraints.TruncatedLoops.Count > 0)
+                    reason = (reason is null ? "" : reason + "; ") + $"the unrolled loop at {file}:{constraints.TruncatedLoops[0]} was analysed on its first 4,096 copies";
+            }
         }
+        bool pipelined = requested is not null && (pipeline is not null || auto);
+        if (!pipelined && unroll is { Factor: > 1 } partial)
+            reason = (reason is null ? "" : reason + "; ") + $"unrolled by {partial.Factor}: {partial.Factor} iterations share one pass of the body";
+
         bool outer = inPipeline;
-        inPipeline = pipeline is not null;
-        double bodyLatency = Block(body, pipeline is not null, countLoops: false); // nested traced loops time themselves
+        inPipeline = pipelined;
+        double bodyLatency = Block(body, pipelined, countLoops: false); // nested traced loops time themselves
         inPipeline = outer;
         // Vitis schedules an m_axi read's latency into the pipeline: the data arrives (request latency, the beat,
         // one cycle to register it), then the body computes on it.
         int readLatency = PortReads.LatencyOf(body, portAliases);
-        loops[id] = pipeline is not null
-            ? new LoopTiming(id, line, LoopKind.Pipelined, pipeline.II, Math.Max(2, (int)Math.Ceiling(bodyLatency) + (readLatency > 0 ? readLatency + 2 : 0)), 0)
+        int factor = unroll is { Factor: > 1 } u ? u.Factor : 1;
+        var timing = pipelined
+            ? new LoopTiming(id, line, LoopKind.Pipelined, ii, Math.Max(Math.Max(2, ii), (int)Math.Ceiling(bodyLatency) + (readLatency > 0 ? readLatency + 2 : 0)), 0)
             : new LoopTiming(id, line, LoopKind.Sequential, 0, 0, (long)Math.Ceiling(bodyLatency) + 1);
+        loops[id] = timing = timing with
+        {
+            Function = current.Name, File = file, RequestedII = requested, AutoPipelined = auto, TripCount = trips,
+            UnrollFactor = factor, Reason = reason, Unmet = unmet,
+        };
         if (!countLoops) return 0;
-        var timing = loops[id];
-        long trips = tripCount ?? 1;
-        return timing.Kind == LoopKind.Pipelined ? (trips - 1) * timing.II + timing.Depth : trips * timing.BodyCycles;
+        long n = trips ?? 1;
+        return timing.Kind == LoopKind.Pipelined ? (n - 1) * timing.II + timing.Depth : (n + factor - 1) / factor * timing.BodyCycles;
+    }
+
+    /// <summary>Inside a pipeline HLS unrolls inner loops; a fully unrolled loop's copies run side by side. A
+    /// timed loop inside an unrolled one is timed by the trace once per copy, one copy after another.</summary>
+    private double Unrolled(int id, int line, BlockStmt body, bool insidePipeline, bool countLoops, long? trips, string file)
+    {
+        bool outerUnrolled = inPipeline;
+        inPipeline |= insidePipeline;
+        double copy = Block(body, insidePipeline, countLoops: insidePipeline || countLoops);
+        inPipeline = outerUnrolled;
+        string? reason = !insidePipeline && !Innermost(body)
+            ? "its copies of the loops inside run one after another here (Vitis runs them side by side when their memories allow)"
+            : null;
+        loops.TryAdd(id, new LoopTiming(id, line, LoopKind.Unrolled, 0, 0, (long)Math.Ceiling(copy))
+            { Function = current.Name, File = file, TripCount = trips, Reason = reason });
+        return copy;
+    }
+
+    private IterationContext Context(IrStmt statement, BlockStmt body, string file) => new()
+    {
+        Body = body,
+        Induction = statement is ForStmt f ? LoopBounds.Counter(f, Known)?.Variable : null,
+        InductionStep = statement is ForStmt g ? LoopBounds.Counter(g, Known)?.Step ?? 0 : 0,
+        Varying = IterationContext.AssignedIn(body),
+        Roots = roots,
+        Constants = constants,
+        Costs = costs,
+        Functions = functions,
+        File = file,
+    };
+
+    private AffineIndex? Known(Variable v) => constants.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
+
+    private static IReadOnlyCollection<DependenceDirective> Independent(BlockStmt body) =>
+        Directives.Leading(body).OfType<DependenceDirective>().ToList();
+
+    /// <summary>No loop inside that stays a loop (fully unrolled ones do not), in the body or a function it calls.</summary>
+    private bool Innermost(BlockStmt body) => !new LoopFinder(this).HasLoop(body);
+
+    private sealed class LoopFinder(StaticTiming owner) : Codegen.Passes.IrWalker
+    {
+        private bool found;
+
+        public bool HasLoop(BlockStmt body)
+        {
+            body.Accept(this);
+            return found;
+        }
+
+        public override void VisitFor(ForStmt s) => Loop(s.Body);
+        public override void VisitWhile(WhileStmt s) => Loop(s.Body);
+
+        private void Loop(BlockStmt body)
+        {
+            if (Directives.Find<UnrollDirective>(body) is { Factor: 0 }) body.Accept(this);
+            else found = true;
+        }
+
+        public override bool VisitCall(CallExpr e)
+        {
+            if (owner.functions.TryGetValue(e.Callee, out var callee))
+            {
+                if (!owner.innermostCache.TryGetValue(e.Callee, out var innermost))
+                {
+                    owner.innermostCache[e.Callee] = true; // no recursion reaches here; guards the cache
+                    owner.innermostCache[e.Callee] = innermost = owner.Innermost(callee.Body);
+                }
+                found |= !innermost;
+            }
+            return base.VisitCall(e);
+        }
     }
 
     /// <summary>The largest request latency of the ports a loop body reads (0 when it reads none).</summary>
@@ -128,26 +241,15 @@ public sealed class StaticTiming
         }
     }
 
-    private static long? TripCount(ForStmt f) =>
-        f.Condition is BinaryExpr { Op: BinaryOp.Lt, Right: var bound } && Known(bound) is { } n ? n : null;
-
-    private static long? Known(IrExpr e) => e switch
-    {
-        ConstExpr c => c.IntValue,
-        ParamRefExpr p => p.Param.Value,
-        NamedConstExpr n => n.Constant.Value,
-        _ => null,
-    };
-
     private double Expr(IrExpr e) => e switch
     {
-        BinaryExpr b => Math.Max(Expr(b.Left), Expr(b.Right)) + Operator(b),
-        UnaryExpr u => Expr(u.Operand) + (u.Op == UnaryOp.Neg ? Cost(OperatorKind.AddSub, u.Type) : 0),
-        ConvertExpr c => Expr(c.Operand),
-        ConditionalExpr c => Math.Max(Expr(c.Condition), Math.Max(Expr(c.WhenTrue), Expr(c.WhenFalse))) + Cost(OperatorKind.Mux, c.Type),
-        IndexExpr i => Expr(i.Index) + (i.Array.Type is PortType ? 0 : Cost(OperatorKind.BramRead, i.Type)),
+        BinaryExpr b => Math.Max(Expr(b.Left), Expr(b.Right)) + costs.Binary(b).Cycles,
+        UnaryExpr u => Expr(u.Operand) + costs.Unary(u).Cycles,
+        ConvertExpr c => Expr(c.Operand) + costs.Convert(c).Cycles,
+        ConditionalExpr c => Math.Max(Expr(c.Condition), Math.Max(Expr(c.WhenTrue), Expr(c.WhenFalse))) + costs.Mux(c.Type),
+        IndexExpr i => Expr(i.Index) + (i.Array.Type is PortType ? 0 : costs.BramRead(i.Type)),
         CallExpr c => c.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + Callee(c.Callee),
-        IntrinsicExpr i => i.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + Intrinsic(i),
+        IntrinsicExpr i => i.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + costs.Intrinsic(i).Cycles,
         _ => 0,
     };
 
@@ -158,30 +260,10 @@ public sealed class StaticTiming
         var key = (name, inPipeline);
         if (bodyCache.TryGetValue(key, out var cached)) return cached;
         bodyCache[key] = 0; // no recursion reaches here (the transpiler rejects it); guards the cache
-        return bodyCache[key] = Block(functions[name].Body, insidePipeline: inPipeline, countLoops: inPipeline);
+        var caller = current;
+        current = functions[name];
+        var latency = Block(functions[name].Body, insidePipeline: inPipeline, countLoops: inPipeline);
+        current = caller;
+        return bodyCache[key] = latency;
     }
-
-    private double Operator(BinaryExpr b) => b.Op switch
-    {
-        BinaryOp.Add or BinaryOp.Sub => Cost(OperatorKind.AddSub, b.Left.Type),
-        BinaryOp.Mul => Cost(OperatorKind.Multiply, b.Left.Type),
-        BinaryOp.Div or BinaryOp.Rem => Cost(OperatorKind.Divide, b.Left.Type),
-        BinaryOp.Shl or BinaryOp.Shr or BinaryOp.UShr => b.Right is ConstExpr or ParamRefExpr or NamedConstExpr ? 0 : Cost(OperatorKind.ShiftVariable, b.Left.Type),
-        BinaryOp.And or BinaryOp.Or or BinaryOp.Xor or BinaryOp.LogicalAnd or BinaryOp.LogicalOr => Cost(OperatorKind.Mux, b.Left.Type),
-        _ => Cost(OperatorKind.Compare, b.Left.Type),
-    };
-
-    private double Intrinsic(IntrinsicExpr i) => i.Intrinsic switch
-    {
-        Codegen.Ir.Intrinsic.RoundShift => Cost(OperatorKind.AddSub, IrType.Int64) + Cost(OperatorKind.ShiftVariable, IrType.Int64),
-        Codegen.Ir.Intrinsic.MulRound => Cost(OperatorKind.Multiply, IrType.Int64) + Cost(OperatorKind.AddSub, IrType.Int64) + Cost(OperatorKind.ShiftVariable, IrType.Int64),
-        Codegen.Ir.Intrinsic.Saturate or Codegen.Ir.Intrinsic.SaturateUnsigned => Cost(OperatorKind.Compare, IrType.Int64) + 2 * Cost(OperatorKind.Mux, IrType.Int64),
-        Codegen.Ir.Intrinsic.LeadingZeros => 6 * Cost(OperatorKind.Mux, IrType.Int64),
-        Codegen.Ir.Intrinsic.Abs => Cost(OperatorKind.AddSub, i.Type) + Cost(OperatorKind.Mux, i.Type),
-        Codegen.Ir.Intrinsic.Min or Codegen.Ir.Intrinsic.Max => Cost(OperatorKind.Compare, i.Type) + Cost(OperatorKind.Mux, i.Type),
-        _ => 0, // stream operations: timed by the engine from the trace
-    };
-
-    private double Cost(OperatorKind kind, IrType type) =>
-        table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, _ => 1 }, clockMhz);
 }

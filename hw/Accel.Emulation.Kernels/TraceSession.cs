@@ -12,7 +12,7 @@ internal sealed class TraceSession : StreamObserver
     private readonly KernelTiming timing;
     private readonly List<TraceRecorder> recorders = new();
     private readonly List<string> processNames = new();
-    private readonly Stack<(int Loop, bool Traced, bool Pipelined, string Name)> loops = new();
+    private readonly Stack<(int Loop, bool Traced, bool Pipelined, string Name, long[] Iterations)> loops = new();
     private readonly TraceRoom room = new();
     private readonly object[] portArrays;
     private readonly int[] portElementBytes;
@@ -62,22 +62,23 @@ internal sealed class TraceSession : StreamObserver
         }
         bool pipelined = traced && t.Kind == LoopKind.Pipelined;
         if (pipelined) pipelines++;
-        loops.Push((loop, traced, pipelined, name));
+        loops.Push((loop, traced, pipelined, name, new long[1]));
     }
 
     public void Iteration()
     {
-        var (loop, traced, _, _) = loops.Peek();
+        var (loop, traced, _, _, iterations) = loops.Peek();
         if (!traced) return;
+        var t = timing.Loops[loop];
+        if (iterations[0]++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
         Flush();
         Recorder.StartIteration();
-        var t = timing.Loops[loop];
         if (t.Kind == LoopKind.Sequential && t.BodyCycles > 0) Recorder.Delay(t.BodyCycles);
     }
 
     public void LoopEnd()
     {
-        var (_, traced, pipelined, _) = loops.Pop();
+        var (_, traced, pipelined, _, _) = loops.Pop();
         RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
         if (!traced) return;
         Flush();

@@ -22,6 +22,13 @@ public static class Hls
     /// <summary>Inline the enclosing function into its callers (or forbid it with false).</summary>
     public static void Inline(bool on = true) { }
 
+    /// <summary>Tell the scheduler how accesses to <paramref name="array"/> in the enclosing loop depend on
+    /// earlier iterations, as Vitis's DEPENDENCE pragma (type=inter). <c>carried: false</c> asserts they never do;
+    /// <paramref name="distance"/> &gt; 0 asserts an element written is read again no sooner than that many
+    /// iterations later (the recurrence may then spread over them). A false assertion makes the hardware compute
+    /// something else than the C#.</summary>
+    public static void Dependence(Array array, bool carried = true, int distance = 0) { }
+
     /// <summary>Iteration bounds of the enclosing loop, for latency reports of loops with runtime bounds.</summary>
     public static void LoopTripCount(int min, int max) { }
 }

@@ -73,7 +73,7 @@ internal sealed partial class FunctionLowering
         var args = invocation.Arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => a.Value).ToList();
         long? Arg(int i) => ConstantEvaluator.Evaluate(context, args[i])?.Value;
         bool AllConstant(int from) => Enumerable.Range(from, args.Count - from).All(i => Arg(i) is not null);
-        if (!AllConstant(invocation.TargetMethod.Name == "ArrayPartition" ? 1 : 0))
+        if (!AllConstant(invocation.TargetMethod.Name is "ArrayPartition" or "Dependence" ? 1 : 0))
         {
             context.Report(DiagnosticIds.NonConstantDirective, invocation.Syntax);
             return true;
@@ -87,6 +87,7 @@ internal sealed partial class FunctionLowering
             "Inline" => new InlineDirective(Arg(0) != 0),
             "LoopTripCount" => Arg(0) >= 0 && Arg(1) >= Arg(0) ? new LoopTripCountDirective((int)Arg(0)!, (int)Arg(1)!) : Why($"0 <= min <= max is needed (min {Arg(0)}, max {Arg(1)})"),
             "ArrayPartition" => Partition(args, Arg, out why),
+            "Dependence" => Dependence(args, Arg, out why),
             _ => Why("not a directive this version knows"),
         };
         if (result is null)
@@ -102,6 +103,24 @@ internal sealed partial class FunctionLowering
             why = reason;
             return null;
         }
+    }
+
+    private Directive? Dependence(List<IOperation> args, Func<int, long?> arg, out string? why)
+    {
+        why = null;
+        var array = args[0] is IConversionOperation c ? c.Operand : args[0];
+        ISymbol? symbol = array switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null };
+        if (symbol is null || !variables.TryGetValue(symbol, out var variable) || variable.Type is not (ArrayType or ArrayParamType))
+        {
+            why = $"'{array.Syntax}' is not an on-chip array of this function (a local array or an array parameter)";
+            return null;
+        }
+        if (arg(2) < 0)
+        {
+            why = $"the distance must be 0 (not stated) or more (it is {arg(2)})";
+            return null;
+        }
+        return new DependenceDirective(variable, arg(1) != 0, (int)arg(2)!);
     }
 
     private Directive? Partition(List<IOperation> args, Func<int, long?> arg, out string? why)

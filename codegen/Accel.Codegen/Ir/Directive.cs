@@ -17,6 +17,10 @@ public sealed record DataflowDirective : Directive;
 
 public sealed record InlineDirective(bool On) : Directive;
 
+/// <summary>Whether accesses to <see cref="Array"/> carry a dependence from one iteration of the loop to later ones,
+/// and the least distance in iterations when it is known (0: not stated).</summary>
+public sealed record DependenceDirective(Variable Array, bool Carried, int Distance) : Directive;
+
 public sealed record LoopTripCountDirective(int Min, int Max) : Directive;
 
 public static class Directives

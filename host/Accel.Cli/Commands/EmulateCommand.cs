@@ -1,6 +1,7 @@
 using Accel.Cli.Output;
 using Accel.Emulation;
 using Accel.Emulation.Kernels;
+using Accel.Emulation.Kernels.Schedule;
 using Accel.Codegen.Frontend;
 using CommandLine;
 using Spectre.Console;
@@ -44,6 +45,7 @@ public static class EmulateCommand
         if (activity is not null) WriteActivity(activity, options);
 
         var report = result.Report;
+        foreach (var warning in ScheduleReport.Warnings(result.Timing)) Console.Error.WriteLine($"accel emulate: {warning}");
         if (options.Json)
             Cli.WriteJson(Json(kernel.Name, config.Name, options.Board, report, result.Timing));
         else
@@ -88,7 +90,7 @@ public static class EmulateCommand
         processes = report.Processes.Select(p => new { name = p.Name, finish_cycle = p.FinishCycle, active_cycles = p.ActiveCycles, stalled_on_input_cycles = p.StalledOnInputCycles, stalled_on_output_cycles = p.StalledOnOutputCycles }),
         fifos = report.Fifos.Select(f => new { name = f.Name, depth = f.Depth, max_occupancy = f.MaxOccupancy, writes = f.Writes, reads = f.Reads }),
         ports = report.Ports.Select(p => new { name = p.Name, channel = p.Channel, bytes_read = p.BytesRead, bytes_written = p.BytesWritten, read_requests = p.ReadRequests, write_requests = p.WriteRequests, achieved_gbps = p.AchievedGBps }),
-        loops = timing.Loops.Values.OrderBy(l => l.Id).Select(l => new { id = l.Id, line = l.Line, kind = l.Kind.ToString().ToLowerInvariant(), ii = l.II, depth = l.Depth, body_cycles = l.BodyCycles }),
+        loops = ScheduleReport.Json(timing),
         function_cycles = timing.FunctionCycles,
     };
 
@@ -102,10 +104,11 @@ public static class EmulateCommand
         var ports = new Table().AddColumns("port", "channel", "bytes read", "bytes written", "requests", "GB/s");
         foreach (var p in report.Ports)
             ports.AddRow(p.Name, Markup.Escape(p.Channel), $"{p.BytesRead:N0}", $"{p.BytesWritten:N0}", $"{p.ReadRequests + p.WriteRequests:N0}", $"{p.AchievedGBps:F2}");
-        var loops = new Table().AddColumns("loop", "line", "timed as", "II", "depth", "cycles per iteration");
+        var loops = new Table().AddColumns("loop", "at", "timed as", "requested II", "achieved II", "depth", "cycles per iteration", "reason");
         foreach (var l in timing.Loops.Values.OrderBy(l => l.Id))
-            loops.AddRow($"{l.Id}", $"{l.Line}", l.Kind.ToString().ToLowerInvariant(), l.Kind == LoopKind.Pipelined ? $"{l.II}" : "-",
-                l.Kind == LoopKind.Pipelined ? $"{l.Depth}" : "-", l.Kind == LoopKind.Pipelined ? "-" : $"{l.BodyCycles}");
+            loops.AddRow($"{l.Id}", Markup.Escape($"{l.File}:{l.Line} {l.Function}"), ScheduleReport.Kind(l), l.RequestedII?.ToString() ?? "-",
+                l.Kind == LoopKind.Pipelined ? $"{l.II}" : "-", l.Kind == LoopKind.Pipelined ? $"{l.Depth}" : "-",
+                l.Kind == LoopKind.Pipelined ? "-" : $"{l.BodyCycles}", Markup.Escape(l.Reason ?? ""));
         var items = new List<Spectre.Console.Rendering.IRenderable> { summary, processes, ports, loops };
         if (report.Fifos.Count > 0)
         {

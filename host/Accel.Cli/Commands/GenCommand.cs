@@ -26,6 +26,8 @@ public static class GenCommand
         var directory = options.Out ?? Transpiler.DefaultDirectory(project, kernel, config, options.Seed);
         bool force = options.Force || options.Out is null;   // build/ is Accel's own tree
         Codegen.Backends.OutputFolder.CheckWritable(directory, force);   // before the reference runs, not after
-        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz, force), options.Seed);
+        // schedule.rpt beside the HLS: the emulator's schedule, so the II a directive gets is never a surprise
+        string Schedule(Codegen.Ir.IrKernel ir) => Emulation.Kernels.Schedule.ScheduleReport.Text(ir.Name, config.Name, Emulation.Kernels.StaticTiming.Of(ir, options.ClockMhz));
+        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz, force, Schedule), options.Seed);
     }
 }

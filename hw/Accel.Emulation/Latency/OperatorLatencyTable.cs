@@ -13,6 +13,11 @@ public enum OperatorKind
     Mux,
     BramRead,
     Divide,
+    FloatAdd,
+    FloatMultiply,
+    FloatDivide,
+    /// <summary>int to float, float to int, float to double and back.</summary>
+    FloatConvert,
 }
 
 /// <summary>

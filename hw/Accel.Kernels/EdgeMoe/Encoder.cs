@@ -50,6 +50,7 @@ public sealed class Encoder(
         short[] tiles = new short[2 * tileOut * (heads * headDim + mlpHidden + expertHidden)];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
+        Hls.ArrayPartition(biasTiles, PartitionKind.Complete); // tileOut biases read per cycle
         short[] gammaRow = new short[heads * headDim];
         int[] betaRow = new int[heads * headDim];
         int[] queryRows = new int[(headDim + lanes - 1) / lanes * slots * lanes];

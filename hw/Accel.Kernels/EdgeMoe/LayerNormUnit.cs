@@ -71,6 +71,9 @@ public static class LayerNormUnit
         for (int i = 0; i < dim; i += lanes)
         {
             Hls.Pipeline(1);
+            // x and y may be one array (in place, or two rows of it): each element is read and written by one
+            // iteration only, which Vitis cannot prove from the two bases.
+            Hls.Dependence(y, carried: false);
             for (int j = 0; j < lanes; j++)
             {
                 Hls.Unroll();

@@ -33,6 +33,7 @@ public sealed class Linear(
         short[] weightTiles = new short[2 * tileOut * inDim];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
+        Hls.ArrayPartition(biasTiles, PartitionKind.Complete); // tileOut biases read per cycle
         Hls.ArrayPartition(rows, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn * tileOut);
         Hls.ArrayPartition(acc, PartitionKind.Complete);

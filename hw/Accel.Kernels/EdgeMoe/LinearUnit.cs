@@ -40,6 +40,9 @@ public static class LinearUnit
             {
                 Hls.Pipeline(1);
                 Hls.LoopTripCount(1, 1 << 20);
+                // An output element is read and written once per row of a tile pass: never again within the
+                // pipeline's depth, whatever row indices the caller passes.
+                Hls.Dependence(y, carried: false);
                 if (c < loadWork)
                 {
                     if (c == 0) LoadBias(bias, biasBase + tile * tileOut, rowsLeft, tileOut, biasTiles, loadBank * tileOut);

@@ -44,6 +44,7 @@ public sealed class Moe(
         short[] tilesHidden = new short[2 * tileOut * hidden];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
+        Hls.ArrayPartition(biasTiles, PartitionKind.Complete); // tileOut biases read per cycle
         Hls.ArrayPartition(rows, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(logits, PartitionKind.Cyclic, tileOut);
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);

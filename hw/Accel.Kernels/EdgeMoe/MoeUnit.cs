@@ -98,6 +98,7 @@ public static class MoeUnit
             for (int d = 0; d < dim; d += tileIn)
             {
                 Hls.Pipeline(1);
+                Hls.Dependence(gathered, carried: false); // a copy between two regions of one array: every element once
                 for (int j = 0; j < tileIn; j++)
                 {
                     Hls.Unroll();

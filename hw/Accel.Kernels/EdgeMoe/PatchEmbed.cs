@@ -29,8 +29,9 @@ public sealed class PatchEmbed(
         short[] weightTiles = new short[2 * tileOut * channels * patch * patch];
         long[] acc = new long[tileOut];
         int[] biasTiles = new int[2 * tileOut];
+        Hls.ArrayPartition(biasTiles, PartitionKind.Complete); // tileOut biases read per cycle
         Hls.ArrayPartition(patches, PartitionKind.Cyclic, tileIn);
-        Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn);
+        Hls.ArrayPartition(weightTiles, PartitionKind.Cyclic, tileIn * tileOut); // input-major tiles: one bank per multiplier
         Hls.ArrayPartition(acc, PartitionKind.Complete);
         int across = width / patch, count = (height / patch) * across, size = channels * patch * patch;
         for (int n = 0; n < count; n++)

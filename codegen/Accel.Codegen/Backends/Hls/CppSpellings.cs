@@ -70,6 +70,9 @@ internal static class CppSpellings
         DataflowDirective => "HLS DATAFLOW",
         InlineDirective { On: true } => "HLS INLINE",
         InlineDirective => "HLS INLINE off",
+        DependenceDirective { Carried: false } d => $"HLS DEPENDENCE variable={d.Array.Name} type=inter dependent=false",
+        DependenceDirective { Distance: > 0 } d => $"HLS DEPENDENCE variable={d.Array.Name} type=inter dependent=true distance={d.Distance}",
+        DependenceDirective d => $"HLS DEPENDENCE variable={d.Array.Name} type=inter dependent=true",
         LoopTripCountDirective t => $"HLS LOOP_TRIPCOUNT min={t.Min} max={t.Max}",
         _ => throw new InternalCompilerException($"no pragma for {directive}"),
     };

@@ -1,0 +1,179 @@
+using Accel.Codegen.Ir;
+
+namespace Accel.Emulation.Kernels.Schedule;
+
+/// <summary>A lower bound on a pipelined loop's II and why, in the words of a Vitis schedule report.</summary>
+internal sealed record IiBound(int II, string Reason);
+
+/// <param name="VariableBoundLoops">lines of loops inside that cannot be unrolled (no constant trip count)</param>
+/// <param name="TruncatedLoops">lines of unrolled loops too long to walk whole (the first copies were walked)</param>
+internal sealed record PipelineConstraintSet(IReadOnlyList<IiBound> Bounds, IReadOnlyList<int> VariableBoundLoops, IReadOnlyList<int> TruncatedLoops);
+
+/// <summary>The II a pipelined loop can reach, bound by UG1399's rules: recurrences (a value an iteration needs
+/// from the one before, through a scalar or an on-chip array, including long-latency operators), resources (two
+/// ports per block RAM bank, one read and one write channel per m_axi bundle, one port per FIFO), and exit tests
+/// (the next iteration issues once the exit is decided).</summary>
+internal static class PipelineConstraints
+{
+    private const int MaxElementWalks = 256;
+
+    /// <param name="dependences">the loop's Hls.Dependence directives: what the user asserts about arrays</param>
+    public static PipelineConstraintSet Of(IterationContext context, IReadOnlyCollection<DependenceDirective> dependences)
+    {
+        var accesses = IterationWalk.Run(context, WalkMode.Accesses);
+        var bounds = new List<IiBound>();
+        bounds.AddRange(ScalarRecurrences(context));
+        bounds.AddRange(ArrayRecurrences(context, accesses, dependences));
+        bounds.AddRange(MemoryPorts(accesses.Accesses));
+        bounds.AddRange(Bundles(accesses.Accesses));
+        bounds.AddRange(Streams(accesses));
+        bounds.AddRange(Exits(context));
+        return new PipelineConstraintSet(bounds, accesses.VariableBoundLoops, accesses.TruncatedLoops);
+    }
+
+    private static IEnumerable<IiBound> ScalarRecurrences(IterationContext context)
+    {
+        var scalars = context.Varying.Where(v => v.Type is IntType or FloatType or BoolType && !ReferenceEquals(v, context.Induction));
+        foreach (var v in scalars.OrderBy(v => v.Name, StringComparer.Ordinal))
+        {
+            var walk = IterationWalk.Run(context, WalkMode.Scalar, v);
+            var end = walk.TrackedEnd;
+            if (!walk.TrackedWritten || !end.Depends || Cycles(end.Latency) <= 1) continue;
+            yield return new IiBound(Cycles(end.Latency), $"carried dependence through '{v.Name}' ({Describe(end)}) at {context.File}:{walk.TrackedLine}");
+        }
+    }
+
+    private static IEnumerable<IiBound> ArrayRecurrences(IterationContext context, IterationWalk accesses, IReadOnlyCollection<DependenceDirective> dependences)
+    {
+        var written = accesses.Accesses.Where(a => a.Write && a.Root.Kind is MemoryKind.OnChip or MemoryKind.Registers).Select(a => a.Root).Distinct();
+        foreach (var root in written)
+        {
+            var asserted = dependences.FirstOrDefault(d => ReferenceEquals(context.Roots.Resolve(d.Array), root.Key));
+            if (asserted is { Carried: false }) continue;
+            long least = Math.Max(1, asserted?.Distance ?? 0);
+            // One walk per element written (their chains are separate registers or words), or one for all when
+            // the indices are not known or too many.
+            var writes = accesses.Accesses.Where(a => a.Write && a.Root == root).Select(a => a.Index).ToList();
+            var ids = new SymbolIds();
+            var elements = writes.Any(w => w is null) || writes.Count > MaxElementWalks
+                ? [null]
+                : writes.DistinctBy(w => w!.Key(ids.Of)).ToList();
+            var carried = elements.SelectMany(e => IterationWalk.Run(context, WalkMode.Array, new ArrayElement(root, e)).CarriedWrites);
+            var worst = carried.Select(w => Math.Max(least, w.Distance) is var d ? (II: Cycles(w.Value.Latency / d), w.Value, Distance: d, w.Line) : default)
+                .OrderByDescending(w => w.II).FirstOrDefault();
+            if (worst.II <= 1) continue;
+            string apart = worst.Distance > 1 ? $", {worst.Distance} iterations apart" : "";
+            yield return new IiBound(worst.II, $"carried dependence through array '{root.Name}' (read-modify-write{apart}: {Describe(worst.Value)}) at {context.File}:{worst.Line}");
+        }
+    }
+
+    /// <summary>Two ports per block RAM bank, reads and writes alike; the same element read twice is one read.
+    /// An access whose bank the index does not tell counts against every bank evenly (an optimistic reading of
+    /// what Vitis's bank multiplexer does). Lookup tables are ROMs, which Vitis copies to give each read its
+    /// own port, so they do not bound the II (they cost memory instead).</summary>
+    private static IEnumerable<IiBound> MemoryPorts(IReadOnlyList<MemoryAccess> accesses)
+    {
+        foreach (var group in accesses.Where(a => a.Root.Kind == MemoryKind.OnChip).GroupBy(a => a.Root))
+        {
+            var root = group.Key;
+            var distinct = Distinct(group);
+            int banks = Math.Max(1, root.Banks);
+            var perBank = new long[Math.Min(banks, 1 << 16)];
+            long anyBank = 0;
+            foreach (var a in distinct)
+            {
+                if (root.BankOf(a.Index) is { } bank && bank < perBank.Length) perBank[bank]++;
+                else anyBank++;
+            }
+            long busiest = perBank.Max() + (anyBank + banks - 1) / banks;
+            int ii = (int)Math.Ceiling(busiest / 2.0);
+            if (ii <= 1) continue;
+            string layout = banks == 1 ? "1 bank" : $"{banks} banks";
+            yield return new IiBound(ii, $"limited memory ports on '{root.Name}' ({distinct.Count} accesses per iteration, {layout} of 2 ports)");
+        }
+    }
+
+    /// <summary>Each m_axi bundle has one read and one write channel, one beat per cycle each, shared by every
+    /// port on it: when an iteration uses two or more ports of one bundle in one direction, their beats queue on
+    /// that channel. Accesses to consecutive elements inside one iteration share a beat of the port's width.
+    /// Several beats of a single port are left to the engine, which serialises them at run time (stalls).</summary>
+    private static IEnumerable<IiBound> Bundles(IReadOnlyList<MemoryAccess> accesses)
+    {
+        foreach (var bundle in accesses.Where(a => a.Root.Kind == MemoryKind.Port).GroupBy(a => a.Root.Port!.Bundle))
+        {
+            foreach (bool write in new[] { false, true })
+            {
+                var ports = bundle.Where(a => a.Write == write).GroupBy(a => a.Root).ToList();
+                if (ports.Count < 2) continue;
+                long beats = ports.Sum(p => Beats(p.Key, Distinct(p)));
+                string names = string.Join(", ", ports.Select(p => $"'{p.Key.Name}'"));
+                string direction = write ? "write" : "read";
+                yield return new IiBound((int)Math.Min(int.MaxValue, beats),
+                    $"m_axi bundle '{bundle.Key}' is shared by {names}: {beats} {direction} beats per iteration on its one {direction} channel");
+            }
+        }
+    }
+
+    private static long Beats(MemoryRoot port, IReadOnlyList<MemoryAccess> accesses)
+    {
+        int elementBytes = IrTypes.ByteSize(port.Element);
+        int beatBytes = Math.Max(elementBytes, port.Port!.WidthBits / 8);
+        long beats = accesses.Count(a => a.Index is null);
+        var symbolIds = new SymbolIds();
+        foreach (var run in accesses.Where(a => a.Index is not null).GroupBy(a => a.Index! with { Constant = 0 }, a => a.Index!.Constant, new TermsComparer(symbolIds)))
+        {
+            var offsets = run.Distinct().Order().ToList();
+            int start = 0;
+            for (int i = 1; i <= offsets.Count; i++)
+            {
+                if (i < offsets.Count && offsets[i] == offsets[i - 1] + 1) continue;
+                long bytes = (long)(i - start) * elementBytes;
+                beats += (bytes + beatBytes - 1) / beatBytes;
+                start = i;
+            }
+        }
+        return beats;
+    }
+
+    private static IEnumerable<IiBound> Streams(IterationWalk accesses)
+    {
+        foreach (var (counts, verb) in new[] { (accesses.StreamReads, "read"), (accesses.StreamWrites, "written") })
+            foreach (var (stream, n) in counts.Where(c => c.Value > 1).OrderBy(c => c.Key, StringComparer.Ordinal))
+                yield return new IiBound(n, $"stream '{stream}' {verb} {n} times per iteration (one FIFO port)");
+    }
+
+    private static IEnumerable<IiBound> Exits(IterationContext context)
+    {
+        var timing = IterationWalk.Run(context, WalkMode.Timing);
+        foreach (var (condition, line) in timing.Exits)
+            if (condition.Depends && Cycles(condition.Latency) > 1)
+                yield return new IiBound(Cycles(condition.Latency), $"early exit at {context.File}:{line} is decided {condition.Latency:0.##} cycles into the iteration{(condition.Op is null ? "" : $" ({condition.Op})")}; the next iteration waits for it");
+    }
+
+    /// <summary>Accesses that are distinct hardware operations: equal known indices merge, unknown ones never do.</summary>
+    private static List<MemoryAccess> Distinct(IEnumerable<MemoryAccess> accesses)
+    {
+        var ids = new SymbolIds();
+        var seen = new HashSet<(bool, string)>();
+        var result = new List<MemoryAccess>();
+        foreach (var a in accesses)
+            if (a.Index is null || seen.Add((a.Write, a.Index.Key(ids.Of)))) result.Add(a);
+        return result;
+    }
+
+    private static int Cycles(double latency) => Math.Max(1, (int)Math.Ceiling(latency - 1e-9));
+
+    private static string Describe(Dep d) => d.Op is null ? $"{d.Latency:0.##} cycles" : $"{d.Op}, {d.Latency:0.##} cycles";
+
+    private sealed class SymbolIds
+    {
+        private readonly Dictionary<Variable, int> ids = new(ReferenceEqualityComparer.Instance);
+        public int Of(Variable v) => ids.TryGetValue(v, out var id) ? id : ids[v] = ids.Count;
+    }
+
+    private sealed class TermsComparer(SymbolIds ids) : IEqualityComparer<AffineIndex>
+    {
+        public bool Equals(AffineIndex? x, AffineIndex? y) => x is not null && y is not null && x.SameTerms(y);
+        public int GetHashCode(AffineIndex obj) => obj.Key(ids.Of).GetHashCode();
+    }
+}
