@@ -1,0 +1,226 @@
+using Accel.Codegen.Frontend;
+using Accel.Emulation.Kernels;
+using Accel.Testbenches;
+
+namespace Accel.Tests.Emulation;
+
+/// <summary>One small kernel per scheduling rule of UG1399 the emulator applies, each with the II a hand
+/// derivation from the operator latency table gives (hw/Accel.Emulation/Latency/operator-latencies.json, 300 MHz
+/// unless stated: integer add 0.37 cycles for 32 bits, float add 5, block RAM read 2).</summary>
+public sealed class ScheduleRulesTests
+{
+    private static LoopTiming Schedule(string body, string fields = "", double clockMhz = 300, string loopMarker = "// scheduled")
+    {
+        string source = $$"""
+            using Accel.Hw;
+
+            namespace Rules;
+
+            [Kernel("rule")]
+            public sealed class Rule(int n = 200)
+            {
+            {{fields}}
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y, [MAxi("gmem0")] int[] z)
+                {
+            {{body}}
+                }
+
+                [Stimulus]
+                public void Stimulus(Stimulus s) =>
+                    s.Array("x", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray())
+                     .Array("z", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n);
+            }
+            """;
+        string file = Path.Combine(Path.GetTempPath(), $"accel-rule-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(file, source);
+        try
+        {
+            int line = source.Split('\n').Select((text, i) => (text, i)).First(l => l.text.Contains(loopMarker)).i + 1;
+            var project = KernelProject.FromFiles([file], []);
+            var result = KernelEmulationTests.Emulate(project, "rule", null, [], new KernelEmulator.Options(ClockMhz: clockMhz));
+            return result.Timing.Loops.Values.Single(l => l.Line == line && l.Function == "Run");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(300, 5)]
+    [InlineData(100, 3)]
+    public void AFloatAccumulatorRecursThroughTheFloatAdder(double clockMhz, int fadd)
+    {
+        // sum(k) = sum(k-1) + x[k]: the adder's whole latency lies on the recurrence, so II = fadd latency.
+        var loop = Schedule("""
+                    float sum = 0;
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        sum += (float)x[i];
+                    }
+                    y[0] = (int)sum;
+            """, clockMhz: clockMhz);
+        Assert.Equal(LoopKind.Pipelined, loop.Kind);
+        Assert.Equal(1, loop.RequestedII);
+        Assert.Equal(fadd, loop.II);
+        Assert.True(loop.Unmet);
+        Assert.Contains($"carried dependence through 'sum' (float add, {fadd} cycles)", loop.Reason);
+    }
+
+    [Fact]
+    public void AnIntegerAccumulatorOfEightTermsMeetsIIOne()
+    {
+        // Vitis balances integer sums: the eight products are added in a tree, the carried sum meets one adder
+        // (0.37 cycles). The same chain in float keeps C#'s order: eight adders of 5 cycles, II 40.
+        string Body(string type) => $$"""
+                    {{type}} sum = 0;
+                    for (int i = 0; i + 8 <= n; i += 8) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        for (int j = 0; j < 8; j++)
+                        {
+                            Hls.Unroll();
+                            sum += ({{type}})x[i + j];
+                        }
+                    }
+                    y[0] = (int)sum;
+            """;
+        var integer = Schedule(Body("int"));
+        Assert.Equal(1, integer.II);
+        Assert.Null(integer.Reason);
+        Assert.Equal(40, Schedule(Body("float")).II);
+    }
+
+    [Theory]
+    [InlineData(300, "", 3)]
+    [InlineData(100, "", 2)]
+    [InlineData(300, "Hls.Dependence(hist, carried: false);", 1)]
+    public void AHistogramRecursThroughItsBlockRam(double clockMhz, string directive, int ii)
+    {
+        // hist[x & 15]++: read (block RAM, 2 cycles at 300 MHz, 1 at 100), add (0.29 / 0.10), write; the next
+        // iteration's read may hit the same word, so II = ceil(2.29) = 3 (ceil(1.10) = 2 at 100 MHz). Asserting
+        // independence, as a user may when the data allows, leaves II 1.
+        var loop = Schedule($$"""
+                    int[] hist = new int[16];
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        {{directive}}
+                        hist[x[i] & 15] += 1;
+                    }
+                    for (int b = 0; b < 16; b++) y[b] = hist[b];
+            """, clockMhz: clockMhz);
+        Assert.Equal(ii, loop.II);
+        if (ii > 1) Assert.Contains("carried dependence through array 'hist' (read-modify-write", loop.Reason);
+    }
+
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData("Hls.ArrayPartition(buf, PartitionKind.Complete);", 1)]
+    public void ThreeReadsOfOneBlockRamNeedTwoCyclesOfItsTwoPorts(string partition, int ii)
+    {
+        // buf[i], buf[i+1], buf[i+2]: three accesses, one bank of two ports: II = ceil(3 / 2) = 2. Completely
+        // partitioned, buf is registers: no port limit.
+        var loop = Schedule($$"""
+                    int[] buf = new int[64];
+                    {{partition}}
+                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+                    for (int i = 0; i < 62; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        y[i] = buf[i] + buf[i + 1] + buf[i + 2];
+                    }
+            """);
+        Assert.Equal(ii, loop.II);
+        if (ii > 1) Assert.Contains("limited memory ports on 'buf' (3 accesses per iteration, 1 bank of 2 ports)", loop.Reason);
+    }
+
+    [Fact]
+    public void TwoPortsOnOneBundleShareItsReadChannel()
+    {
+        // x and z are both on gmem0: one read channel, two beats per iteration, II 2.
+        var loop = Schedule("""
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        y[i] = x[i] + z[i];
+                    }
+            """);
+        Assert.Equal(2, loop.II);
+        Assert.Contains("m_axi bundle 'gmem0' is shared by 'x', 'z': 2 read beats per iteration", loop.Reason);
+    }
+
+    [Fact]
+    public void AVariableBoundLoopInsideAPipelineIsReportedAndTheInnerLoopIsPipelined()
+    {
+        // Vitis cannot unroll `j < x[i]`, so the outer II=1 cannot be honoured; the inner loop is innermost and
+        // pipelined by default instead.
+        string body = """
+                    for (int i = 0; i < 8; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        int count = x[i] & 7;
+                        int acc = 0;
+                        for (int j = 0; j < count; j++) acc += j; // inner
+                        y[i] = acc;
+                    }
+            """;
+        var outer = Schedule(body);
+        Assert.Equal(LoopKind.Sequential, outer.Kind);
+        Assert.True(outer.Unmet);
+        Assert.Contains("not pipelined", outer.Reason);
+        var inner = Schedule(body, loopMarker: "// inner");
+        Assert.Equal(LoopKind.Pipelined, inner.Kind);
+        Assert.True(inner.AutoPipelined);
+    }
+
+    [Theory]
+    [InlineData(100, LoopKind.Pipelined)]
+    [InlineData(64, LoopKind.Sequential)]
+    public void InnermostLoopsOfMoreThan64IterationsArePipelinedWithoutADirective(int trips, LoopKind kind)
+    {
+        // config_compile -pipeline_loops 64, Vitis's default: more than 64 iterations, pipelined at II 1.
+        var loop = Schedule($$"""
+                    for (int i = 0; i < {{trips}}; i++) // scheduled
+                        y[i] = x[i] + 1;
+            """);
+        Assert.Equal(kind, loop.Kind);
+        Assert.Equal(kind == LoopKind.Pipelined, loop.AutoPipelined);
+        Assert.False(loop.Unmet); // nothing was asked, so nothing is unmet
+    }
+
+    [Fact]
+    public void APartialUnrollRunsFourIterationsPerPassOfTheBody()
+    {
+        var loop = Schedule("""
+                    for (int i = 0; i < 64; i++) // scheduled
+                    {
+                        Hls.Unroll(4);
+                        y[i] = x[i] + 1;
+                    }
+            """);
+        Assert.Equal(LoopKind.Sequential, loop.Kind);
+        Assert.Equal(4, loop.UnrollFactor);
+        Assert.Contains("unrolled by 4", loop.Reason);
+    }
+
+    [Fact]
+    public void AnEarlyExitOnDataWaitsForTheReadThatDecidesIt()
+    {
+        // The exit test needs x[i]: the port's request latency plus the beat and its register (latency + 2),
+        // then a compare; the next iteration issues only once the exit is decided.
+        var loop = Schedule("""
+                    int found = -1;
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        if (x[i] == 7) { found = i; break; }
+                    }
+                    y[0] = found;
+            """);
+        Assert.True(loop.II > 2, $"II {loop.II}");
+        Assert.Contains("early exit", loop.Reason);
+    }
+}
