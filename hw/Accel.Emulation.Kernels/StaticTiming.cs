@@ -1,3 +1,4 @@
+using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
 using Accel.Emulation.Kernels.Schedule;
 

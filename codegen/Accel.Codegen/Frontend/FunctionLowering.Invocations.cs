@@ -73,7 +73,13 @@ internal sealed partial class FunctionLowering
         var args = invocation.Arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => a.Value).ToList();
         long? Arg(int i) => ConstantEvaluator.Evaluate(context, args[i])?.Value;
         bool AllConstant(int from) => Enumerable.Range(from, args.Count - from).All(i => Arg(i) is not null);
-        if (!AllConstant(invocation.TargetMethod.Name is "ArrayPartition" or "Dependence" ? 1 : 0))
+        bool constant = invocation.TargetMethod.Name switch
+        {
+            "ArrayPartition" => AllConstant(1),
+            "Dependence" => Arg(1) is not null, // the distance may follow the configuration through the arguments
+            _ => AllConstant(0),
+        };
+        if (!constant)
         {
             context.Report(DiagnosticIds.NonConstantDirective, invocation.Syntax);
             return true;
@@ -115,12 +121,18 @@ internal sealed partial class FunctionLowering
             why = $"'{array.Syntax}' is not an on-chip array of this function (a local array or an array parameter)";
             return null;
         }
-        if (arg(2) < 0)
+        if (arg(2) is < 0)
         {
             why = $"the distance must be 0 (not stated) or more (it is {arg(2)})";
             return null;
         }
-        return new DependenceDirective(variable, arg(1) != 0, (int)arg(2)!);
+        var (file, line, column) = Site(args[2]);
+        return new DependenceDirective(variable, arg(1) != 0)
+        {
+            Distance = (int)(arg(2) ?? 0),
+            DistanceExpression = arg(2) is null ? LowerValue(args[2]) : null,
+            Source = new SourceSpot(file, line, column),
+        };
     }
 
     private Directive? Partition(List<IOperation> args, Func<int, long?> arg, out string? why)

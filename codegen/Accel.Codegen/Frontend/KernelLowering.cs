@@ -28,6 +28,7 @@ public static class KernelLowering
         var ir = new IrKernel(kernel.Name, kernel.Symbol.Name, kernel.SourceFile,
             context.Params, context.UsedConstants, context.UsedTables, functions);
         KernelChecks.Run(ir, context.CallSites, context.Diagnostics);
+        DirectiveArguments.Resolve(ir, context.Diagnostics);
         if (context.Diagnostics.HasErrors) throw new KernelDiagnosticsException(context.Diagnostics.Items);
         IrVerifier.Verify(ir);
         return ir;

@@ -19,7 +19,14 @@ public sealed record InlineDirective(bool On) : Directive;
 
 /// <summary>Whether accesses to <see cref="Array"/> carry a dependence from one iteration of the loop to later ones,
 /// and the least distance in iterations when it is known (0: not stated).</summary>
-public sealed record DependenceDirective(Variable Array, bool Carried, int Distance) : Directive;
+public sealed record DependenceDirective(Variable Array, bool Carried) : Directive
+{
+    /// <summary>Set at lowering from a constant, or once the whole kernel is lowered from
+    /// <see cref="DistanceExpression"/> (an expression of the function's parameters that every call fixes).</summary>
+    public int Distance { get; set; }
+    public IrExpr? DistanceExpression { get; init; }
+    public SourceSpot Source { get; init; } = SourceSpot.None;
+}
 
 public sealed record LoopTripCountDirective(int Min, int Max) : Directive;
 

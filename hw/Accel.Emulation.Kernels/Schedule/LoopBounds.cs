@@ -1,3 +1,4 @@
+using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
 
 namespace Accel.Emulation.Kernels.Schedule;

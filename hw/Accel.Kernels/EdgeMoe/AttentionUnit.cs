@@ -55,6 +55,11 @@ public static class AttentionUnit
             {
                 Hls.Pipeline(1);
                 Hls.LoopTripCount(1, 1 << 24);
+                // A slot's softmax state is updated on a key's last beat only, and an output word at its beat of
+                // each key: both are read again a row of beats later, so their updates (a 64-bit multiply and
+                // adds, 7.68 cycles at 300 MHz; a block RAM read and an add) may take that many cycles.
+                Hls.Dependence(slotState, distance: (headDim + lanes - 1) / lanes);
+                Hls.Dependence(outAcc, distance: (headDim + lanes - 1) / lanes);
                 int column = h * headDim + beat * lanes;
                 bool lastBeat = beat == beats - 1;
                 if (reorder)

@@ -27,8 +27,8 @@ public sealed class Moe(
     [LookupTable] readonly short[] geluCorrection = FixedGelu.Table(geluTableFracBits);
 
     [Top]
-    public void Run([MAxi("gmem0", "HBM[0]", WidthBits = ActivationStream.BeatBits)] int[] x, [MAxi("gmem1", "HBM[1]")] short[] gateW, [MAxi("gmem1", "HBM[1]")] int[] gateB,
-        [MAxi("gmem2", "HBM[2]")] short[] w1, [MAxi("gmem2", "HBM[2]")] int[] b1, [MAxi("gmem3", "HBM[3]")] short[] w2, [MAxi("gmem3", "HBM[3]")] int[] b2,
+    public void Run([MAxi("gmem0", "HBM[0]", WidthBits = ActivationStream.BeatBits)] int[] x, [MAxi("gmem1", "HBM[1]")] short[] gateW, [MAxi("gmem6", "HBM[1]")] int[] gateB,
+        [MAxi("gmem2", "HBM[2]")] short[] w1, [MAxi("gmem7", "HBM[2]")] int[] b1, [MAxi("gmem3", "HBM[3]")] short[] w2, [MAxi("gmem8", "HBM[3]")] int[] b2,
         [MAxi("gmem4", "HBM[4]")] int[] y, [MAxi("gmem5", "HBM[5]")] int[] expertTokens)
     {
         int[] rows = new int[tokens * dim];

@@ -7,16 +7,12 @@ namespace Accel.Tests.Emulation;
 /// <summary>The reordering's point, from the command the issue names (`accel emulate attention --sweep
 /// P=1,2,4,8,16 --json`, default configuration: 129 tokens, 3 heads of 64, beats of 8 elements): the reordered
 /// order's K/V stream bandwidth stays flat whatever P while the naive order's demand grows with P, and the
-/// reordered cycles are one beat per II over N^2/P + P - 1 key steps per head (plus one pass to drain the
-/// last block's A V) and a fixed fill. The II is 8, not the 1 the kernel asks: each slot's online-softmax update
-/// (a 64-bit multiply, 6 cycles at 300 MHz, then shift and adds: 7.68 cycles) recurs through slotState from one
-/// iteration to the next as Vitis sees it (the update happens on a key's last beat, but no pragma here can say
-/// so with a distance that depends on the configuration), so II = ceil(7.68) = 8.</summary>
+/// reordered cycles are one beat per cycle over N^2/P + P - 1 key steps per head (plus one pass to drain the
+/// last block's A V) and a fixed fill.</summary>
 public sealed class AttentionReorderingTests
 {
     private const int Tokens = 129, Heads = 3;
     private static readonly int Beats = AttentionUnit.Beats(headDim: 64, lanes: 8);
-    private const int II = 8;
 
     private sealed record Point(int P, bool Reorder, long Cycles, double BytesPerCycle, double DemandBytesPerCycle, double KeyValueBytesPerCycle);
 
@@ -63,20 +59,18 @@ public sealed class AttentionReorderingTests
         var demand = Order(false).Select(p => p.DemandBytesPerCycle).ToList();
         for (int i = 1; i < demand.Count; i++)
             Assert.True(demand[i] > 1.6 * demand[i - 1], $"naive demand bytes per cycle for P = 1..16: {Show(demand)}");
-        // Memory cannot give it: from P = 4 the naive order stalls and gets slower as P grows, while the reordered
-        // one halves. (At II 8 the demand is an eighth of what it was at II 1, so P = 1 and 2 are not yet bound.)
+        // Memory cannot give it, so the naive order gets no faster with P, while the reordered one does.
         var naive = Order(false);
         var reordered = Order(true);
-        Assert.True(naive[^1].Cycles > 5 * reordered[^1].Cycles, $"P = 16: naive {naive[^1].Cycles} cycles, reordered {reordered[^1].Cycles}");
-        for (int i = 3; i < naive.Count; i++)
-            Assert.True(naive[i].Cycles > naive[i - 1].Cycles, $"naive cycles for P = 1..16: {string.Join(", ", naive.Select(p => p.Cycles))}");
+        Assert.True(naive[^1].Cycles > 10 * reordered[^1].Cycles, $"P = 16: naive {naive[^1].Cycles} cycles, reordered {reordered[^1].Cycles}");
+        Assert.True(naive[^1].Cycles >= naive[0].Cycles);
     }
 
     [Fact]
-    public void ReorderedCyclesAreOneBeatPerIIOverTheStaggeredKeySteps()
+    public void ReorderedCyclesAreOneBeatPerCycleOverTheStaggeredKeySteps()
     {
-        // per head and beat: ceil(N/P) N + (P - 1) key steps (N^2/P + P - 1) plus N to drain A V, one every II
-        var fill = Order(true).Select(p => p.Cycles - (long)Heads * Beats * II * AttentionUnit.StepsPerHead(Tokens, p.P, reorder: true)).ToList();
+        // per head and beat: ceil(N/P) N + (P - 1) key steps (N^2/P + P - 1) plus N to drain A V
+        var fill = Order(true).Select(p => p.Cycles - (long)Heads * Beats * AttentionUnit.StepsPerHead(Tokens, p.P, reorder: true)).ToList();
         Assert.Single(fill.Distinct());
         Assert.InRange(fill[0], 0, Order(true)[^1].Cycles / 20);
         var halves = Order(true).Zip(Order(true).Skip(1), (a, b) => (double)b.Cycles / a.Cycles).ToList();

@@ -117,6 +117,28 @@ public sealed class ScheduleRulesTests
     }
 
     [Theory]
+    [InlineData("", 3)]
+    [InlineData("Hls.Dependence(acc, distance: 4);", 1)]
+    [InlineData("Hls.Dependence(acc, distance: 2);", 2)]
+    public void ADependenceDistanceSpreadsTheRecurrenceOverThatManyIterations(string directive, int ii)
+    {
+        // acc[i & 3] += x[i]: word i & 3 is read again 4 iterations later, which Vitis cannot see through the
+        // mask; without a directive the read-add-write (2.37 cycles) must finish within one II: 3. Told the
+        // distance is 4, the chain may take 4 IIs: ceil(2.37 / 4) = 1; told 2, ceil(2.37 / 2) = 2.
+        var loop = Schedule($$"""
+                    int[] acc = new int[4];
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        {{directive}}
+                        acc[i & 3] += x[i];
+                    }
+                    for (int b = 0; b < 4; b++) y[b] = acc[b];
+            """);
+        Assert.Equal(ii, loop.II);
+    }
+
+    [Theory]
     [InlineData("", 2)]
     [InlineData("Hls.ArrayPartition(buf, PartitionKind.Complete);", 1)]
     public void ThreeReadsOfOneBlockRamNeedTwoCyclesOfItsTwoPorts(string partition, int ii)

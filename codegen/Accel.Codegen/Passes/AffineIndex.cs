@@ -1,11 +1,11 @@
 using Accel.Codegen.Ir;
 
-namespace Accel.Emulation.Kernels.Schedule;
+namespace Accel.Codegen.Passes;
 
 /// <summary>An integer index as constant + sum of coefficient x symbol, where a symbol is a variable whose value
 /// is fixed within one iteration of the loop being scheduled (its induction variable, or a value from outside the
 /// loop). Two accesses whose forms differ only in the constant touch elements a known distance apart.</summary>
-internal sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, long> Terms)
+public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, long> Terms)
 {
     private static readonly IReadOnlyDictionary<Variable, long> NoTerms = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
 

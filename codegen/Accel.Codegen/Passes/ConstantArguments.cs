@@ -1,12 +1,11 @@
 using Accel.Codegen.Ir;
-using Accel.Codegen.Passes;
 
-namespace Accel.Emulation.Kernels.Schedule;
+namespace Accel.Codegen.Passes;
 
 /// <summary>Scalar parameters of sub-functions that every call passes the same constant (a literal, a kernel
 /// parameter, or another such parameter): Vitis propagates those into the callee, so a loop bounded by one
 /// (`for (l = 0; l &lt; lanes; l++)` with lanes always 8) has a constant trip count and can be unrolled.</summary>
-internal sealed class ConstantArguments : IrWalker
+public sealed class ConstantArguments : IrWalker
 {
     private readonly Dictionary<string, IrFunction> functions;
     private readonly Dictionary<Variable, long?> values = new(ReferenceEqualityComparer.Instance); // null: not one constant
