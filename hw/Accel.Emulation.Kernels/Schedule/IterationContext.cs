@@ -17,6 +17,11 @@ internal sealed class IterationContext
     public required IReadOnlyDictionary<string, IrFunction> Functions { get; init; }
     /// <summary>Parameters every call passes one constant.</summary>
     public required IReadOnlyDictionary<Variable, long> Constants { get; init; }
+    /// <summary>Symbols standing for non-affine index parts (key * stride), shared by every walk of the loop so
+    /// that an element one walk names is the element another walk meets.</summary>
+    public Dictionary<string, Variable> OpaqueSymbols { get; } = new();
+    public HashSet<Variable> VaryingSymbols { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, int> SymbolIds { get; } = new(ReferenceEqualityComparer.Instance);
     /// <summary>The source file name reasons cite.</summary>
     public required string File { get; init; }
 

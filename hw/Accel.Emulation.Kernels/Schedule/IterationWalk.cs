@@ -222,9 +222,9 @@ internal sealed class IterationWalk
 
     private AffineIndex? Form(IrExpr e) => e.Type is IntType ? AffineIndex.Of(e, Lookup, Opaque) : null;
 
-    private readonly Dictionary<string, Variable> opaqueSymbols = new();
-    private readonly HashSet<Variable> varyingSymbols = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Variable, int> symbolIds = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, Variable> opaqueSymbols => context.OpaqueSymbols;
+    private HashSet<Variable> varyingSymbols => context.VaryingSymbols;
+    private Dictionary<Variable, int> symbolIds => context.SymbolIds;
 
     /// <summary>One symbol per distinct non-affine combination of two forms (key * stride): within an iteration it
     /// is one value, so accesses at it plus consecutive offsets are consecutive. It varies between iterations

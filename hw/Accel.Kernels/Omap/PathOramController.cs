@@ -289,6 +289,7 @@ public sealed class PathOramController(
             for (int w = 0; w < blockWords; w++)
             {
                 Hls.Pipeline(1);
+                Hls.Dependence(held, carried: false); // kept <= s: a word is written only after it was read
                 held[kept * blockWords + w] = held[s * blockWords + w];
             }
             kept++;
