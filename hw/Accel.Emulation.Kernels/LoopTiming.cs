@@ -29,6 +29,9 @@ public sealed record LoopTiming(int Id, int Line, LoopKind Kind, int II, int Dep
 /// outside its loops, by function name.</summary>
 public sealed record KernelTiming(IReadOnlyDictionary<int, LoopTiming> Loops, IReadOnlyDictionary<string, long> FunctionCycles, double ClockMhz)
 {
+    /// <summary>What the schedule found outside loops that Vitis would warn about (a non-canonical dataflow region).</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
     /// <summary>Loops whose directive the schedule could not meet, in source order: what a user must be told.</summary>
     public IEnumerable<LoopTiming> Unmet => Loops.Values.Where(l => l.Unmet).OrderBy(l => l.Id);
 }

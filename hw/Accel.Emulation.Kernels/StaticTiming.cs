@@ -50,7 +50,25 @@ public sealed class StaticTiming
             long cycles = (long)Math.Ceiling(timing.Block(f.Body, insidePipeline: false, countLoops: false));
             if (f.IsTop || DataflowProcesses(kernel).Contains(f.Name)) straight[f.Name] = cycles;
         }
-        return new KernelTiming(timing.loops, straight, clockMhz);
+        return new KernelTiming(timing.loops, straight, clockMhz) { Findings = NonCanonicalDataflow(kernel).ToList() };
+    }
+
+    /// <summary>A canonical dataflow region holds only channel declarations and process calls (UG1399, "Canonical
+    /// Forms"); Vitis warns about anything else and may not overlap the processes. The emulator runs such
+    /// statements in the top's own process, before the processes they precede.</summary>
+    private static IEnumerable<string> NonCanonicalDataflow(IrKernel kernel)
+    {
+        var top = kernel.Top;
+        if (Directives.Find<DataflowDirective>(top.Body) is null) yield break;
+        string file = Path.GetFileName(top.SourceFile);
+        foreach (var s in top.Body.Statements)
+        {
+            bool canonical = s is DirectiveStmt
+                || s is LocalDeclStmt { Variable.Type: StreamType or ArrayType }
+                || s is ExprStmt { Expression: CallExpr };
+            if (!canonical)
+                yield return $"non-canonical dataflow in {top.Name}: the statement at {file}:{s.Line} is not a process call or a channel declaration; Vitis may not run the region's processes concurrently";
+        }
     }
 
     /// <summary>The functions a dataflow top calls as processes.</summary>
@@ -71,6 +89,7 @@ public sealed class StaticTiming
     private double Statement(IrStmt s, bool insidePipeline, bool countLoops) => s switch
     {
         BlockStmt b => Block(b, insidePipeline, countLoops),
+        LocalDeclStmt { Variable.Type: ArrayType } d => Fill(d.Variable),
         LocalDeclStmt d => d.Initializer is null ? 0 : Expr(d.Initializer),
         AssignStmt a => Math.Max(Expr(a.Value), a.Target is IndexExpr i ? Expr(i.Index) : 0) + (a.Target is IndexExpr { Array.Type: ArrayType or ArrayParamType } ? 1 : 0),
         ExprStmt e => Expr(e.Expression),
@@ -80,6 +99,17 @@ public sealed class StaticTiming
         WhileStmt w => Loop(w, w.Id, w.Line, w.Body, insidePipeline, countLoops),
         _ => 0,
     };
+
+    /// <summary>The generated `T a[n] = {}` is a loop writing every word on every call, one word per bank a
+    /// cycle (registers all at once); nothing when the function writes every element first
+    /// (<see cref="LocalArrayFill"/>, which also decides whether the C++ has the fill).</summary>
+    private double Fill(Variable array)
+    {
+        if (!LocalArrayFill.Needed(current, array) || roots.Of(new VarRefExpr(array), _ => null) is not { } root) return 0;
+        if (root.Kind == Schedule.MemoryKind.Registers) return 1;
+        long length = ((ArrayType)array.Type).LengthValue;
+        return Math.Ceiling((double)length / Math.Max(1, root.Banks)) + 1; // + loop control
+    }
 
     private double Loop(IrStmt statement, int id, int line, BlockStmt body, bool insidePipeline, bool countLoops)
     {

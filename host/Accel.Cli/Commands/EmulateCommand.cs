@@ -91,6 +91,7 @@ public static class EmulateCommand
         fifos = report.Fifos.Select(f => new { name = f.Name, depth = f.Depth, max_occupancy = f.MaxOccupancy, writes = f.Writes, reads = f.Reads }),
         ports = report.Ports.Select(p => new { name = p.Name, channel = p.Channel, bytes_read = p.BytesRead, bytes_written = p.BytesWritten, read_requests = p.ReadRequests, write_requests = p.WriteRequests, achieved_gbps = p.AchievedGBps }),
         loops = ScheduleReport.Json(timing),
+        schedule_findings = timing.Findings,
         function_cycles = timing.FunctionCycles,
     };
 

@@ -23,10 +23,11 @@ public static class ScheduleReport
         text.AppendLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var row in rows) text.AppendLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         var notes = timing.Loops.Values.Where(l => l.Reason is not null).OrderBy(l => l.Id).ToList();
-        if (notes.Count > 0)
+        if (notes.Count > 0 || timing.Findings.Count > 0)
         {
             text.AppendLine();
             foreach (var l in notes) text.AppendLine($"{(l.Unmet ? "WARNING" : "note")}: {l.Name} ({l.File}:{l.Line} in {l.Function}): {l.Reason}");
+            foreach (var f in timing.Findings) text.AppendLine($"WARNING: {f}");
         }
         return text.ToString();
     }
@@ -39,7 +40,8 @@ public static class ScheduleReport
 
     /// <summary>One line per unmet directive, for stderr.</summary>
     public static IEnumerable<string> Warnings(KernelTiming timing) =>
-        timing.Unmet.Select(l => $"warning: {l.Name} at {l.File}:{l.Line} in {l.Function}: {l.Reason}");
+        timing.Unmet.Select(l => $"warning: {l.Name} at {l.File}:{l.Line} in {l.Function}: {l.Reason}")
+            .Concat(timing.Findings.Select(f => $"warning: {f}"));
 
     /// <summary>The JSON rows; requested_ii, achieved_ii and reason are the keys issue 11 names.</summary>
     public static IEnumerable<object> Json(KernelTiming timing) => timing.Loops.Values.OrderBy(l => l.Id).Select(l => new

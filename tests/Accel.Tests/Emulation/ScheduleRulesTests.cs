@@ -245,4 +245,52 @@ public sealed class ScheduleRulesTests
         Assert.True(loop.II > 2, $"II {loop.II}");
         Assert.Contains("early exit", loop.Reason);
     }
+
+    [Fact]
+    public void AStatementInADataflowRegionThatIsNotAProcessCallIsReported()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"accel-dataflow-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(file, """
+            using Accel.Hw;
+
+            namespace Rules;
+
+            [Kernel("flow")]
+            public sealed class Flow(int n = 16)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    Hls.Dataflow();
+                    var s = new Stream<int>(4);
+                    int rows = n * 2;
+                    Produce(x, s);
+                    Consume(s, y);
+                }
+
+                void Produce(int[] x, Stream<int> s)
+                {
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); s.Write(x[i]); }
+                }
+
+                void Consume(Stream<int> s, int[] y)
+                {
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = s.Read(); }
+                }
+
+                [Stimulus]
+                public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
+            }
+            """);
+        try
+        {
+            var result = KernelEmulationTests.Emulate(KernelProject.FromFiles([file], []), "flow", null, []);
+            var finding = Assert.Single(result.Timing.Findings);
+            Assert.Contains($"non-canonical dataflow in Run: the statement at {Path.GetFileName(file)}:13", finding);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -3,7 +3,7 @@ using Accel.Codegen.Ir;
 namespace Accel.Codegen.Backends.Hls;
 
 /// <summary>Prints a function body as indented C++ lines, with a `// from File.cs:line` comment on each loop.</summary>
-internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisitor
+internal sealed class CppStatementPrinter(IrFunction function) : IIrStmtVisitor
 {
     private readonly List<string> lines = new();
     private readonly CppExpressionPrinter expr = CppExpressionPrinter.Instance;
@@ -11,7 +11,7 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
 
     public static IReadOnlyList<string> Print(IrFunction function, IEnumerable<string> prologue)
     {
-        var printer = new CppStatementPrinter(Path.GetFileName(function.SourceFile));
+        var printer = new CppStatementPrinter(function);
         foreach (var line in prologue) printer.Emit(line);
         foreach (var s in function.Body.Statements) s.Accept(printer);
         return printer.lines;
@@ -45,9 +45,10 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
         switch (v.Type)
         {
             case ArrayType a:
-                // C# zeroes new arrays; so does `= {}`.
+                // C# zeroes new arrays; so does `= {}`, unless the function writes every element first.
                 var dims = a.Dims ?? [a.Length];
-                Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))} = {{}};");
+                string fill = Passes.LocalArrayFill.Needed(function, v) ? " = {}" : "";
+                Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))}{fill};");
                 break;
             case StreamType st:
                 Emit($"accel::stream<{CppSpellings.Type(st.Element)}> {v.Name};");
@@ -86,7 +87,7 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
 
     public void VisitFor(ForStmt s)
     {
-        Emit($"// loop {s.Id}, from {sourceFileName}:{s.Line}");
+        Emit($"// loop {s.Id}, from {Path.GetFileName(function.SourceFile)}:{s.Line}");
         var init = string.Join(", ", s.Init.Select(InlineStatement));
         if (s.Init.Count > 1 && s.Init.All(i => i is LocalDeclStmt))
             init = $"{CppSpellings.Type(((LocalDeclStmt)s.Init[0]).Variable.Type)} " + string.Join(", ", s.Init.Select(i => InlineStatement(i).Split(' ', 2)[1]));
@@ -98,7 +99,7 @@ internal sealed class CppStatementPrinter(string sourceFileName) : IIrStmtVisito
 
     public void VisitWhile(WhileStmt s)
     {
-        Emit($"// loop {s.Id}, from {sourceFileName}:{s.Line}");
+        Emit($"// loop {s.Id}, from {Path.GetFileName(function.SourceFile)}:{s.Line}");
         Emit($"while ({expr.Print(s.Condition)}) {{");
         Nested(s.Body);
         Emit("}");

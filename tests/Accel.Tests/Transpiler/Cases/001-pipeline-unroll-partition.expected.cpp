@@ -18,7 +18,7 @@ extern "C" void case_kernel(const int32_t* input, int64_t* output, int32_t scale
     ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=output bundle=gmem1 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=scale")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=return")
-    int32_t buffer[length] = {};
+    int32_t buffer[length];
     ACCEL_PRAGMA("HLS ARRAY_PARTITION variable=buffer type=cyclic factor=4 dim=1")
     // loop 0, from 001-pipeline-unroll-partition.cs:13
     for (int32_t i = 0; i < length; i += lanes) {

@@ -114,8 +114,8 @@ extern "C" void softmax(const int32_t* scores, int32_t* probs, int32_t rows)
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=rows")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=return")
     int32_t row[rowLength] = {};
-    int64_t laneMax[lanes] = {};
-    int64_t laneSum[lanes] = {};
+    int64_t laneMax[lanes];
+    int64_t laneSum[lanes];
     ACCEL_PRAGMA("HLS ARRAY_PARTITION variable=laneMax type=complete dim=1")
     ACCEL_PRAGMA("HLS ARRAY_PARTITION variable=laneSum type=complete dim=1")
     // loop 0, from Softmax.cs:34

@@ -1,12 +1,11 @@
-using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
 
-namespace Accel.Emulation.Kernels.Schedule;
+namespace Accel.Codegen.Passes;
 
 /// <summary>The counter and trip count of a counted loop `for (v = start; v &lt; bound; v++)` (or `&lt;=`, or
 /// counting down with `&gt;`/`&gt;=` and `v--`) when the distance between bound and start is a constant under
 /// what is known where the loop starts; null for any other loop.</summary>
-internal static class LoopBounds
+public static class LoopBounds
 {
     /// <summary>The counter and its constant step (v++, v--, v += k, v -= k).</summary>
     public static (Variable Variable, long Step)? Counter(ForStmt f, Func<Variable, AffineIndex?>? lookup = null)

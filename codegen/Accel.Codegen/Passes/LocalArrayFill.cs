@@ -1,0 +1,165 @@
+using Accel.Codegen.Ir;
+
+namespace Accel.Codegen.Passes;
+
+/// <summary>C# zeroes a new array, and so does the generated `T a[n] = {}`, which Vitis builds as a loop writing
+/// every word on every call. When the function writes every element, unconditionally, before anything may read
+/// one (counted loops and plain assignments followed in order), the zeroes are never seen and the fill is left
+/// out (the first iteration of a loop that goes on to read the array counts, as that loop's init does). Anything
+/// the proof does not cover keeps the fill: C#'s meaning first.</summary>
+public static class LocalArrayFill
+{
+    private const long MaxWrites = 1 << 20;
+
+    public static bool Needed(IrFunction function, Variable array)
+    {
+        if (array.Type is not ArrayType type) return false;
+        var following = After(function.Body, array);
+        if (following is null) return true;
+        var written = new bool[type.LengthValue];
+        long budget = MaxWrites;
+        var counters = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
+        return FirstUse(following, counters, array, written, ref budget) is not (Use.Covered or Use.CoveredIfRun);
+    }
+
+    /// <summary>CoveredIfRun: covered inside a loop that may run no iteration, so only if nothing mentions the
+    /// array after that loop.</summary>
+    private enum Use { None, Covered, CoveredIfRun, Read }
+
+    /// <summary>Follows the statements in order until every element is written (Covered) or something may read
+    /// the array first (Read). A loop that reads the array is entered for its first iteration only: what that
+    /// iteration writes before its first read is what every later read may rely on.</summary>
+    private static Use FirstUse(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array, bool[] written, ref long budget)
+    {
+        var list = statements.ToList();
+        for (int at = 0; at < list.Count; at++)
+        {
+            var s = list[at];
+            if (!Mentions(s, array)) continue;
+            if (!Reads(s, array))
+            {
+                if (s is IfStmt or WhileStmt || !Cover([s], counters, array, written, ref budget)) return Use.Read; // nothing certain
+            }
+            else if (s is ForStmt f && FirstIteration(f, counters) is var (counter, certain))
+            {
+                var inner = FirstUse(f.Body.Statements, counters, array, written, ref budget);
+                counters.Remove(counter);
+                if (inner == Use.Covered && !certain) inner = Use.CoveredIfRun;
+                if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
+                if (inner != Use.None) return inner;
+            }
+            else if (s is BlockStmt b)
+            {
+                var inner = FirstUse(b.Statements, counters, array, written, ref budget);
+                if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
+                if (inner != Use.None) return inner;
+            }
+            else return written.Contains(false) ? Use.Read : Use.Covered;
+            if (!written.Contains(false)) return Use.Covered;
+        }
+        return Use.None;
+    }
+
+    /// <summary>Sets the loop's counter to its first value; Certain when the loop surely runs at least once.</summary>
+    private static (Variable Counter, bool Certain)? FirstIteration(ForStmt f, Dictionary<Variable, long> counters)
+    {
+        Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
+        if (LoopBounds.Counter(f, known) is not var (counter, _)) return null;
+        var start = Start(f, known);
+        if (start is not { IsConstant: true }) return null;
+        counters[counter] = start.Constant;
+        return (counter, LoopBounds.Trips(f, known) is >= 1);
+    }
+
+    private static AffineIndex? Start(ForStmt f, Func<Variable, AffineIndex?> known) => f.Init[0] switch
+    {
+        LocalDeclStmt { Initializer: { } init } => AffineIndex.Of(init, known),
+        AssignStmt a => AffineIndex.Of(a.Value, known),
+        _ => null,
+    };
+
+    /// <summary>The statements after the array's declaration in the block that declares it.</summary>
+    private static IEnumerable<IrStmt>? After(IrStmt statement, Variable array)
+    {
+        switch (statement)
+        {
+            case BlockStmt b:
+                int at = b.Statements.ToList().FindIndex(s => s is LocalDeclStmt d && ReferenceEquals(d.Variable, array));
+                if (at >= 0) return b.Statements.Skip(at + 1);
+                foreach (var s in b.Statements)
+                    if (After(s, array) is { } found) return found;
+                return null;
+            case IfStmt i: return After(i.Then, array) ?? (i.Else is null ? null : After(i.Else, array));
+            case ForStmt f: return After(f.Body, array);
+            case WhileStmt w: return After(w.Body, array);
+            default: return null;
+        }
+    }
+
+    /// <summary>Marks the elements the statements write on every path; false when an index cannot be followed.</summary>
+    private static bool Cover(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array, bool[] written, ref long budget)
+    {
+        foreach (var s in statements)
+        {
+            switch (s)
+            {
+                case BlockStmt b:
+                    if (!Cover(b.Statements, counters, array, written, ref budget)) return false;
+                    break;
+                case AssignStmt { Target: IndexExpr { Array: VarRefExpr { Variable: var target }, Index: var index } } when ReferenceEquals(target, array):
+                    var form = AffineIndex.Of(index, v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null);
+                    if (form is not { IsConstant: true } || form.Constant < 0 || form.Constant >= written.Length || --budget < 0) return false;
+                    written[form.Constant] = true;
+                    break;
+                case ForStmt f:
+                    Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
+                    if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Trips(f, known) is not { } trips) return false;
+                    var start = Start(f, known);
+                    if (start is not { IsConstant: true }) return false;
+                    for (long k = 0; k < trips; k++)
+                    {
+                        counters[counter] = start.Constant + step * k;
+                        if (!Cover(f.Body.Statements, counters, array, written, ref budget)) return false;
+                    }
+                    counters.Remove(counter);
+                    break;
+                // writes under a condition or in a loop without a count cover nothing for sure; other statements
+                // do not touch the array (Reads checked that)
+            }
+        }
+        return true;
+    }
+
+    private static bool Mentions(IrStmt s, Variable array) => new Finder(array, readsOnly: false).In(s);
+
+    /// <summary>Any use of the array but as the target of an element assignment (a read, or passing it on).</summary>
+    private static bool Reads(IrStmt s, Variable array) => new Finder(array, readsOnly: true).In(s);
+
+    private sealed class Finder(Variable array, bool readsOnly) : IrWalker
+    {
+        private bool found;
+
+        public bool In(IrStmt s)
+        {
+            s.Accept(this);
+            return found;
+        }
+
+        public override void VisitAssign(AssignStmt s)
+        {
+            if (readsOnly && s.Target is IndexExpr { Array: VarRefExpr { Variable: var v } } target && ReferenceEquals(v, array))
+            {
+                Walk(target.Index);
+                Walk(s.Value);
+                return;
+            }
+            base.VisitAssign(s);
+        }
+
+        public override bool VisitVarRef(VarRefExpr e)
+        {
+            found |= ReferenceEquals(e.Variable, array);
+            return true;
+        }
+    }
+}
