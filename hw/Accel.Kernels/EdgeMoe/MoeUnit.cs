@@ -4,9 +4,10 @@ namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
 /// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, one
-/// token per cycle with the experts side by side; each token joins the lists of its k experts with its gate probability; then
-/// only experts with tokens run, one after another, so each active expert's weights cross the bus once per layer,
-/// and each expert's output rows are added back to their tokens weighted by the gate probability.</summary>
+/// token per cycle with the experts side by side; each token joins the lists of its k experts with its gate
+/// probability; then only experts with tokens run, one after another, so each active expert's weights cross the
+/// bus once per layer, and each expert's output rows are added back to their tokens weighted by the gate
+/// probability.</summary>
 [KernelLibrary]
 public static class MoeUnit
 {
@@ -17,8 +18,9 @@ public static class MoeUnit
     /// of them, exp(logit - max) of every expert at once (every argument &lt;= 0, as in the single-pass softmax;
     /// each exp its own copy of the table ROM) and their sum, the top k through an insertion network of
     /// experts x topK cells (the earlier expert stays ahead on equal logits), then the k probabilities
-    /// exp(logit - max) / sum. topLogit, topExpert: topK entries, counts: experts entries, all registers
-    /// (complete partition in the caller).</summary>
+    /// exp(logit - max) / sum. Above top-2 a token takes ceil(topK / 2) cycles: its topK words in lists and in
+    /// listScores share the two ports of each one's block RAM. topLogit, topExpert: topK entries, counts: experts
+    /// entries, all registers (complete partition in the caller).</summary>
     public static void Route(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
         long[] topLogit, int[] topExpert, int actFrac, int expTableBits, int[] expTable)
     {
