@@ -3,18 +3,24 @@ using Accel.Hw;
 namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
-/// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, in two
-/// pipelined passes over the experts; each token joins the lists of its k experts with its gate probability; then
-/// only experts with tokens run, one after another, so each active expert's weights cross the bus once per layer,
-/// and each expert's output rows are added back to their tokens weighted by the gate probability.</summary>
+/// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, one
+/// token per cycle with the experts side by side; each token joins the lists of its k experts with its gate
+/// probability; then only experts with tokens run, one after another, so each active expert's weights cross the
+/// bus once per layer, and each expert's output rows are added back to their tokens weighted by the gate
+/// probability.</summary>
 [KernelLibrary]
 public static class MoeUnit
 {
     /// <summary>Fills counts[e] and, for n &lt; counts[e], lists[e * tokens + n] (token) and listScores (its gate
     /// probability) from the logits of token t at logits[logitBase + t * experts + e] (actFrac fraction bits).
-    /// Per token a first pass finds the largest logit, a second sums exp(logit - max) (every argument &lt;= 0, as in
-    /// the single-pass softmax) and keeps the top k, one expert per cycle each; then the k probabilities are
-    /// exp(logit - max) / sum. topLogit, topExpert: topK entries.</summary>
+    /// One pipelined loop over the tokens with the experts unrolled, a token per cycle: every logit of the token
+    /// read side by side (one per bank when logits is partitioned by at least the number of experts), the largest
+    /// of them, exp(logit - max) of every expert at once (every argument &lt;= 0, as in the single-pass softmax;
+    /// each exp its own copy of the table ROM) and their sum, the top k through an insertion network of
+    /// experts x topK cells (the earlier expert stays ahead on equal logits), then the k probabilities
+    /// exp(logit - max) / sum. Above top-2 a token takes ceil(topK / 2) cycles: its topK words in lists and in
+    /// listScores share the two ports of each one's block RAM. topLogit, topExpert: topK entries, counts: experts
+    /// entries, all registers (complete partition in the caller).</summary>
     public static void Route(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
         long[] topLogit, int[] topExpert, int actFrac, int expTableBits, int[] expTable)
     {
@@ -25,12 +31,16 @@ public static class MoeUnit
         }
         for (int t = 0; t < tokens; t++)
         {
+            Hls.Pipeline(1);
             Hls.LoopTripCount(1, 4096);
+            // every token sets all topK entries before it reads one: nothing flows from one token to the next
+            Hls.Dependence(topLogit, carried: false);
+            Hls.Dependence(topExpert, carried: false);
             int row = logitBase + t * experts;
             long max = int.MinValue;
             for (int e = 0; e < experts; e++)
             {
-                Hls.Pipeline(1);
+                Hls.Unroll();
                 long logit = logits[row + e];
                 max = logit > max ? logit : max;
             }
@@ -43,20 +53,33 @@ public static class MoeUnit
             long sum = 0;
             for (int e = 0; e < experts; e++)
             {
-                Hls.Pipeline(1);
+                Hls.Unroll();
                 long logit = logits[row + e];
                 sum += FixedMath.Exp(logit - max, actFrac, expTableBits, expTable);
                 KeepTop(logit, e, topK, topLogit, topExpert);
             }
             long recip = OnlineSoftmax.Reciprocal(sum);
             int shift = OnlineSoftmax.Shift(sum, actFrac);
+            // the k experts differ, so each slot's place in its list is its expert's count before this token
             for (int j = 0; j < topK; j++)
             {
+                Hls.Unroll();
                 int e = topExpert[j];
                 int at = e * tokens + counts[e];
                 lists[at] = t;
                 listScores[at] = (int)OnlineSoftmax.Probability(topLogit[j], max, recip, shift, actFrac, expTableBits, expTable);
-                counts[e] = counts[e] + 1;
+            }
+            // each count is its own register, updated once per token: a one-adder recurrence
+            for (int e = 0; e < experts; e++)
+            {
+                Hls.Unroll();
+                int hit = 0;
+                for (int j = 0; j < topK; j++)
+                {
+                    Hls.Unroll();
+                    if (topExpert[j] == e) hit = 1;
+                }
+                counts[e] = counts[e] + hit;
             }
         }
     }
