@@ -105,7 +105,7 @@ public sealed class StaticTiming
     /// (<see cref="LocalArrayFill"/>, which also decides whether the C++ has the fill).</summary>
     private double Fill(Variable array)
     {
-        if (!LocalArrayFill.Needed(current, array) || roots.Of(new VarRefExpr(array), _ => null) is not { } root) return 0;
+        if (!LocalArrayFill.Needed(current, array, functions) || roots.Of(new VarRefExpr(array), _ => null) is not { } root) return 0;
         if (root.Kind == Schedule.MemoryKind.Registers) return 1;
         long length = ((ArrayType)array.Type).LengthValue;
         return Math.Ceiling((double)length / Math.Max(1, root.Banks)) + 1; // + loop control

@@ -11,54 +11,20 @@ public static class LocalArrayFill
 {
     private const long MaxWrites = 1 << 20;
 
-    public static bool Needed(IrFunction function, Variable array)
+    /// <param name="functions">the kernel's functions: a call that writes the array is followed into its callee</param>
+    public static bool Needed(IrFunction function, Variable array, IReadOnlyDictionary<string, IrFunction> functions)
     {
         if (array.Type is not ArrayType type) return false;
         var following = After(function.Body, array);
         if (following is null) return true;
-        var written = new bool[type.LengthValue];
-        long budget = MaxWrites;
+        var proof = new Proof(functions, new bool[type.LengthValue]);
         var counters = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
-        return FirstUse(following, counters, array, written, ref budget) is not (Use.Covered or Use.CoveredIfRun);
+        return proof.FirstUse(following, counters, array) is not (Use.Covered or Use.CoveredIfRun);
     }
 
     /// <summary>CoveredIfRun: covered inside a loop that may run no iteration, so only if nothing mentions the
     /// array after that loop.</summary>
     private enum Use { None, Covered, CoveredIfRun, Read }
-
-    /// <summary>Follows the statements in order until every element is written (Covered) or something may read
-    /// the array first (Read). A loop that reads the array is entered for its first iteration only: what that
-    /// iteration writes before its first read is what every later read may rely on.</summary>
-    private static Use FirstUse(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array, bool[] written, ref long budget)
-    {
-        var list = statements.ToList();
-        for (int at = 0; at < list.Count; at++)
-        {
-            var s = list[at];
-            if (!Mentions(s, array)) continue;
-            if (!Reads(s, array))
-            {
-                if (s is IfStmt or WhileStmt || !Cover([s], counters, array, written, ref budget)) return Use.Read; // nothing certain
-            }
-            else if (s is ForStmt f && FirstIteration(f, counters) is var (counter, certain))
-            {
-                var inner = FirstUse(f.Body.Statements, counters, array, written, ref budget);
-                counters.Remove(counter);
-                if (inner == Use.Covered && !certain) inner = Use.CoveredIfRun;
-                if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
-                if (inner != Use.None) return inner;
-            }
-            else if (s is BlockStmt b)
-            {
-                var inner = FirstUse(b.Statements, counters, array, written, ref budget);
-                if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
-                if (inner != Use.None) return inner;
-            }
-            else return written.Contains(false) ? Use.Read : Use.Covered;
-            if (!written.Contains(false)) return Use.Covered;
-        }
-        return Use.None;
-    }
 
     /// <summary>Sets the loop's counter to its first value; Certain when the loop surely runs at least once.</summary>
     private static (Variable Counter, bool Certain)? FirstIteration(ForStmt f, Dictionary<Variable, long> counters)
@@ -96,38 +62,110 @@ public static class LocalArrayFill
         }
     }
 
-    /// <summary>Marks the elements the statements write on every path; false when an index cannot be followed.</summary>
-    private static bool Cover(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array, bool[] written, ref long budget)
+    private sealed class Proof(IReadOnlyDictionary<string, IrFunction> functions, bool[] written)
     {
-        foreach (var s in statements)
+        private long budget = MaxWrites;
+
+    /// <summary>Follows the statements in order until every element is written (Covered) or something may read
+        /// the array first (Read). A loop that reads the array is entered for its first iteration only: what that
+        /// iteration writes before its first read is what every later read may rely on.</summary>
+        public Use FirstUse(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array)
         {
-            switch (s)
+            var list = statements.ToList();
+            for (int at = 0; at < list.Count; at++)
             {
-                case BlockStmt b:
-                    if (!Cover(b.Statements, counters, array, written, ref budget)) return false;
-                    break;
-                case AssignStmt { Target: IndexExpr { Array: VarRefExpr { Variable: var target }, Index: var index } } when ReferenceEquals(target, array):
-                    var form = AffineIndex.Of(index, v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null);
-                    if (form is not { IsConstant: true } || form.Constant < 0 || form.Constant >= written.Length || --budget < 0) return false;
-                    written[form.Constant] = true;
-                    break;
-                case ForStmt f:
-                    Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
-                    if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Trips(f, known) is not { } trips) return false;
-                    var start = Start(f, known);
-                    if (start is not { IsConstant: true }) return false;
-                    for (long k = 0; k < trips; k++)
-                    {
-                        counters[counter] = start.Constant + step * k;
-                        if (!Cover(f.Body.Statements, counters, array, written, ref budget)) return false;
-                    }
+                var s = list[at];
+                if (!Mentions(s, array)) continue;
+                if (!Reads(s, array) || WritingCall(s, array, counters) is not null)
+                {
+                    if (s is WhileStmt || !Cover([s], counters, array)) return Use.Read; // nothing certain
+                }
+                else if (s is ForStmt f && FirstIteration(f, counters) is var (counter, certain))
+                {
+                    var inner = FirstUse(f.Body.Statements, counters, array);
                     counters.Remove(counter);
-                    break;
-                // writes under a condition or in a loop without a count cover nothing for sure; other statements
-                // do not touch the array (Reads checked that)
+                    if (inner == Use.Covered && !certain) inner = Use.CoveredIfRun;
+                    if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
+                    if (inner != Use.None) return inner;
+                }
+                else if (s is BlockStmt b)
+                {
+                    var inner = FirstUse(b.Statements, counters, array);
+                    if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
+                    if (inner != Use.None) return inner;
+                }
+                else return written.Contains(false) ? Use.Read : Use.Covered;
+                if (!written.Contains(false)) return Use.Covered;
             }
+            return Use.None;
         }
-        return true;
+
+
+    /// <summary>Marks the elements the statements write on every path; false when an index cannot be followed.</summary>
+        public bool Cover(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array)
+        {
+            foreach (var s in statements)
+            {
+                switch (s)
+                {
+                    case BlockStmt b:
+                        if (!Cover(b.Statements, counters, array)) return false;
+                        break;
+                    case AssignStmt { Target: IndexExpr { Array: VarRefExpr { Variable: var target }, Index: var index } } when ReferenceEquals(target, array):
+                        var form = AffineIndex.Of(index, v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null);
+                        if (form is not { IsConstant: true } || form.Constant < 0 || form.Constant >= written.Length || --budget < 0) return false;
+                        written[form.Constant] = true;
+                        break;
+                    case ForStmt f:
+                        Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
+                        if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Trips(f, known) is not { } trips) return false;
+                        var start = Start(f, known);
+                        if (start is not { IsConstant: true }) return false;
+                        for (long k = 0; k < trips; k++)
+                        {
+                            counters[counter] = start.Constant + step * k;
+                            if (!Cover(f.Body.Statements, counters, array)) return false;
+                        }
+                        counters.Remove(counter);
+                        break;
+                    // an arm the counters decide (a lane guard `if (i + j < length)` with everything known)
+                    case IfStmt i when AffineIndex.Of(i.Condition, v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null) is { IsConstant: true } decided:
+                        var arm = decided.Constant != 0 ? i.Then : i.Else;
+                        if (arm is not null && !Cover([arm], counters, array)) return false;
+                        break;
+                    // a call that only writes the array: its callee, with the arguments it gets here
+                    case ExprStmt when WritingCall(s, array, counters) is var (callee, parameter, arguments):
+                        if (!Cover(callee.Body.Statements, arguments, parameter)) return false;
+                        break;
+                    // writes under a condition or in a loop without a count cover nothing for sure; other statements
+                    // do not touch the array (Reads checked that)
+                }
+            }
+            return true;
+        }
+
+
+        /// <summary>A call statement that passes the array to a callee which writes it without reading it or
+        /// passing it on: the callee, its parameter, and the counters its scalar parameters get (those this call
+        /// fixes).</summary>
+        public (IrFunction Callee, Variable Parameter, Dictionary<Variable, long> Arguments)? WritingCall(IrStmt s, Variable array, Dictionary<Variable, long> counters)
+        {
+            if (s is not ExprStmt { Expression: CallExpr call } || !functions.TryGetValue(call.Callee, out var callee)) return null;
+            int at = call.Arguments.ToList().FindIndex(a => a is VarRefExpr { Variable: var v } && ReferenceEquals(v, array));
+            if (at < 0 || at >= callee.Parameters.Count || call.Arguments.Where((a, i) => i != at).Any(a => Mentions(new ExprStmt(0, a), array))) return null;
+            var parameter = callee.Parameters[at];
+            if (Reads(callee.Body, parameter)) return null;
+            return (callee, parameter, Counters(call, callee, counters));
+        }
+
+        private static Dictionary<Variable, long> Counters(CallExpr call, IrFunction callee, Dictionary<Variable, long> counters)
+        {
+            var arguments = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < call.Arguments.Count && i < callee.Parameters.Count; i++)
+                if (callee.Parameters[i].Type is IntType or BoolType && AffineIndex.Of(call.Arguments[i], v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null) is { IsConstant: true } value)
+                    arguments[callee.Parameters[i]] = value.Constant;
+            return arguments;
+        }
     }
 
     private static bool Mentions(IrStmt s, Variable array) => new Finder(array, readsOnly: false).In(s);

@@ -3,15 +3,15 @@ using Accel.Codegen.Ir;
 namespace Accel.Codegen.Backends.Hls;
 
 /// <summary>Prints a function body as indented C++ lines, with a `// from File.cs:line` comment on each loop.</summary>
-internal sealed class CppStatementPrinter(IrFunction function) : IIrStmtVisitor
+internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictionary<string, IrFunction> functions) : IIrStmtVisitor
 {
     private readonly List<string> lines = new();
     private readonly CppExpressionPrinter expr = CppExpressionPrinter.Instance;
     private int depth = 1;
 
-    public static IReadOnlyList<string> Print(IrFunction function, IEnumerable<string> prologue)
+    public static IReadOnlyList<string> Print(IrFunction function, IEnumerable<string> prologue, IReadOnlyDictionary<string, IrFunction> functions)
     {
-        var printer = new CppStatementPrinter(function);
+        var printer = new CppStatementPrinter(function, functions);
         foreach (var line in prologue) printer.Emit(line);
         foreach (var s in function.Body.Statements) s.Accept(printer);
         return printer.lines;
@@ -47,7 +47,7 @@ internal sealed class CppStatementPrinter(IrFunction function) : IIrStmtVisitor
             case ArrayType a:
                 // C# zeroes new arrays; so does `= {}`, unless the function writes every element first.
                 var dims = a.Dims ?? [a.Length];
-                string fill = Passes.LocalArrayFill.Needed(function, v) ? " = {}" : "";
+                string fill = Passes.LocalArrayFill.Needed(function, v, functions) ? " = {}" : "";
                 Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))}{fill};");
                 break;
             case StreamType st:

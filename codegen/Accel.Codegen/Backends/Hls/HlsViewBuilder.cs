@@ -12,8 +12,9 @@ internal static class HlsViewBuilder
 
     public static KernelSourceView Source(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths)
     {
+        var byName = kernel.Functions.ToDictionary(f => f.Name);
         var functions = kernel.Functions.Where(f => !f.IsTop)
-            .Select(f => new FunctionView(Comment(f), Signature(f, f.Name), CppStatementPrinter.Print(f, []))).ToList();
+            .Select(f => new FunctionView(Comment(f), Signature(f, f.Name), CppStatementPrinter.Print(f, [], byName))).ToList();
         var top = kernel.Top;
         var prologue = InterfacePragmas(top, portDepths)
             .Concat(top.Parameters.Where(p => p.Kind == VariableKind.Scalar && !p.IsRead).Select(p => $"(void){p.Name};"));
@@ -22,7 +23,7 @@ internal static class HlsViewBuilder
             kernel.Constants.Select(c => new ConstView(CppSpellings.Type(c.Type), c.Name, CppSpellings.Constant(c.Type, c.Value, 0))).ToList(),
             kernel.Tables.Select(Table).ToList(),
             functions,
-            new FunctionView(Comment(top), Signature(top, kernel.Name), CppStatementPrinter.Print(top, prologue)));
+            new FunctionView(Comment(top), Signature(top, kernel.Name), CppStatementPrinter.Print(top, prologue, byName)));
     }
 
     private static string Comment(IrFunction f) => $"{f.Name}, from {Path.GetFileName(f.SourceFile)}:{f.Line}";
