@@ -113,7 +113,7 @@ extern "C" void softmax(const int32_t* scores, int32_t* probs, int32_t rows)
     ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=probs bundle=gmem1 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=rows")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=return")
-    int32_t row[rowLength] = {};
+    int32_t row[rowLength];
     int64_t laneMax[lanes];
     int64_t laneSum[lanes];
     ACCEL_PRAGMA("HLS ARRAY_PARTITION variable=laneMax type=complete dim=1")
