@@ -31,18 +31,11 @@ public static class LocalArrayFill
     {
         Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
         if (LoopBounds.Counter(f, known) is not var (counter, _)) return null;
-        var start = Start(f, known);
+        var start = LoopBounds.Start(f, known);
         if (start is not { IsConstant: true }) return null;
         counters[counter] = start.Constant;
         return (counter, LoopBounds.Trips(f, known) is >= 1);
     }
-
-    private static AffineIndex? Start(ForStmt f, Func<Variable, AffineIndex?> known) => f.Init[0] switch
-    {
-        LocalDeclStmt { Initializer: { } init } => AffineIndex.Of(init, known),
-        AssignStmt a => AffineIndex.Of(a.Value, known),
-        _ => null,
-    };
 
     /// <summary>The statements after the array's declaration in the block that declares it.</summary>
     private static IEnumerable<IrStmt>? After(IrStmt statement, Variable array)
@@ -119,7 +112,7 @@ public static class LocalArrayFill
                     case ForStmt f:
                         Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
                         if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Trips(f, known) is not { } trips) return false;
-                        var start = Start(f, known);
+                        var start = LoopBounds.Start(f, known);
                         if (start is not { IsConstant: true }) return false;
                         for (long k = 0; k < trips; k++)
                         {

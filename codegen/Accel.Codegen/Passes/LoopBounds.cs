@@ -24,6 +24,14 @@ public static class LoopBounds
         return (v, step.Op == BinaryOp.Add ? by.Constant : -by.Constant);
     }
 
+    /// <summary>The counter's first value (the form of its initializer).</summary>
+    public static AffineIndex? Start(ForStmt f, Func<Variable, AffineIndex?> lookup) => f.Init.FirstOrDefault() switch
+    {
+        LocalDeclStmt { Initializer: { } init } => AffineIndex.Of(init, lookup),
+        AssignStmt a => AffineIndex.Of(a.Value, lookup),
+        _ => null,
+    };
+
     public static Variable? Variable(ForStmt f, Func<Variable, AffineIndex?>? lookup = null) => Counter(f, lookup)?.Variable;
 
     private static IrExpr Plain(IrExpr e) => e is ConvertExpr { Type: IntType, Operand: { Type: IntType } inner } ? Plain(inner) : e;
@@ -32,12 +40,7 @@ public static class LoopBounds
     public static long? Trips(ForStmt f, Func<Variable, AffineIndex?> lookup)
     {
         if (Counter(f, lookup) is not var (v, step)) return null;
-        var start = f.Init[0] switch
-        {
-            LocalDeclStmt { Initializer: { } init } => AffineIndex.Of(init, lookup),
-            AssignStmt a => AffineIndex.Of(a.Value, lookup),
-            _ => null,
-        };
+        var start = Start(f, lookup);
         if (f.Condition is not BinaryExpr { Left: var left, Right: var bound } condition
             || Plain(left) is not VarRefExpr { Variable: var counter } || !ReferenceEquals(counter, v))
             return null;
