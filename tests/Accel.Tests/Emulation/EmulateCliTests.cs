@@ -18,6 +18,32 @@ public sealed class EmulateCliTests
     }
 
     [Fact]
+    public void AnUnmetIIIsInTheLoopTableAndAWarningOnStderr()
+    {
+        // softmax's first pass asks II 1; each lane's sum recurs through a 64-bit multiply (7.68 cycles at 300 MHz)
+        var (exit, stdout, stderr) = CliTests.Accel("emulate", "softmax", "--config", "row16", "--json");
+        Assert.True(exit == 0, stderr);
+        var loop = JsonDocument.Parse(stdout).RootElement.GetProperty("loops").EnumerateArray()
+            .Single(l => l.GetProperty("unmet").GetBoolean());
+        Assert.Equal(1, loop.GetProperty("requested_ii").GetInt32());
+        Assert.Equal(8, loop.GetProperty("achieved_ii").GetInt32());
+        Assert.Contains("carried dependence through array 'laneSum'", loop.GetProperty("reason").GetString());
+        Assert.Contains($"accel emulate: warning: {loop.GetProperty("name").GetString()} at Softmax.cs:", stderr);
+        Assert.Contains("II=1 requested, achieved 8", stderr);
+    }
+
+    [Fact]
+    public void GenWritesTheScheduleBesideTheHls()
+    {
+        var dir = Path.Combine(TestPaths.Scratch("gen-schedule"), "out");
+        var (exit, _, stderr) = CliTests.Accel("gen", "softmax", "--config", "row16", "--out", dir, "--force");
+        Assert.True(exit == 0, stderr);
+        var report = File.ReadAllText(Path.Combine(dir, "schedule.rpt"));
+        Assert.Contains("requested II  achieved II", report);
+        Assert.Contains("WARNING: loop2_line44 (Softmax.cs:44 in Run): II=1 requested, achieved 8", report);
+    }
+
+    [Fact]
     public void TheVcdWaveformOpensInGtkwavesTools()
     {
         var dir = TestPaths.Scratch("vcd");
