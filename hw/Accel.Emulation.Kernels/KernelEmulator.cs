@@ -42,7 +42,7 @@ public static class KernelEmulator
         {
             outputs = activator.Run(stimulus, arrays =>
             {
-                session = new TraceSession(timing, ports.Select(p => arrays[p.Name]).ToList(), ir.Name);
+                session = new TraceSession(timing, ports.Select(p => arrays[p.Name]).ToList(), ir.Name, Schedule.PingPongBuffer.Of(ir));
                 TraceHooks.Session = session;
                 StreamObserver.Current = session;
             });
@@ -86,7 +86,7 @@ public static class KernelEmulator
     {
         var builder = new DesignBuilder(options.ClockMhz);
         foreach (var name in session.ProcessNames) builder.AddProcess(name);
-        var streams = StreamNames(ir);
+        var streams = Schedule.PingPongBuffer.Of(ir).Select(b => b.Name).Concat(StreamNames(ir)).ToList();
         for (int i = 0; i < session.Fifos.Count; i++)
         {
             var (depth, producer, consumer) = session.Fifos[i];

@@ -24,8 +24,17 @@ internal sealed class TraceSession : StreamObserver
     private int pendingPort = -1, pendingKind, pendingBytes;
     private long pendingAddress;
 
-    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName)
+    private readonly IReadOnlyList<Schedule.PingPongBuffer> pingPongs;
+
+    /// <param name="pingPongs">the region's ping-pong buffers: channels 0..n-1, before the streams the run creates</param>
+    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<Schedule.PingPongBuffer> pingPongs)
     {
+        this.pingPongs = pingPongs;
+        foreach (var buffer in pingPongs)
+        {
+            fifos.Add(buffer);
+            Fifos.Add((Schedule.PingPongBuffer.Depth, buffer.Producer + 1, buffer.Consumer + 1));
+        }
         this.timing = timing;
         portArrays = ports.Cast<object>().ToArray();
         portElementBytes = ports.Select(p => Buffer.ByteLength(p) / Math.Max(1, p.Length)).ToArray();
@@ -95,11 +104,15 @@ internal sealed class TraceSession : StreamObserver
         processNames[index + 1] = $"{index}:{name}";
         process = index + 1;
         RunActivity.InProcess(processNames[process]);
+        for (int b = 0; b < pingPongs.Count; b++)
+            if (pingPongs[b].Consumer == index) Recorder.ReadFifo(b); // starts once its producer has finished the block
     }
 
     public void EndProcess()
     {
         Flush();
+        for (int b = 0; b < pingPongs.Count; b++)
+            if (pingPongs[b].Producer == process - 1) Recorder.WriteFifo(b); // the block is handed over when the process ends
         process = 0;
         RunActivity.InProcess(null);
     }

@@ -293,4 +293,55 @@ public sealed class ScheduleRulesTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void AnArrayHandedFromOneDataflowProcessToTheNextIsAPingPongBuffer()
+    {
+        // Produce fills buf (256 words, one a cycle) and Consume reads it back: Vitis makes buf a ping-pong
+        // buffer, so Consume starts only once Produce has finished, and ends at least 255 cycles later.
+        string file = Path.Combine(Path.GetTempPath(), $"accel-pipo-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(file, """
+            using Accel.Hw;
+
+            namespace Rules;
+
+            [Kernel("pipo")]
+            public sealed class Pipo(int n = 256)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    Hls.Dataflow();
+                    int[] buf = new int[256];
+                    Produce(x, buf);
+                    Consume(buf, y);
+                }
+
+                void Produce(int[] x, int[] buf)
+                {
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); buf[i] = x[i] * 3; }
+                }
+
+                void Consume(int[] buf, int[] y)
+                {
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = buf[n - 1 - i] + 1; }
+                }
+
+                [Stimulus]
+                public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
+            }
+            """);
+        try
+        {
+            var result = KernelEmulationTests.Emulate(KernelProject.FromFiles([file], []), "pipo", null, []);
+            var producer = result.Report.Processes.Single(p => p.Name.EndsWith("Produce", StringComparison.Ordinal));
+            var consumer = result.Report.Processes.Single(p => p.Name.EndsWith("Consume", StringComparison.Ordinal));
+            Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
+            Assert.Contains(result.Report.Fifos, f => f.Name == "buf (ping-pong)" && f.Writes == 1 && f.Reads == 1);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
