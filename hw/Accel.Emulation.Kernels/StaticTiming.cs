@@ -147,6 +147,8 @@ public sealed class StaticTiming
                 }
                 if (constraints.TruncatedLoops.Count > 0)
                     reason = (reason is null ? "" : reason + "; ") + $"the unrolled loop at {file}:{constraints.TruncatedLoops[0]} was analysed on its first 4,096 copies";
+                if (!constraints.Complete)
+                    reason = (reason is null ? "" : reason + "; ") + $"the unrolled body is too large to analyse whole ({IterationContext.MaxSteps:N0} statements walked): the II bounds that need the rest were not checked";
             }
         }
         bool pipelined = requested is not null && (pipeline is not null || auto);

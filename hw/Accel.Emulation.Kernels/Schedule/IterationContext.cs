@@ -22,6 +22,10 @@ internal sealed class IterationContext
     public Dictionary<string, Variable> OpaqueSymbols { get; } = new();
     public HashSet<Variable> VaryingSymbols { get; } = new(ReferenceEqualityComparer.Instance);
     public Dictionary<Variable, int> SymbolIds { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Statements walked so far by every walk of this loop, against <see cref="MaxSteps"/>: unrolled loops
+    /// inside unrolled loops can multiply past what a schedule needs to see.</summary>
+    public long Steps { get; set; }
+    public const long MaxSteps = 4_000_000;
     /// <summary>The source file name reasons cite.</summary>
     public required string File { get; init; }
 

@@ -16,6 +16,9 @@ internal enum WalkMode
     Timing,
 }
 
+/// <summary>A pipelined loop whose unrolled body is too large to walk within the budget.</summary>
+internal sealed class AnalysisTooLongException : Exception;
+
 /// <summary>The element writes of an array that a walk follows: those at one index, or every write (null).</summary>
 internal sealed record ArrayElement(MemoryRoot Root, AffineIndex? Element)
 {
@@ -89,6 +92,7 @@ internal sealed class IterationWalk
 
     private void Statement(IrStmt s)
     {
+        if (++context.Steps > IterationContext.MaxSteps) throw new AnalysisTooLongException();
         switch (s)
         {
             case BlockStmt b:

@@ -8,7 +8,8 @@ internal sealed record IiBound(int II, string Reason);
 
 /// <param name="VariableBoundLoops">lines of loops inside that cannot be unrolled (no constant trip count)</param>
 /// <param name="TruncatedLoops">lines of unrolled loops too long to walk whole (the first copies were walked)</param>
-internal sealed record PipelineConstraintSet(IReadOnlyList<IiBound> Bounds, IReadOnlyList<int> VariableBoundLoops, IReadOnlyList<int> TruncatedLoops);
+/// <param name="Complete">false when the body was too large to walk whole within the budget</param>
+internal sealed record PipelineConstraintSet(IReadOnlyList<IiBound> Bounds, IReadOnlyList<int> VariableBoundLoops, IReadOnlyList<int> TruncatedLoops, bool Complete);
 
 /// <summary>The II a pipelined loop can reach, bound by UG1399's rules: recurrences (a value an iteration needs
 /// from the one before, through a scalar or an on-chip array, including long-latency operators), resources (two
@@ -21,15 +22,24 @@ internal static class PipelineConstraints
     /// <param name="dependences">the loop's Hls.Dependence directives: what the user asserts about arrays</param>
     public static PipelineConstraintSet Of(IterationContext context, IReadOnlyCollection<DependenceDirective> dependences)
     {
-        var accesses = IterationWalk.Run(context, WalkMode.Accesses);
         var bounds = new List<IiBound>();
-        bounds.AddRange(ScalarRecurrences(context));
-        bounds.AddRange(ArrayRecurrences(context, accesses, dependences));
-        bounds.AddRange(MemoryPorts(accesses.Accesses));
-        bounds.AddRange(Bundles(accesses.Accesses));
-        bounds.AddRange(Streams(accesses));
-        bounds.AddRange(Exits(context));
-        return new PipelineConstraintSet(bounds, accesses.VariableBoundLoops, accesses.TruncatedLoops);
+        IterationWalk? accesses = null;
+        try
+        {
+            accesses = IterationWalk.Run(context, WalkMode.Accesses);
+            bounds.AddRange(MemoryPorts(accesses.Accesses));
+            bounds.AddRange(Bundles(accesses.Accesses));
+            bounds.AddRange(Streams(accesses));
+            bounds.AddRange(ScalarRecurrences(context));
+            bounds.AddRange(ArrayRecurrences(context, accesses, dependences));
+            bounds.AddRange(Exits(context));
+            return new PipelineConstraintSet(bounds, accesses.VariableBoundLoops, accesses.TruncatedLoops, Complete: true);
+        }
+        catch (AnalysisTooLongException)
+        {
+            // what was found stands; the rest is not known, and the report says so
+            return new PipelineConstraintSet(bounds, accesses?.VariableBoundLoops ?? [], accesses?.TruncatedLoops ?? [], Complete: false);
+        }
     }
 
     private static IEnumerable<IiBound> ScalarRecurrences(IterationContext context)

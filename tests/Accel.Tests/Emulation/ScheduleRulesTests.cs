@@ -229,6 +229,31 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
+    public void AnUnrolledBodyTooLargeToWalkIsSaidSoNotWalkedForever()
+    {
+        // 3,000 x 3,000 unrolled copies are 9 M statements per walk: the analysis stops at its budget and says so.
+        var loop = Schedule("""
+                    int acc = 0;
+                    for (int i = 0; i < 2; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        for (int a = 0; a < 3000; a++)
+                        {
+                            Hls.Unroll();
+                            for (int b = 0; b < 3000; b++)
+                            {
+                                Hls.Unroll();
+                                acc += a ^ b;
+                            }
+                        }
+                    }
+                    y[0] = acc;
+            """);
+        Assert.Equal(LoopKind.Pipelined, loop.Kind);
+        Assert.Contains("too large to analyse whole", loop.Reason);
+    }
+
+    [Fact]
     public void AnEarlyExitOnDataWaitsForTheReadThatDecidesIt()
     {
         // The exit test needs x[i]: the port's request latency plus the beat and its register (latency + 2),
