@@ -32,7 +32,7 @@ public static class MoeUnit
         int steps = 2 * experts;
         long max = int.MinValue, sum = 0, lastMax = 0, recip = 0;   // lastMax, recip, shift: the token whose list entries are due
         int shift = 0, t = 0, k = 0, row = logitBase;
-        for (int i = 0; i < tokens * steps + topK; i++)
+        for (int i = 0; i < tokens * 2 * experts + topK; i++)
         {
             Hls.Pipeline(1);
             Hls.LoopTripCount(3, 2 * 4096 * 64 + 8);
