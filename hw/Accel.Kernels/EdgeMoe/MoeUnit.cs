@@ -4,7 +4,7 @@ namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
 /// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, one
-/// token per cycle with the experts side by side; each token joins the lists of its k experts with its gate
+/// expert a cycle (2 x experts cycles a token, a pass for the max and a pass for the sum and the top k); each token joins the lists of its k experts with its gate
 /// probability; then only experts with tokens run, one after another, so each active expert's weights cross the
 /// bus once per layer, and each expert's output rows are added back to their tokens weighted by the gate
 /// probability.</summary>
