@@ -4,7 +4,7 @@ namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
 /// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, one
-/// token per cycle with the experts side by side; each token joins the lists of its k experts with its gate
+/// expert a cycle (2 x experts cycles a token, a pass for the max and a pass for the sum and the top k); each token joins the lists of its k experts with its gate
 /// probability; then only experts with tokens run, one after another, so each active expert's weights cross the
 /// bus once per layer, and each expert's output rows are added back to their tokens weighted by the gate
 /// probability.</summary>
@@ -13,14 +13,14 @@ public static class MoeUnit
 {
     /// <summary>Fills counts[e] and, for n &lt; counts[e], lists[e * tokens + n] (token) and listScores (its gate
     /// probability) from the logits of token t at logits[logitBase + t * experts + e] (actFrac fraction bits).
-    /// One pipelined loop over the tokens with the experts unrolled, a token per cycle: every logit of the token
-    /// read side by side (one per bank when logits is partitioned by at least the number of experts), the largest
-    /// of them, exp(logit - max) of every expert at once (every argument &lt;= 0, as in the single-pass softmax;
-    /// each exp its own copy of the table ROM) and their sum, the top k through an insertion network of
-    /// experts x topK cells (the earlier expert stays ahead on equal logits), then the k probabilities
-    /// exp(logit - max) / sum. Above top-2 a token takes ceil(topK / 2) cycles: its topK words in lists and in
-    /// listScores share the two ports of each one's block RAM. topLogit, topExpert: topK entries, counts: experts
-    /// entries, all registers (complete partition in the caller).</summary>
+    /// One pipelined loop over (token, step), 2 x experts steps a token and one expert a step, so one exp, one
+    /// top-k insertion network and one list entry a step serve every expert: the first experts steps find the
+    /// token's largest logit, the next experts steps add up exp(logit - max) (every argument &lt;= 0, as in the
+    /// single-pass softmax) and insert each expert into the top k (the earlier expert stays ahead on equal logits);
+    /// the token's last step takes the reciprocal of the sum. The first topK steps of the next token (topK &lt;=
+    /// experts) append the token to its k experts' lists, one a step, with its probability exp(logit - max) / sum
+    /// from the same exp; topK steps after the last token drain the last one. topLogit, topExpert: topK entries,
+    /// counts: experts entries, all registers (complete partition in the caller).</summary>
     public static void Route(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
         long[] topLogit, int[] topExpert, int actFrac, int expTableBits, int[] expTable)
     {
@@ -29,58 +29,63 @@ public static class MoeUnit
             Hls.Unroll();
             counts[e] = 0;
         }
-        for (int t = 0; t < tokens; t++)
+        int steps = 2 * experts;
+        long max = int.MinValue, sum = 0, lastMax = 0, recip = 0;   // lastMax, recip, shift: the token whose list entries are due
+        int shift = 0, t = 0, k = 0, row = logitBase;
+        for (int i = 0; i < tokens * 2 * experts + topK; i++)
         {
             Hls.Pipeline(1);
-            Hls.LoopTripCount(1, 4096);
-            // every token sets all topK entries before it reads one: nothing flows from one token to the next
-            Hls.Dependence(topLogit, carried: false);
-            Hls.Dependence(topExpert, carried: false);
-            int row = logitBase + t * experts;
-            long max = int.MinValue;
-            for (int e = 0; e < experts; e++)
+            Hls.LoopTripCount(3, 2 * 4096 * 64 + 8);
+            bool live = t < tokens, second = k >= experts;
+            bool emit = t > 0 && k < topK;        // slot k of token t - 1
+            int e = second ? k - experts : k;
+            int slot = k < topK ? k : 0;
+            long logit = 0;
+            if (live) logit = logits[row + e];
+            // one exp a step: the sum's term in the second half, the due slot's probability in the first
+            long ex = FixedMath.Exp(second ? logit - max : emit ? topLogit[slot] - lastMax : 0, actFrac, expTableBits, expTable);
+            if (emit)
             {
-                Hls.Unroll();
-                long logit = logits[row + e];
-                max = logit > max ? logit : max;
+                // the k experts differ, so each slot's place in its list is its expert's count before this token
+                int x = topExpert[slot];
+                int at = x * tokens + counts[x];
+                lists[at] = t - 1;
+                listScores[at] = (int)Fx.RoundShift(ex * recip, shift);
+                counts[x] = counts[x] + 1;
             }
-            for (int j = 0; j < topK; j++)
+            if (live && !second)
             {
-                Hls.Unroll();
-                topLogit[j] = long.MinValue;
-                topExpert[j] = 0;
-            }
-            long sum = 0;
-            for (int e = 0; e < experts; e++)
-            {
-                Hls.Unroll();
-                long logit = logits[row + e];
-                sum += FixedMath.Exp(logit - max, actFrac, expTableBits, expTable);
-                KeepTop(logit, e, topK, topLogit, topExpert);
-            }
-            long recip = OnlineSoftmax.Reciprocal(sum);
-            int shift = OnlineSoftmax.Shift(sum, actFrac);
-            // the k experts differ, so each slot's place in its list is its expert's count before this token
-            for (int j = 0; j < topK; j++)
-            {
-                Hls.Unroll();
-                int e = topExpert[j];
-                int at = e * tokens + counts[e];
-                lists[at] = t;
-                listScores[at] = (int)OnlineSoftmax.Probability(topLogit[j], max, recip, shift, actFrac, expTableBits, expTable);
-            }
-            // each count is its own register, updated once per token: a one-adder recurrence
-            for (int e = 0; e < experts; e++)
-            {
-                Hls.Unroll();
-                int hit = 0;
-                for (int j = 0; j < topK; j++)
+                max = k == 0 || logit > max ? logit : max;
+                if (k == experts - 1)
                 {
-                    Hls.Unroll();
-                    if (topExpert[j] == e) hit = 1;
+                    // the previous token's slots are out: start this token's sum and top k
+                    sum = 0;
+                    for (int j = 0; j < topK; j++)
+                    {
+                        Hls.Unroll();
+                        topLogit[j] = long.MinValue;
+                        topExpert[j] = 0;
+                    }
                 }
-                counts[e] = counts[e] + hit;
             }
+            if (live && second)
+            {
+                sum += ex;
+                KeepTop(logit, e, topK, topLogit, topExpert);
+                if (k == steps - 1)
+                {
+                    recip = OnlineSoftmax.Reciprocal(sum);
+                    shift = OnlineSoftmax.Shift(sum, actFrac);
+                    lastMax = max;
+                }
+            }
+            if (k == steps - 1)
+            {
+                k = 0;
+                t++;
+                row += experts;
+            }
+            else k++;
         }
     }
 

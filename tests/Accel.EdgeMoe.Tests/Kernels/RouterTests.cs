@@ -3,8 +3,9 @@ using Accel.Kernels.EdgeMoe;
 
 namespace Accel.EdgeMoe.Tests.Kernels;
 
-/// <summary>The router streams a token per cycle with the experts side by side (issue 13); it must leave the very
-/// same words as the two pipelined passes per token it replaced, kept here as the reference: counts, every list
+/// <summary>The router is one pipelined loop over (token, expert) steps, one expert a cycle and one exp for all of
+/// them; it must leave the very same words as the two pipelined passes per token of the router before issue 13, kept
+/// here as the reference: counts, every list
 /// entry and every gate score, with the earlier expert first on equal logits.</summary>
 public sealed class RouterTests
 {
