@@ -32,14 +32,19 @@ public sealed class ScheduleRulesTests
                      .Array("z", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n);
             }
             """;
+        int line = source.Split('\n').Select((text, i) => (text, i)).First(l => l.text.Contains(loopMarker)).i + 1;
+        var result = EmulateSource(source, "rule", new KernelEmulator.Options(ClockMhz: clockMhz));
+        return result.Timing.Loops.Values.Single(l => l.Line == line && l.Function == "Run");
+    }
+
+    /// <summary>Emulates a kernel written in the test, from a temporary file.</summary>
+    internal static KernelEmulator.Result EmulateSource(string source, string kernelName, KernelEmulator.Options? options = null)
+    {
         string file = Path.Combine(Path.GetTempPath(), $"accel-rule-{Guid.NewGuid():N}.cs");
         File.WriteAllText(file, source);
         try
         {
-            int line = source.Split('\n').Select((text, i) => (text, i)).First(l => l.text.Contains(loopMarker)).i + 1;
-            var project = KernelProject.FromFiles([file], []);
-            var result = KernelEmulationTests.Emulate(project, "rule", null, [], new KernelEmulator.Options(ClockMhz: clockMhz));
-            return result.Timing.Loops.Values.Single(l => l.Line == line && l.Function == "Run");
+            return KernelEmulationTests.Emulate(KernelProject.FromFiles([file], []), kernelName, null, [], options);
         }
         finally
         {
@@ -274,8 +279,7 @@ public sealed class ScheduleRulesTests
     [Fact]
     public void AStatementInADataflowRegionThatIsNotAProcessCallIsReported()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"accel-dataflow-{Guid.NewGuid():N}.cs");
-        File.WriteAllText(file, """
+        var result = EmulateSource("""
             using Accel.Hw;
 
             namespace Rules;
@@ -306,17 +310,9 @@ public sealed class ScheduleRulesTests
                 [Stimulus]
                 public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
             }
-            """);
-        try
-        {
-            var result = KernelEmulationTests.Emulate(KernelProject.FromFiles([file], []), "flow", null, []);
-            var finding = Assert.Single(result.Timing.Findings);
-            Assert.Contains($"non-canonical dataflow in Run: the statement at {Path.GetFileName(file)}:13", finding);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+            """, "flow");
+        var finding = Assert.Single(result.Timing.Findings);
+        Assert.Matches(@"^non-canonical dataflow in Run: the statement at accel-rule-\w+\.cs:13 ", finding);
     }
 
     [Fact]
@@ -324,8 +320,7 @@ public sealed class ScheduleRulesTests
     {
         // Produce fills buf (256 words, one a cycle) and Consume reads it back: Vitis makes buf a ping-pong
         // buffer, so Consume starts only once Produce has finished, and ends at least 255 cycles later.
-        string file = Path.Combine(Path.GetTempPath(), $"accel-pipo-{Guid.NewGuid():N}.cs");
-        File.WriteAllText(file, """
+        var result = EmulateSource("""
             using Accel.Hw;
 
             namespace Rules;
@@ -355,18 +350,10 @@ public sealed class ScheduleRulesTests
                 [Stimulus]
                 public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
             }
-            """);
-        try
-        {
-            var result = KernelEmulationTests.Emulate(KernelProject.FromFiles([file], []), "pipo", null, []);
-            var producer = result.Report.Processes.Single(p => p.Name.EndsWith("Produce", StringComparison.Ordinal));
+            """, "pipo");
+        var producer = result.Report.Processes.Single(p => p.Name.EndsWith("Produce", StringComparison.Ordinal));
             var consumer = result.Report.Processes.Single(p => p.Name.EndsWith("Consume", StringComparison.Ordinal));
             Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
-            Assert.Contains(result.Report.Fifos, f => f.Name == "buf (ping-pong)" && f.Writes == 1 && f.Reads == 1);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Contains(result.Report.Fifos, f => f.Name == "buf (ping-pong)" && f.Writes == 1 && f.Reads == 1);
     }
 }
