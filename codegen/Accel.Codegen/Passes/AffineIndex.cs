@@ -21,6 +21,14 @@ public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, lo
     public bool SameTerms(AffineIndex other) =>
         Terms.Count == other.Terms.Count && Terms.All(t => other.Terms.TryGetValue(t.Key, out var c) && c == t.Value);
 
+    /// <summary>True when both are the same form: the same element in the same iteration.</summary>
+    public bool SameAs(AffineIndex other) => Constant == other.Constant && SameTerms(other);
+
+    /// <summary>A lookup for <see cref="Of(IrExpr, Func{Variable, AffineIndex?}, Func{BinaryOp, AffineIndex, AffineIndex, AffineIndex?}?)"/>
+    /// where only the variables with known values have a form.</summary>
+    public static Func<Variable, AffineIndex?> Known(IReadOnlyDictionary<Variable, long> values) =>
+        v => values.TryGetValue(v, out var c) ? Of(c) : null;
+
     /// <summary>A key that is equal for equal forms (symbols by identity, so two variables of one name differ).</summary>
     public string Key(Func<Variable, int> symbolId) =>
         string.Join("+", Terms.Select(t => $"{t.Value}*v{symbolId(t.Key)}").Order(StringComparer.Ordinal)) + $"+{Constant}";

@@ -14,7 +14,7 @@ public static class DirectiveArguments
             foreach (var directive in Dependences(function.Body).Where(d => d.DistanceExpression is not null))
             {
                 constants ??= ConstantArguments.Of(kernel);
-                var value = AffineIndex.Of(directive.DistanceExpression!, v => constants.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null);
+                var value = AffineIndex.Of(directive.DistanceExpression!, AffineIndex.Known(constants));
                 if (value is { IsConstant: true, Constant: >= 0 and <= int.MaxValue })
                 {
                     directive.Distance = (int)value.Constant;

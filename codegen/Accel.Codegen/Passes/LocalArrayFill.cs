@@ -26,17 +26,6 @@ public static class LocalArrayFill
     /// array after that loop.</summary>
     private enum Use { None, Covered, CoveredIfRun, Read }
 
-    /// <summary>Sets the loop's counter to its first value; Certain when the loop surely runs at least once.</summary>
-    private static (Variable Counter, bool Certain)? FirstIteration(ForStmt f, Dictionary<Variable, long> counters)
-    {
-        Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
-        if (LoopBounds.Counter(f, known) is not var (counter, _)) return null;
-        var start = LoopBounds.Start(f, known);
-        if (start is not { IsConstant: true }) return null;
-        counters[counter] = start.Constant;
-        return (counter, LoopBounds.Trips(f, known) is >= 1);
-    }
-
     /// <summary>The statements after the array's declaration in the block that declares it.</summary>
     private static IEnumerable<IrStmt>? After(IrStmt statement, Variable array)
     {
@@ -55,11 +44,23 @@ public static class LocalArrayFill
         }
     }
 
+    /// <summary>A counted loop under known counters: its counter, first value, step and trip count (null when
+    /// the count is not known).</summary>
+    private static (Variable Counter, long Start, long Step, long? Trips)? Counted(ForStmt f, Dictionary<Variable, long> counters)
+    {
+        var known = AffineIndex.Known(counters);
+        if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Start(f, known) is not { IsConstant: true } start) return null;
+        return (counter, start.Constant, step, LoopBounds.Trips(f, known));
+    }
+
     private sealed class Proof(IReadOnlyDictionary<string, IrFunction> functions, bool[] written)
     {
         private long budget = MaxWrites;
+        private long unwritten = written.Length;
 
-    /// <summary>Follows the statements in order until every element is written (Covered) or something may read
+        private bool Complete => unwritten == 0;
+
+        /// <summary>Follows the statements in order until every element is written (Covered) or something may read
         /// the array first (Read). A loop that reads the array is entered for its first iteration only: what that
         /// iteration writes before its first read is what every later read may rely on.</summary>
         public Use FirstUse(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array)
@@ -73,11 +74,12 @@ public static class LocalArrayFill
                 {
                     if (s is WhileStmt || !Cover([s], counters, array)) return Use.Read; // nothing certain
                 }
-                else if (s is ForStmt f && FirstIteration(f, counters) is var (counter, certain))
+                else if (s is ForStmt f && Counted(f, counters) is var (counter, start, _, trips))
                 {
+                    counters[counter] = start;
                     var inner = FirstUse(f.Body.Statements, counters, array);
                     counters.Remove(counter);
-                    if (inner == Use.Covered && !certain) inner = Use.CoveredIfRun;
+                    if (inner == Use.Covered && trips is not >= 1) inner = Use.CoveredIfRun;
                     if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
                     if (inner != Use.None) return inner;
                 }
@@ -87,14 +89,13 @@ public static class LocalArrayFill
                     if (inner == Use.CoveredIfRun) return list.Skip(at + 1).Any(x => Mentions(x, array)) ? Use.Read : inner;
                     if (inner != Use.None) return inner;
                 }
-                else return written.Contains(false) ? Use.Read : Use.Covered;
-                if (!written.Contains(false)) return Use.Covered;
+                else return Complete ? Use.Covered : Use.Read;
+                if (Complete) return Use.Covered;
             }
             return Use.None;
         }
 
-
-    /// <summary>Marks the elements the statements write on every path; false when an index cannot be followed.</summary>
+        /// <summary>Marks the elements the statements write on every path; false when an index cannot be followed.</summary>
         public bool Cover(IEnumerable<IrStmt> statements, Dictionary<Variable, long> counters, Variable array)
         {
             foreach (var s in statements)
@@ -105,24 +106,22 @@ public static class LocalArrayFill
                         if (!Cover(b.Statements, counters, array)) return false;
                         break;
                     case AssignStmt { Target: IndexExpr { Array: VarRefExpr { Variable: var target }, Index: var index } } when ReferenceEquals(target, array):
-                        var form = AffineIndex.Of(index, v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null);
+                        var form = AffineIndex.Of(index, AffineIndex.Known(counters));
                         if (form is not { IsConstant: true } || form.Constant < 0 || form.Constant >= written.Length || --budget < 0) return false;
+                        if (!written[form.Constant]) unwritten--;
                         written[form.Constant] = true;
                         break;
                     case ForStmt f:
-                        Func<Variable, AffineIndex?> known = v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
-                        if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Trips(f, known) is not { } trips) return false;
-                        var start = LoopBounds.Start(f, known);
-                        if (start is not { IsConstant: true }) return false;
+                        if (Counted(f, counters) is not var (counter, start, step, trips) || trips is null) return false;
                         for (long k = 0; k < trips; k++)
                         {
-                            counters[counter] = start.Constant + step * k;
+                            counters[counter] = start + step * k;
                             if (!Cover(f.Body.Statements, counters, array)) return false;
                         }
                         counters.Remove(counter);
                         break;
                     // an arm the counters decide (a lane guard `if (i + j < length)` with everything known)
-                    case IfStmt i when AffineIndex.Of(i.Condition, v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null) is { IsConstant: true } decided:
+                    case IfStmt i when AffineIndex.Of(i.Condition, AffineIndex.Known(counters)) is { IsConstant: true } decided:
                         var arm = decided.Constant != 0 ? i.Then : i.Else;
                         if (arm is not null && !Cover([arm], counters, array)) return false;
                         break;
@@ -137,7 +136,6 @@ public static class LocalArrayFill
             return true;
         }
 
-
         /// <summary>A call statement that passes the array to a callee which writes it without reading it or
         /// passing it on: the callee, its parameter, and the counters its scalar parameters get (those this call
         /// fixes).</summary>
@@ -148,16 +146,11 @@ public static class LocalArrayFill
             if (at < 0 || at >= callee.Parameters.Count || call.Arguments.Where((a, i) => i != at).Any(a => Mentions(new ExprStmt(0, a), array))) return null;
             var parameter = callee.Parameters[at];
             if (Reads(callee.Body, parameter)) return null;
-            return (callee, parameter, Counters(call, callee, counters));
-        }
-
-        private static Dictionary<Variable, long> Counters(CallExpr call, IrFunction callee, Dictionary<Variable, long> counters)
-        {
             var arguments = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
             for (int i = 0; i < call.Arguments.Count && i < callee.Parameters.Count; i++)
-                if (callee.Parameters[i].Type is IntType or BoolType && AffineIndex.Of(call.Arguments[i], v => counters.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null) is { IsConstant: true } value)
+                if (callee.Parameters[i].Type is IntType or BoolType && AffineIndex.Of(call.Arguments[i], AffineIndex.Known(counters)) is { IsConstant: true } value)
                     arguments[callee.Parameters[i]] = value.Constant;
-            return arguments;
+            return (callee, parameter, arguments);
         }
     }
 
