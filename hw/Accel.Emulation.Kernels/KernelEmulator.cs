@@ -36,13 +36,14 @@ public static class KernelEmulator
         var activator = new KernelActivator(hooked, config);
 
         var ports = ir.Top.Parameters.Where(p => p.Port is not null).ToList();
+        var pingPongs = Schedule.PingPongBuffer.Of(ir);
         TraceSession? session = null;
         IReadOnlyDictionary<string, Array> outputs;
         try
         {
             outputs = activator.Run(stimulus, arrays =>
             {
-                session = new TraceSession(timing, ports.Select(p => arrays[p.Name]).ToList(), ir.Name, Schedule.PingPongBuffer.Of(ir));
+                session = new TraceSession(timing, ports.Select(p => arrays[p.Name]).ToList(), ir.Name, pingPongs);
                 TraceHooks.Session = session;
                 StreamObserver.Current = session;
             });
@@ -86,7 +87,7 @@ public static class KernelEmulator
     {
         var builder = new DesignBuilder(options.ClockMhz);
         foreach (var name in session.ProcessNames) builder.AddProcess(name);
-        var streams = Schedule.PingPongBuffer.Of(ir).Select(b => b.Name).Concat(StreamNames(ir)).ToList();
+        var streams = session.PingPongs.Select(b => b.Name).Concat(StreamNames(ir)).ToList();
         for (int i = 0; i < session.Fifos.Count; i++)
         {
             var (depth, producer, consumer) = session.Fifos[i];

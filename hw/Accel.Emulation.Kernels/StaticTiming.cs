@@ -22,6 +22,7 @@ public sealed class StaticTiming
     private readonly OperatorCosts costs;
     private readonly MemoryRoots roots;
     private readonly IReadOnlyDictionary<Variable, long> constants;
+    private readonly Func<Variable, AffineIndex?> known; // parameters every call fixes
     private readonly Dictionary<int, LoopTiming> loops = new();
     private readonly Dictionary<(string, bool), double> bodyCache = new();
     private readonly Dictionary<string, bool> innermostCache = new();
@@ -35,6 +36,7 @@ public sealed class StaticTiming
         costs = new OperatorCosts(clockMhz);
         roots = new MemoryRoots(kernel);
         constants = ConstantArguments.Of(kernel);
+        known = AffineIndex.Known(constants);
         portAliases = PortAliases.Of(kernel);
     }
 
@@ -115,7 +117,7 @@ public sealed class StaticTiming
     {
         var pipeline = Directives.Find<PipelineDirective>(body);
         var unroll = Directives.Find<UnrollDirective>(body);
-        long? trips = statement is ForStmt counted ? LoopBounds.Trips(counted, v => Known(v) ?? AffineIndex.Symbol(v)) : null;
+        long? trips = statement is ForStmt counted ? LoopBounds.Trips(counted, v => known(v) ?? AffineIndex.Symbol(v)) : null;
         string file = Path.GetFileName(current.SourceFile);
         if (insidePipeline || unroll is { Factor: 0 })
             return Unrolled(id, line, body, insidePipeline, countLoops, trips, file);
@@ -133,7 +135,6 @@ public sealed class StaticTiming
                 string where = string.Join(", ", constraints.VariableBoundLoops.Distinct().Select(l => $"{file}:{l}"));
                 reason = $"II={asked} requested, not pipelined: the loop at {where} inside has no constant trip count, so it cannot be unrolled into the pipeline; Vitis pipelines the loops inside instead, as timed here";
                 unmet = pipeline is not null;
-                requested = asked;
                 pipeline = null;
                 auto = false;
             }
@@ -146,14 +147,14 @@ public sealed class StaticTiming
                     unmet = pipeline is not null;
                 }
                 if (constraints.TruncatedLoops.Count > 0)
-                    reason = (reason is null ? "" : reason + "; ") + $"the unrolled loop at {file}:{constraints.TruncatedLoops[0]} was analysed on its first 4,096 copies";
+                    reason = Also(reason, $"the unrolled loop at {file}:{constraints.TruncatedLoops[0]} was analysed on its first 4,096 copies");
                 if (!constraints.Complete)
-                    reason = (reason is null ? "" : reason + "; ") + $"the unrolled body is too large to analyse whole ({IterationContext.MaxSteps:N0} statements walked): the II bounds that need the rest were not checked";
+                    reason = Also(reason, $"the unrolled body is too large to analyse whole ({IterationContext.MaxSteps:N0} statements walked): the II bounds that need the rest were not checked");
             }
         }
         bool pipelined = requested is not null && (pipeline is not null || auto);
         if (!pipelined && unroll is { Factor: > 1 } partial)
-            reason = (reason is null ? "" : reason + "; ") + $"unrolled by {partial.Factor}: {partial.Factor} iterations share one pass of the body";
+            reason = Also(reason, $"unrolled by {partial.Factor}: {partial.Factor} iterations share one pass of the body");
 
         bool outer = inPipeline;
         inPipeline = pipelined;
@@ -176,6 +177,8 @@ public sealed class StaticTiming
         return timing.Kind == LoopKind.Pipelined ? (n - 1) * timing.II + timing.Depth : (n + factor - 1) / factor * timing.BodyCycles;
     }
 
+    private static string Also(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
+
     /// <summary>Inside a pipeline HLS unrolls inner loops; a fully unrolled loop's copies run side by side. A
     /// timed loop inside an unrolled one is timed by the trace once per copy, one copy after another.</summary>
     private double Unrolled(int id, int line, BlockStmt body, bool insidePipeline, bool countLoops, long? trips, string file)
@@ -192,20 +195,22 @@ public sealed class StaticTiming
         return copy;
     }
 
-    private IterationContext Context(IrStmt statement, BlockStmt body, string file) => new()
+    private IterationContext Context(IrStmt statement, BlockStmt body, string file)
     {
-        Body = body,
-        Induction = statement is ForStmt f ? LoopBounds.Counter(f, Known)?.Variable : null,
-        InductionStep = statement is ForStmt g ? LoopBounds.Counter(g, Known)?.Step ?? 0 : 0,
-        Varying = IterationContext.AssignedIn(body),
-        Roots = roots,
-        Constants = constants,
-        Costs = costs,
-        Functions = functions,
-        File = file,
-    };
-
-    private AffineIndex? Known(Variable v) => constants.TryGetValue(v, out var c) ? AffineIndex.Of(c) : null;
+        var counter = statement is ForStmt f ? LoopBounds.Counter(f, known) : null;
+        return new()
+        {
+            Body = body,
+            Induction = counter?.Variable,
+            InductionStep = counter?.Step ?? 0,
+            Varying = IterationContext.AssignedIn(body),
+            Roots = roots,
+            Constants = constants,
+            Costs = costs,
+            Functions = functions,
+            File = file,
+        };
+    }
 
     private static IReadOnlyCollection<DependenceDirective> Independent(BlockStmt body) =>
         Directives.Leading(body).OfType<DependenceDirective>().ToList();

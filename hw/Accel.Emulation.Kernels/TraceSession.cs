@@ -12,7 +12,7 @@ internal sealed class TraceSession : StreamObserver
     private readonly KernelTiming timing;
     private readonly List<TraceRecorder> recorders = new();
     private readonly List<string> processNames = new();
-    private readonly Stack<(int Loop, bool Traced, bool Pipelined, string Name, long[] Iterations)> loops = new();
+    private readonly Stack<LoopFrame> loops = new();
     private readonly TraceRoom room = new();
     private readonly object[] portArrays;
     private readonly int[] portElementBytes;
@@ -24,12 +24,11 @@ internal sealed class TraceSession : StreamObserver
     private int pendingPort = -1, pendingKind, pendingBytes;
     private long pendingAddress;
 
-    private readonly IReadOnlyList<Schedule.PingPongBuffer> pingPongs;
 
     /// <param name="pingPongs">the region's ping-pong buffers: channels 0..n-1, before the streams the run creates</param>
     public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<Schedule.PingPongBuffer> pingPongs)
     {
-        this.pingPongs = pingPongs;
+        PingPongs = pingPongs;
         foreach (var buffer in pingPongs)
         {
             fifos.Add(buffer);
@@ -44,6 +43,8 @@ internal sealed class TraceSession : StreamObserver
     }
 
     public bool IsDataflow { get; private set; }
+    /// <summary>The channels 0..n-1: ping-pong buffers of the dataflow region.</summary>
+    public IReadOnlyList<Schedule.PingPongBuffer> PingPongs { get; }
     public int[] PortOwners { get; }
     public IReadOnlyList<string> ProcessNames => processNames;
     public List<(int Depth, int Producer, int Consumer)> Fifos { get; } = new();
@@ -71,15 +72,25 @@ internal sealed class TraceSession : StreamObserver
         }
         bool pipelined = traced && t.Kind == LoopKind.Pipelined;
         if (pipelined) pipelines++;
-        loops.Push((loop, traced, pipelined, name, new long[1]));
+        loops.Push(new LoopFrame(t, traced, pipelined, name));
+    }
+
+    /// <summary>A loop instance running now: its timing (looked up once, not per iteration) and iterations so far.</summary>
+    private sealed class LoopFrame(LoopTiming timing, bool traced, bool pipelined, string name)
+    {
+        public LoopTiming Timing { get; } = timing;
+        public bool Traced { get; } = traced;
+        public bool Pipelined { get; } = pipelined;
+        public string Name { get; } = name;
+        public long Iterations { get; set; }
     }
 
     public void Iteration()
     {
-        var (loop, traced, _, _, iterations) = loops.Peek();
-        if (!traced) return;
-        var t = timing.Loops[loop];
-        if (iterations[0]++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
+        var frame = loops.Peek();
+        if (!frame.Traced) return;
+        var t = frame.Timing;
+        if (frame.Iterations++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
         Flush();
         Recorder.StartIteration();
         if (t.Kind == LoopKind.Sequential && t.BodyCycles > 0) Recorder.Delay(t.BodyCycles);
@@ -87,12 +98,12 @@ internal sealed class TraceSession : StreamObserver
 
     public void LoopEnd()
     {
-        var (_, traced, pipelined, _, _) = loops.Pop();
+        var frame = loops.Pop();
         RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
-        if (!traced) return;
+        if (!frame.Traced) return;
         Flush();
         Recorder.EndLoop();
-        if (pipelined) pipelines--;
+        if (frame.Pipelined) pipelines--;
     }
 
     public void BeginProcess(int index, string name)
@@ -104,15 +115,15 @@ internal sealed class TraceSession : StreamObserver
         processNames[index + 1] = $"{index}:{name}";
         process = index + 1;
         RunActivity.InProcess(processNames[process]);
-        for (int b = 0; b < pingPongs.Count; b++)
-            if (pingPongs[b].Consumer == index) Recorder.ReadFifo(b); // starts once its producer has finished the block
+        for (int b = 0; b < PingPongs.Count; b++)
+            if (PingPongs[b].Consumer == index) Recorder.ReadFifo(b); // starts once its producer has finished the block
     }
 
     public void EndProcess()
     {
         Flush();
-        for (int b = 0; b < pingPongs.Count; b++)
-            if (pingPongs[b].Producer == process - 1) Recorder.WriteFifo(b); // the block is handed over when the process ends
+        for (int b = 0; b < PingPongs.Count; b++)
+            if (PingPongs[b].Producer == process - 1) Recorder.WriteFifo(b); // the block is handed over when the process ends
         process = 0;
         RunActivity.InProcess(null);
     }

@@ -17,17 +17,39 @@ internal sealed class IterationContext
     public required IReadOnlyDictionary<string, IrFunction> Functions { get; init; }
     /// <summary>Parameters every call passes one constant.</summary>
     public required IReadOnlyDictionary<Variable, long> Constants { get; init; }
-    /// <summary>Symbols standing for non-affine index parts (key * stride), shared by every walk of the loop so
-    /// that an element one walk names is the element another walk meets.</summary>
-    public Dictionary<string, Variable> OpaqueSymbols { get; } = new();
-    public HashSet<Variable> VaryingSymbols { get; } = new(ReferenceEqualityComparer.Instance);
-    public Dictionary<Variable, int> SymbolIds { get; } = new(ReferenceEqualityComparer.Instance);
+    // Symbols standing for non-affine index parts (key * stride), and the ids index keys name symbols by: kept
+    // here, shared by every walk of the loop, so that an element one walk names is the element another walk meets.
+    private readonly Dictionary<string, Variable> opaqueSymbols = new();
+    private readonly HashSet<Variable> varyingSymbols = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Variable, int> symbolIds = new(ReferenceEqualityComparer.Instance);
     /// <summary>Statements walked so far by every walk of this loop, against <see cref="MaxSteps"/>: unrolled loops
     /// inside unrolled loops can multiply past what a schedule needs to see.</summary>
     public long Steps { get; set; }
     public const long MaxSteps = 4_000_000;
     /// <summary>The source file name reasons cite.</summary>
     public required string File { get; init; }
+
+    /// <summary>A key equal for equal forms, within this loop's analysis.</summary>
+    public string Key(AffineIndex form) => form.Key(SymbolId);
+
+    private int SymbolId(Variable v) => symbolIds.TryGetValue(v, out var id) ? id : symbolIds[v] = symbolIds.Count;
+
+    /// <summary>One symbol per distinct non-affine combination of two forms (key * stride): within an iteration it
+    /// is one value, so accesses at it plus consecutive offsets are consecutive. It varies between iterations
+    /// when what it combines does.</summary>
+    public AffineIndex Opaque(BinaryOp op, AffineIndex left, AffineIndex right)
+    {
+        string key = $"{op}({Key(left)},{Key(right)})";
+        if (!opaqueSymbols.TryGetValue(key, out var symbol))
+        {
+            opaqueSymbols[key] = symbol = new Variable(key, IrType.Int64, VariableKind.Local);
+            if (left.Terms.Keys.Concat(right.Terms.Keys).Any(IsVarying)) varyingSymbols.Add(symbol);
+        }
+        return AffineIndex.Symbol(symbol);
+    }
+
+    /// <summary>Whether a symbol's value changes from one iteration to the next.</summary>
+    public bool IsVarying(Variable v) => Varying.Contains(v) || varyingSymbols.Contains(v);
 
     public static IReadOnlySet<Variable> AssignedIn(BlockStmt body)
     {
@@ -52,11 +74,6 @@ internal sealed class IterationContext
         {
             if (s.Target is VarRefExpr { Variable: var v }) Variables.Add(v);
             base.VisitAssign(s);
-        }
-
-        public override void VisitFor(ForStmt s)
-        {
-            base.VisitFor(s);
         }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class AnalysisTooLongException : Exception;
 internal sealed record ArrayElement(MemoryRoot Root, AffineIndex? Element)
 {
     public bool Matches(AffineIndex? write) =>
-        Element is null || write is not null && write.SameTerms(Element) && write.Constant == Element.Constant;
+        Element is null || write is not null && write.SameAs(Element);
 }
 
 /// <summary>One memory access of an iteration: its memory, direction and index (null: data-dependent).</summary>
@@ -187,7 +187,7 @@ internal sealed class IterationWalk
                 : Dep.Max(Dep.Max(a, b), condition).Then(context.Costs.Mux(v.Type), "multiplexer");
             var fa = then.Forms.GetValueOrDefault(v);
             var fb = otherwise.Forms.GetValueOrDefault(v);
-            frame.Forms[v] = fa is not null && fb is not null && fa.SameTerms(fb) && fa.Constant == fb.Constant ? fa : null;
+            frame.Forms[v] = fa is not null && fb is not null && fa.SameAs(fb) ? fa : null;
         }
     }
 
@@ -211,7 +211,6 @@ internal sealed class IterationWalk
             for (long k = 0; k < copies; k++)
             {
                 frame.Forms[variable] = AffineIndex.Add(start, AffineIndex.Of(step * k));
-
                 frame.Deps[variable] = mode == WalkMode.Timing ? Dep.Ready : Dep.None;
                 Statement(f.Body);
             }
@@ -224,29 +223,7 @@ internal sealed class IterationWalk
         : context.Constants.TryGetValue(v, out var constant) ? AffineIndex.Of(constant)
         : AffineIndex.Symbol(v); // a value the body changes stands for its value as this iteration starts
 
-    private AffineIndex? Form(IrExpr e) => e.Type is IntType ? AffineIndex.Of(e, Lookup, Opaque) : null;
-
-    private Dictionary<string, Variable> opaqueSymbols => context.OpaqueSymbols;
-    private HashSet<Variable> varyingSymbols => context.VaryingSymbols;
-    private Dictionary<Variable, int> symbolIds => context.SymbolIds;
-
-    /// <summary>One symbol per distinct non-affine combination of two forms (key * stride): within an iteration it
-    /// is one value, so accesses at it plus consecutive offsets are consecutive. It varies between iterations
-    /// when what it combines does.</summary>
-    private AffineIndex? Opaque(BinaryOp op, AffineIndex left, AffineIndex right)
-    {
-        string key = $"{op}({left.Key(SymbolId)},{right.Key(SymbolId)})";
-        if (!opaqueSymbols.TryGetValue(key, out var symbol))
-        {
-            opaqueSymbols[key] = symbol = new Variable(key, IrType.Int64, VariableKind.Local);
-            if (left.Terms.Keys.Concat(right.Terms.Keys).Any(IsVarying)) varyingSymbols.Add(symbol);
-        }
-        return AffineIndex.Symbol(symbol);
-    }
-
-    private int SymbolId(Variable v) => symbolIds.TryGetValue(v, out var id) ? id : symbolIds[v] = symbolIds.Count;
-
-    private bool IsVarying(Variable v) => context.Varying.Contains(v) || varyingSymbols.Contains(v);
+    private AffineIndex? Form(IrExpr e) => e.Type is IntType ? AffineIndex.Of(e, Lookup, context.Opaque) : null;
 
     private Dep Leaf => mode == WalkMode.Timing ? Dep.Ready : Dep.None;
 
@@ -349,7 +326,7 @@ internal sealed class IterationWalk
 
     private long? LoopDistance(AffineIndex? read, AffineIndex? write)
     {
-        if (read is null || write is null || !read.SameTerms(write) || write.Terms.Keys.Any(IsVarying)) return 1;
+        if (read is null || write is null || !read.SameTerms(write) || write.Terms.Keys.Any(context.IsVarying)) return 1;
         long step = context.Induction is { } iv ? write.Coefficient(iv) * context.InductionStep : 0;
         long gap = write.Constant - read.Constant;
         if (step == 0) return gap == 0 ? 1 : null;

@@ -69,7 +69,9 @@ internal sealed class MemoryRoots
             case TableRefExpr t:
                 return Root(t.Table, () => new MemoryRoot(t.Table, t.Table.Name, MemoryKind.Table, t.Table.Element, t.Table.Values.Length, null, null));
             case VarRefExpr { Variable: var v }:
-                if (Resolve(frameRoot(v) ?? v) is not Variable variable) return Of(new TableRefExpr((LookupTable)Resolve(frameRoot(v) ?? v)), frameRoot);
+                var resolved = Resolve(frameRoot(v) ?? v);
+                if (resolved is LookupTable table) return Of(new TableRefExpr(table), frameRoot);
+                var variable = (Variable)resolved;
                 return Root(variable, () =>
                 {
                     if (variable.Port is { } port) return new MemoryRoot(variable, variable.Name, MemoryKind.Port, IrTypes.ElementOf(variable.Type)!, 0, null, port);

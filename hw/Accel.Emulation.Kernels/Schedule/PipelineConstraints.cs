@@ -27,8 +27,8 @@ internal static class PipelineConstraints
         try
         {
             accesses = IterationWalk.Run(context, WalkMode.Accesses);
-            bounds.AddRange(MemoryPorts(accesses.Accesses));
-            bounds.AddRange(Bundles(accesses.Accesses));
+            bounds.AddRange(MemoryPorts(context, accesses.Accesses));
+            bounds.AddRange(Bundles(context, accesses.Accesses));
             bounds.AddRange(Streams(accesses));
             bounds.AddRange(ScalarRecurrences(context));
             bounds.AddRange(ArrayRecurrences(context, accesses, dependences));
@@ -65,10 +65,9 @@ internal static class PipelineConstraints
             // One walk per element written (their chains are separate registers or words), or one for all when
             // the indices are not known or too many.
             var writes = accesses.Accesses.Where(a => a.Write && a.Root == root).Select(a => a.Index).ToList();
-            var ids = new SymbolIds();
             var elements = writes.Any(w => w is null) || writes.Count > MaxElementWalks
                 ? [null]
-                : writes.DistinctBy(w => w!.Key(ids.Of)).ToList();
+                : writes.DistinctBy(w => context.Key(w!)).ToList();
             var carried = elements.SelectMany(e => IterationWalk.Run(context, WalkMode.Array, new ArrayElement(root, e)).CarriedWrites);
             var worst = carried.Select(w => Math.Max(least, w.Distance) is var d ? (II: Cycles(w.Value.Latency / d), w.Value, Distance: d, w.Line) : default)
                 .OrderByDescending(w => w.II).FirstOrDefault();
@@ -82,12 +81,12 @@ internal static class PipelineConstraints
     /// An access whose bank the index does not tell counts against every bank evenly (an optimistic reading of
     /// what Vitis's bank multiplexer does). Lookup tables are ROMs, which Vitis copies to give each read its
     /// own port, so they do not bound the II (they cost memory instead).</summary>
-    private static IEnumerable<IiBound> MemoryPorts(IReadOnlyList<MemoryAccess> accesses)
+    private static IEnumerable<IiBound> MemoryPorts(IterationContext context, IReadOnlyList<MemoryAccess> accesses)
     {
         foreach (var group in accesses.Where(a => a.Root.Kind == MemoryKind.OnChip).GroupBy(a => a.Root))
         {
             var root = group.Key;
-            var distinct = Distinct(group);
+            var distinct = Distinct(context, group);
             int banks = Math.Max(1, root.Banks);
             var perBank = new long[Math.Min(banks, 1 << 16)];
             long anyBank = 0;
@@ -108,7 +107,7 @@ internal static class PipelineConstraints
     /// port on it: when an iteration uses two or more ports of one bundle in one direction, their beats queue on
     /// that channel. Accesses to consecutive elements inside one iteration share a beat of the port's width.
     /// Several beats of a single port are left to the engine, which serialises them at run time (stalls).</summary>
-    private static IEnumerable<IiBound> Bundles(IReadOnlyList<MemoryAccess> accesses)
+    private static IEnumerable<IiBound> Bundles(IterationContext context, IReadOnlyList<MemoryAccess> accesses)
     {
         foreach (var bundle in accesses.Where(a => a.Root.Kind == MemoryKind.Port).GroupBy(a => a.Root.Port!.Bundle))
         {
@@ -116,7 +115,7 @@ internal static class PipelineConstraints
             {
                 var ports = bundle.Where(a => a.Write == write).GroupBy(a => a.Root).ToList();
                 if (ports.Count < 2) continue;
-                long beats = ports.Sum(p => Beats(p.Key, Distinct(p)));
+                long beats = ports.Sum(p => Beats(context, p.Key, Distinct(context, p)));
                 string names = string.Join(", ", ports.Select(p => $"'{p.Key.Name}'"));
                 string direction = write ? "write" : "read";
                 yield return new IiBound((int)Math.Min(int.MaxValue, beats),
@@ -125,13 +124,13 @@ internal static class PipelineConstraints
         }
     }
 
-    private static long Beats(MemoryRoot port, IReadOnlyList<MemoryAccess> accesses)
+    private static long Beats(IterationContext context, MemoryRoot port, IReadOnlyList<MemoryAccess> accesses)
     {
         int elementBytes = IrTypes.ByteSize(port.Element);
         int beatBytes = Math.Max(elementBytes, port.Port!.WidthBits / 8);
         long beats = accesses.Count(a => a.Index is null);
-        var symbolIds = new SymbolIds();
-        foreach (var run in accesses.Where(a => a.Index is not null).GroupBy(a => a.Index! with { Constant = 0 }, a => a.Index!.Constant, new TermsComparer(symbolIds)))
+        // accesses at one symbolic base (the index less its constant), offsets sorted into runs of neighbours
+        foreach (var run in accesses.Where(a => a.Index is not null).GroupBy(a => context.Key(a.Index! with { Constant = 0 }), a => a.Index!.Constant))
         {
             var offsets = run.Distinct().Order().ToList();
             int start = 0;
@@ -162,29 +161,16 @@ internal static class PipelineConstraints
     }
 
     /// <summary>Accesses that are distinct hardware operations: equal known indices merge, unknown ones never do.</summary>
-    private static List<MemoryAccess> Distinct(IEnumerable<MemoryAccess> accesses)
+    private static List<MemoryAccess> Distinct(IterationContext context, IEnumerable<MemoryAccess> accesses)
     {
-        var ids = new SymbolIds();
         var seen = new HashSet<(bool, string)>();
         var result = new List<MemoryAccess>();
         foreach (var a in accesses)
-            if (a.Index is null || seen.Add((a.Write, a.Index.Key(ids.Of)))) result.Add(a);
+            if (a.Index is null || seen.Add((a.Write, context.Key(a.Index)))) result.Add(a);
         return result;
     }
 
     private static int Cycles(double latency) => Math.Max(1, (int)Math.Ceiling(latency - 1e-9));
 
     private static string Describe(Dep d) => d.Op is null ? $"{d.Latency:0.##} cycles" : $"{d.Op}, {d.Latency:0.##} cycles";
-
-    private sealed class SymbolIds
-    {
-        private readonly Dictionary<Variable, int> ids = new(ReferenceEqualityComparer.Instance);
-        public int Of(Variable v) => ids.TryGetValue(v, out var id) ? id : ids[v] = ids.Count;
-    }
-
-    private sealed class TermsComparer(SymbolIds ids) : IEqualityComparer<AffineIndex>
-    {
-        public bool Equals(AffineIndex? x, AffineIndex? y) => x is not null && y is not null && x.SameTerms(y);
-        public int GetHashCode(AffineIndex obj) => obj.Key(ids.Of).GetHashCode();
-    }
 }
