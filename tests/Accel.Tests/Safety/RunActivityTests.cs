@@ -44,4 +44,56 @@ public sealed class RunActivityTests
         }
         Assert.Null(RunActivity.Describe());
     }
+
+    /// <summary>Runs in parallel (dse, the test suite) end in any order: when the first to start ends first, the
+    /// second's end must not bring the first back as "running" (it did, and stale names leaked into later messages).</summary>
+    [Fact]
+    public void RunsThatEndOutOfOrderLeaveNothingRunning()
+    {
+        using var firstStarted = new ManualResetEventSlim();
+        using var firstEnded = new ManualResetEventSlim();
+        using var secondStarted = new ManualResetEventSlim();
+        var first = new Thread(() =>
+        {
+            using (RunActivity.Enter("first", "its [Stimulus] method", RunActivity.Loops.Unknown))
+            {
+                firstStarted.Set();
+                secondStarted.Wait();
+            }
+            firstEnded.Set();
+        });
+        first.Start();
+        firstStarted.Wait();
+        using (RunActivity.Enter("second", "its [Stimulus] method", RunActivity.Loops.Unknown))
+        {
+            secondStarted.Set();
+            firstEnded.Wait();
+            Assert.StartsWith("kernel 'second'", RunActivity.Describe());
+        }
+        first.Join();
+        Assert.Null(RunActivity.Describe());
+    }
+
+    /// <summary>The watchdog watches from its own thread: it names the run on the kernel's thread, loop included.</summary>
+    [Fact]
+    public void AnotherThreadSeesTheRunningLoop()
+    {
+        using var inLoop = new ManualResetEventSlim();
+        using var seen = new ManualResetEventSlim();
+        var kernel = new Thread(() =>
+        {
+            using (RunActivity.Enter("k", "the hooked emulator run of [Top]", RunActivity.Loops.Hooked))
+            {
+                RunActivity.InLoop("'loop0_line3' at K.cs:3 in Run");
+                inLoop.Set();
+                seen.Wait();
+            }
+        });
+        kernel.Start();
+        inLoop.Wait();
+        string? described = RunActivity.Describe();
+        seen.Set();
+        kernel.Join();
+        Assert.Equal("kernel 'k' in the hooked emulator run of [Top], in the loop 'loop0_line3' at K.cs:3 in Run", described);
+    }
 }
