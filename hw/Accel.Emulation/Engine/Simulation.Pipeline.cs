@@ -78,7 +78,7 @@ internal sealed partial class Simulation<TSink>
 
     /// <summary>Next op happening at virtual cycle <paramref name="v"/>, in iteration order then program order.</summary>
     private static bool NextEvent(
-        TraceOp[] ops, ref PipelineCursor issue, ref PipelineCursor retire, long v, int ii, int depth,
+        in TraceOps ops, ref PipelineCursor issue, ref PipelineCursor retire, long v, int ii, int depth,
         out int pos, out bool isIssue)
     {
         bool issueHere = !issue.Done && issue.Iteration * ii == v;
@@ -102,7 +102,7 @@ internal sealed partial class Simulation<TSink>
     }
 
     /// <summary>Moves a cursor to its next op (stage 0 ops for Issue, last-stage ops for Retire), counting iterations.</summary>
-    private static void SkipTo(TraceOp[] ops, ref PipelineCursor cursor, bool issue)
+    private static void SkipTo(in TraceOps ops, ref PipelineCursor cursor, bool issue)
     {
         while (true)
         {

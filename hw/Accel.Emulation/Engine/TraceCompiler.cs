@@ -15,7 +15,7 @@ internal static class TraceCompiler
         string name = design.ProcessArray[process].Name;
         var fifos = design.FifoArray;
         var ports = design.PortArray;
-        var ops = trace.Buffer;
+        var ops = trace.Ops;
         int count = trace.Count;
         var seq = new int[count];
         var fifoWrites = new int[fifos.Length];
@@ -106,7 +106,7 @@ internal static class TraceCompiler
         return new ProcessProgram(ops, count, seq, coalescer.Accesses(), coalescer.Bursts());
     }
 
-    private static int CountPortOps(TraceOp[] ops, int count)
+    private static int CountPortOps(in TraceOps ops, int count)
     {
         int ports = 0;
         for (int i = 0; i < count; i++)

@@ -3,21 +3,18 @@ namespace Accel.Emulation;
 /// <summary>The recorded timing events of one process, in program order. Immutable once built.</summary>
 public sealed class ProcessTrace
 {
-    private readonly TraceOp[] _ops;
+    internal ProcessTrace(TraceOps ops) => Ops = ops;
 
-    internal ProcessTrace(TraceOp[] ops, int count)
+    public static ProcessTrace Empty { get; } = new(new TraceOps([], 0));
+
+    public int Count => Ops.Count;
+
+    public TraceOps Ops { get; }
+
+    public static ProcessTrace From(ReadOnlySpan<TraceOp> ops)
     {
-        _ops = ops;
-        Count = count;
+        var recorder = new TraceRecorder();
+        foreach (var op in ops) recorder.Append(op);
+        return recorder.Finish();
     }
-
-    public static ProcessTrace Empty { get; } = new([], 0);
-
-    public int Count { get; }
-
-    public ReadOnlySpan<TraceOp> Ops => _ops.AsSpan(0, Count);
-
-    internal TraceOp[] Buffer => _ops;
-
-    public static ProcessTrace From(ReadOnlySpan<TraceOp> ops) => new(ops.ToArray(), ops.Length);
 }

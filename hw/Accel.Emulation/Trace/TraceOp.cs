@@ -21,45 +21,50 @@ public enum TraceOpKind : byte
 }
 
 /// <summary>
-/// One recorded timing event of a process (24 bytes; traces are plain arrays of these). Which fields mean
-/// what depends on <see cref="Kind"/>; use the factory methods or <see cref="TraceRecorder"/> to make them.
+/// One recorded timing event of a process (16 bytes: traces hold tens of millions of these, and on a virtual
+/// machine the first touch of fresh memory is what a long trace costs most). Which fields mean what depends on
+/// <see cref="Kind"/>; use the factory methods or <see cref="TraceRecorder"/> to make them.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly struct TraceOp
 {
+    /// <summary>The largest index or initiation interval an op holds: the kind shares their word.</summary>
+    public const int MaxIndex = (1 << 23) - 1;
+
     // Delay: cycles. Port ops: byte address.
     private readonly long _wide;
 
-    // Loops: initiation interval (0 = not pipelined). FIFO and port ops: the element index.
-    private readonly int _a;
+    // Low byte: the kind. The rest (signed), loops: initiation interval (0 = not pipelined); FIFO and port ops: the element index.
+    private readonly int _kindAndA;
 
     // Loops: pipeline depth. Port ops: byte count.
     private readonly int _b;
 
     private TraceOp(TraceOpKind kind, int a, int b, long wide)
     {
-        Kind = kind;
-        _a = a;
+        if (a > MaxIndex || a < -MaxIndex)
+            throw new ArgumentOutOfRangeException(nameof(a), a, $"expected an index or initiation interval within ±{MaxIndex}");
+        _kindAndA = (a << 8) | (byte)kind;
         _b = b;
         _wide = wide;
     }
 
-    public TraceOpKind Kind { get; }
+    public TraceOpKind Kind => (TraceOpKind)(byte)_kindAndA;
 
     public long Cycles => _wide;
 
-    public int InitiationInterval => _a;
+    public int InitiationInterval => _kindAndA >> 8;
 
     public int Depth => _b;
 
     /// <summary>FIFO index for FIFO ops, port index for port ops.</summary>
-    public int Index => _a;
+    public int Index => _kindAndA >> 8;
 
     public long Address => _wide;
 
     public int Bytes => _b;
 
-    public bool IsPipelinedLoop => Kind == TraceOpKind.LoopBegin && _a > 0;
+    public bool IsPipelinedLoop => Kind == TraceOpKind.LoopBegin && InitiationInterval > 0;
 
     public static TraceOp Delay(long cycles) => new(TraceOpKind.Delay, 0, 0, cycles);
 

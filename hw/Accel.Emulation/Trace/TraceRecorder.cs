@@ -1,19 +1,16 @@
 namespace Accel.Emulation;
 
 /// <summary>
-/// Appends timing events of one process to a growing struct array (no allocation per event once the buffer
-/// has grown). Not thread-safe: one recorder per process. Structure (balanced loops, ops only inside
+/// Appends timing events of one process to chunks of ops (<see cref="TraceOps"/>): one allocation per chunk,
+/// nothing copied as the trace grows. Not thread-safe: one recorder per process. Structure (balanced loops, ops only inside
 /// iterations, element ownership) is checked when the engine runs, with the op index in the message.
 /// </summary>
 public sealed class TraceRecorder
 {
-    private TraceOp[] _ops;
+    private readonly List<TraceOp[]> _chunks = new();
+    private TraceOp[] _chunk = [];
+    private int _used;
     private int _count;
-
-    public TraceRecorder(int initialCapacity = 1024)
-    {
-        _ops = new TraceOp[Math.Max(16, initialCapacity)];
-    }
 
     public int Count => _count;
 
@@ -52,16 +49,28 @@ public sealed class TraceRecorder
 
     public void Append(in TraceOp op)
     {
-        if (_count == _ops.Length)
-            Array.Resize(ref _ops, _ops.Length * 2);
-        _ops[_count++] = op;
+        if (_used == _chunk.Length)
+            NewChunk();
+        _chunk[_used++] = op;
+        _count++;
     }
 
-    /// <summary>Hands the recorded buffer to a trace without copying; the recorder starts again empty.</summary>
+    private void NewChunk()
+    {
+        if (_count > int.MaxValue - TraceOps.ChunkSize)
+            throw new InvalidOperationException($"a process trace holds at most {int.MaxValue - TraceOps.ChunkSize:N0} ops");
+        _chunk = new TraceOp[TraceOps.ChunkSize];
+        _chunks.Add(_chunk);
+        _used = 0;
+    }
+
+    /// <summary>Hands the recorded chunks to a trace without copying; the recorder starts again empty.</summary>
     public ProcessTrace Finish()
     {
-        var trace = new ProcessTrace(_ops, _count);
-        _ops = new TraceOp[16];
+        var trace = new ProcessTrace(new TraceOps(_chunks.ToArray(), _count));
+        _chunks.Clear();
+        _chunk = [];
+        _used = 0;
         _count = 0;
         return trace;
     }
