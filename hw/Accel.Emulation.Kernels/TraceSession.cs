@@ -90,7 +90,7 @@ internal sealed class TraceSession : StreamObserver
         var frame = loops.Peek();
         if (!frame.Traced) return;
         var t = frame.Timing;
-        if (frame.Iterations++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
+        if (t.UnrollFactor > 1 && frame.Iterations++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
         Flush();
         Recorder.StartIteration();
         if (t.Kind == LoopKind.Sequential && t.BodyCycles > 0) Recorder.Delay(t.BodyCycles);
