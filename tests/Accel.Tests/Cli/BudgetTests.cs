@@ -184,8 +184,8 @@ public sealed class LargeConfigurationBudgetTests
     /// <summary>An in-range configuration whose trace cannot fit (the issue saw 13 GB at 95 s) is refused as its
     /// big loop begins, before recording any of it. attention tokens=4096 (heads 3, headDim 64, lanes 8, P 4):
     /// AttentionUnit's pipelined loop at line 54 runs StepsPerHead x beats = ((4096 + 3) / 4 + 1) x 4096 + 3 =
-    /// 4,198,403 steps x (64 / 8 = 8 beats) = 33,587,224 iterations per head, one 24-byte trace operation at least
-    /// each: 769 MB, more than a 400 MB budget leaves.</summary>
+    /// 4,198,403 steps x (64 / 8 = 8 beats) = 33,587,224 iterations per head, one 16-byte trace operation at least
+    /// each: 537,395,584 bytes = 512.5 MiB, printed as 513 MB, more than a 400 MB budget leaves.</summary>
     [Fact]
     public void ALargeInRangeAttentionIsRefusedWithWhatItsTraceNeeds()
     {
@@ -193,7 +193,7 @@ public sealed class LargeConfigurationBudgetTests
         Assert.True(exit == 1, $"exit {exit}\n{stderr}");
         Assert.Contains("memory budget too small: kernel 'attention' in the hooked emulator run of [Top], in the loop 'loop2_line54' at AttentionUnit.cs:54 " +
             "in AttentionUnit_Run is about to run 33,587,224 iterations", stderr);
-        Assert.Contains("it needs at least 769 MB (0 MB recorded so far), where the budget leaves", stderr);
+        Assert.Contains("it needs at least 513 MB (0 MB recorded so far), where the budget leaves", stderr);
         Assert.Contains("refused before recording it", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
