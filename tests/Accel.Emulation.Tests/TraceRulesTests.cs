@@ -26,8 +26,9 @@ public class TraceRulesTests
     {
         var error = Reject(t => t.Pipelined(1, 3, 1, _ => t.Delay(2)));
 
+        // Op 0 opens the loop; the Delay is op 1 (it carries the start of the iteration it begins).
         Assert.Equal("p0", error.Process);
-        Assert.Equal(2, error.OpIndex);
+        Assert.Equal(1, error.OpIndex);
         Assert.Contains("Delay is not allowed", error.Message);
     }
 

@@ -56,4 +56,32 @@ public class TraceStorageTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => TraceOp.FifoWrite(TraceOp.MaxIndex + 1));
         Assert.Contains("within ±8388607", error.Message);
     }
+
+    [Fact]
+    public void AnIterationStartIsFoldedIntoTheIterationsFirstOp()
+    {
+        // A pipelined loop of 4 one-read iterations: the loop, 4 reads that each start an iteration, the end.
+        var trace = Record(t => t.Pipelined(1, 3, 4, k => t.ReadPort(0, 4L * k, 4)));
+
+        Assert.Equal(6, trace.Count);
+        Assert.All(Enumerable.Range(1, 4), k => Assert.True(trace.Ops[k].StartsIteration && trace.Ops[k].Kind == TraceOpKind.PortRead));
+        Assert.False(trace.Ops[0].StartsIteration);
+    }
+
+    [Fact]
+    public void AnIterationWithNoOpsKeepsItsOwnStart()
+    {
+        // Three empty iterations, then one FIFO write: each empty one is an explicit IterationStart, so the
+        // pipelined loop still spans (4 - 1) x II 2 + depth 5 = 11 cycles.
+        var b = new DesignBuilder(200);
+        int p0 = b.AddProcess("p0"), p1 = b.AddProcess("p1");
+        int fifo = b.AddFifo("f", 4, p0, p1);
+        var design = b.Build();
+        var producer = Record(t => t.Pipelined(2, 5, 4, k => { if (k == 3) t.WriteFifo(fifo); }));
+        var consumer = Record(t => t.ReadFifo(fifo));
+
+        Assert.Equal(new[] { TraceOpKind.LoopBegin, TraceOpKind.IterationStart, TraceOpKind.IterationStart, TraceOpKind.IterationStart, TraceOpKind.FifoWrite, TraceOpKind.LoopEnd },
+            producer.Ops.ToArray().Select(op => op.Kind));
+        Assert.Equal(11, TimingEngine.Run(design, [producer, consumer]).Processes[0].FinishCycle);
+    }
 }

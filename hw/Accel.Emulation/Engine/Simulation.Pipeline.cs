@@ -101,12 +101,17 @@ internal sealed partial class Simulation<TSink>
         return false;
     }
 
-    /// <summary>Moves a cursor to its next op (stage 0 ops for Issue, last-stage ops for Retire), counting iterations.</summary>
+    /// <summary>Moves a cursor to its next op (stage 0 ops for Issue, last-stage ops for Retire), counting iterations.
+    /// Each position is visited once per walk (a cursor moves on from an op once it has happened), so an op that
+    /// starts an iteration counts it once.</summary>
     private static void SkipTo(in TraceOps ops, ref PipelineCursor cursor, bool issue)
     {
         while (true)
         {
-            var kind = ops[cursor.Pos].Kind;
+            ref readonly var op = ref ops[cursor.Pos];
+            if (op.StartsIteration)
+                cursor.Iteration++;
+            var kind = op.Kind;
             if (kind == TraceOpKind.PortRead
                 || (issue ? kind == TraceOpKind.FifoRead : kind is TraceOpKind.FifoWrite or TraceOpKind.PortWrite))
                 return;

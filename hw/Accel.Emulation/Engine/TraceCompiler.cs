@@ -2,7 +2,8 @@ namespace Accel.Emulation;
 
 /// <summary>
 /// Checks one process trace against the trace rules and turns it into a <see cref="ProcessProgram"/>.
-/// Rules: loops nest and close; every op inside a loop follows an IterationStart of its innermost loop; a
+/// Rules: loops nest and close; every op inside a loop follows an IterationStart of its innermost loop (or starts
+/// an iteration itself); a
 /// pipelined loop holds only FIFO and port ops (HLS unrolls inner loops of a pipelined loop and its depth
 /// already counts the straight-line work); a pipelined loop that reads a port has depth >= 2 (request and
 /// data in different stages); a process writes only FIFOs it produces, reads only FIFOs it consumes and
@@ -28,6 +29,12 @@ internal static class TraceCompiler
         {
             ref readonly var op = ref ops[i];
             bool inLoop = depth > 0;
+            if (op.StartsIteration)
+            {
+                if (!inLoop)
+                    throw Error(name, i, op, "an op starts an iteration outside any loop");
+                loops[depth - 1].SawIteration = true;
+            }
             if (inLoop && !loops[depth - 1].SawIteration && op.Kind is not (TraceOpKind.IterationStart or TraceOpKind.LoopEnd))
                 throw Error(name, i, op, $"an op inside the loop opened at op {loops[depth - 1].Begin} comes before its first IterationStart");
             bool inPipeline = inLoop && loops[depth - 1].Pipelined;

@@ -10,7 +10,9 @@ public enum TraceOpKind : byte
     /// <summary>Opens a loop; pipelined when <see cref="TraceOp.InitiationInterval"/> is above 0.</summary>
     LoopBegin,
 
-    /// <summary>Starts the next iteration of the innermost open loop; every op inside a loop follows one.</summary>
+    /// <summary>Starts the next iteration of the innermost open loop; every op inside a loop follows one. The
+    /// recorder folds it into the iteration's first op (<see cref="TraceOp.StartsIteration"/>), so this op is
+    /// only recorded for an iteration that records no op of its own.</summary>
     IterationStart,
 
     LoopEnd,
@@ -34,8 +36,10 @@ public readonly struct TraceOp
     // Delay: cycles. Port ops: byte address.
     private readonly long _wide;
 
-    // Low byte: the kind. The rest (signed), loops: initiation interval (0 = not pipelined); FIFO and port ops: the element index.
+    // Low 7 bits: the kind; bit 7: the op starts an iteration. The rest (signed), loops: initiation interval
+    // (0 = not pipelined); FIFO and port ops: the element index.
     private readonly int _kindAndA;
+    private const int IterationFlag = 0x80;
 
     // Loops: pipeline depth. Port ops: byte count.
     private readonly int _b;
@@ -49,7 +53,21 @@ public readonly struct TraceOp
         _wide = wide;
     }
 
-    public TraceOpKind Kind => (TraceOpKind)(byte)_kindAndA;
+    private TraceOp(int kindAndA, int b, long wide) => (_kindAndA, _b, _wide) = (kindAndA, b, wide);
+
+    public TraceOpKind Kind => (TraceOpKind)(_kindAndA & (IterationFlag - 1));
+
+    /// <summary>The op begins a new iteration of the innermost open loop: it stands for an IterationStart
+    /// followed by itself (one op instead of two, for the pipelined loops whose iterations hold one access).</summary>
+    public bool StartsIteration => (_kindAndA & IterationFlag) != 0;
+
+    /// <summary>This op as the first of an iteration (for every kind but IterationStart and LoopEnd).</summary>
+    public TraceOp StartingAnIteration()
+    {
+        if (Kind is TraceOpKind.IterationStart or TraceOpKind.LoopEnd)
+            throw new InvalidOperationException($"{Kind} cannot start an iteration of its own");
+        return new TraceOp(_kindAndA | IterationFlag, _b, _wide);
+    }
 
     public long Cycles => _wide;
 
@@ -85,7 +103,7 @@ public readonly struct TraceOp
 
     public static TraceOp PortWrite(int port, long address, int bytes) => new(TraceOpKind.PortWrite, port, bytes, address);
 
-    public override string ToString() => Kind switch
+    public override string ToString() => (StartsIteration ? "IterationStart+" : "") + Kind switch
     {
         TraceOpKind.Delay => $"Delay({Cycles})",
         TraceOpKind.LoopBegin when IsPipelinedLoop => $"PipelinedLoop(II={InitiationInterval}, depth={Depth})",

@@ -12,6 +12,9 @@ public sealed class TraceRecorder
     private int _used;
     private int _count;
 
+    // An iteration has started and its first op is not recorded yet: that op will carry the start.
+    private bool _iterationPending;
+
     public int Count => _count;
 
     public void Delay(long cycles)
@@ -47,7 +50,26 @@ public sealed class TraceRecorder
 
     public void WritePort(int port, long address, int bytes) => Append(TraceOp.PortWrite(port, address, bytes));
 
+    /// <summary>Records <paramref name="op"/>; an IterationStart is folded into the op that follows it.</summary>
     public void Append(in TraceOp op)
+    {
+        if (_iterationPending)
+        {
+            _iterationPending = false;
+            if (op.Kind is not (TraceOpKind.IterationStart or TraceOpKind.LoopEnd) && !op.StartsIteration)
+            {
+                Store(op.StartingAnIteration());
+                return;
+            }
+            Store(TraceOp.IterationStart());   // the iteration recorded nothing of its own
+        }
+        if (op.Kind == TraceOpKind.IterationStart)
+            _iterationPending = true;
+        else
+            Store(op);
+    }
+
+    private void Store(in TraceOp op)
     {
         if (_used == _chunk.Length)
             NewChunk();
@@ -67,6 +89,11 @@ public sealed class TraceRecorder
     /// <summary>Hands the recorded chunks to a trace without copying; the recorder starts again empty.</summary>
     public ProcessTrace Finish()
     {
+        if (_iterationPending)
+        {
+            _iterationPending = false;
+            Store(TraceOp.IterationStart());
+        }
         var trace = new ProcessTrace(new TraceOps(_chunks.ToArray(), _count));
         _chunks.Clear();
         _chunk = [];

@@ -66,6 +66,8 @@ internal sealed class ReferenceProgram
         for (; ops[i].Kind != TraceOpKind.LoopEnd; i++)
         {
             var op = ops[i];
+            if (op.StartsIteration)
+                iteration++;
             if (op.Kind == TraceOpKind.IterationStart)
             {
                 iteration++;
