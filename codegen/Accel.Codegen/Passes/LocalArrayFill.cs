@@ -46,7 +46,7 @@ public static class LocalArrayFill
     }
 
     /// <summary>A counted loop under known counters: its counter, first value, step and trip count (null when
-    /// the count is not known).</summary>
+    /// the count is not known). Only a loop whose step moves the counter alone, as the proof replays bodies only.</summary>
     private static (Variable Counter, long Start, long Step, long? Trips)? Counted(ForStmt f, Dictionary<Variable, long> counters) =>
         CountedLoop.Of(f, ConstantFolder.Of(counters)) is { CounterAlone: true, Start.Constant: var start } loop ? (loop.Counter, start, loop.Step, loop.Trips) : null;
 

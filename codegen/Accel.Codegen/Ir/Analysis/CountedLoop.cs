@@ -18,10 +18,10 @@ public sealed record CountedLoop(Variable Counter, long Step, AffineIndex? Start
 
     private static CountedLoop? Of(ForStmt loop, Func<IrExpr, AffineIndex?> read)
     {
-        var counters = loop.Step.Select(s => Counted(s, loop.Init, read)).OfType<(Variable, long, IrStmt)>().ToList();
+        var counters = loop.Step.Select(s => Counted(s, loop.Init, read)).OfType<(Variable Counter, long Step, IrStmt Init)>().ToList();
         if (counters.Count == 0) return null;
         // With several stepped variables (`i++, j++`), the counter is the one the condition tests.
-        var (counter, step, init) = counters.FirstOrDefault(c => Compared(loop.Condition, c.Item1) is not null, counters[0]);
+        var (counter, step, init) = counters.FirstOrDefault(c => Compared(loop.Condition, c.Counter) is not null, counters[0]);
         var start = init switch
         {
             LocalDeclStmt { Initializer: { } value } => read(value),
@@ -37,7 +37,7 @@ public sealed record CountedLoop(Variable Counter, long Step, AffineIndex? Start
 
     /// <summary>A step `v = v ± k` whose variable the init declares or assigns: the variable, the signed step
     /// and its init statement.</summary>
-    private static (Variable, long, IrStmt)? Counted(IrStmt step, IReadOnlyList<IrStmt> init, Func<IrExpr, AffineIndex?> read)
+    private static (Variable Counter, long Step, IrStmt Init)? Counted(IrStmt step, IReadOnlyList<IrStmt> init, Func<IrExpr, AffineIndex?> read)
     {
         if (step is not AssignStmt { Target: VarRefExpr { Variable: var v }, Value: var value }
             || Plain(value) is not BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub } change)
