@@ -1,5 +1,6 @@
 using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Emulation.Kernels.Schedule;
 
 namespace Accel.Emulation.Kernels;
@@ -22,7 +23,6 @@ public sealed class StaticTiming
     private readonly OperatorCosts costs;
     private readonly MemoryRoots roots;
     private readonly IReadOnlyDictionary<Variable, long> constants;
-    private readonly Func<Variable, AffineIndex?> known; // parameters every call fixes
     private readonly Dictionary<int, LoopTiming> loops = new();
     private readonly Dictionary<(string, bool), double> bodyCache = new();
     private readonly Dictionary<string, bool> innermostCache = new();
@@ -36,7 +36,6 @@ public sealed class StaticTiming
         costs = new OperatorCosts(clockMhz);
         roots = new MemoryRoots(kernel);
         constants = ConstantArguments.Of(kernel);
-        known = AffineIndex.Known(constants);
         portAliases = PortAliases.Of(kernel);
     }
 
@@ -117,7 +116,7 @@ public sealed class StaticTiming
     {
         var pipeline = Directives.Find<PipelineDirective>(body);
         var unroll = Directives.Find<UnrollDirective>(body);
-        long? trips = statement is ForStmt counted ? LoopBounds.Trips(counted, v => known(v) ?? AffineIndex.Symbol(v)) : null;
+        long? trips = statement is ForStmt f ? Counted(f)?.Trips : null;
         string file = Path.GetFileName(current.SourceFile);
         if (insidePipeline || unroll is { Factor: 0 })
             return Unrolled(id, line, body, insidePipeline, countLoops, trips, file);
@@ -195,13 +194,18 @@ public sealed class StaticTiming
         return copy;
     }
 
+    /// <summary>A loop the schedule can replay body by body (the counter alone in its init and step), read with the
+    /// parameters every call fixes and other variables as symbols, so a bound relative to them still counts.</summary>
+    private CountedLoop? Counted(ForStmt f) =>
+        CountedLoop.Of(f, v => constants.TryGetValue(v, out var c) ? AffineIndex.Of(c) : AffineIndex.Symbol(v)) is { CounterAlone: true } loop ? loop : null;
+
     private IterationContext Context(IrStmt statement, BlockStmt body, string file)
     {
-        var counter = statement is ForStmt f ? LoopBounds.Counter(f, known) : null;
+        var counter = statement is ForStmt f ? Counted(f) : null;
         return new()
         {
             Body = body,
-            Induction = counter?.Variable,
+            Induction = counter?.Counter,
             InductionStep = counter?.Step ?? 0,
             Varying = IterationContext.AssignedIn(body),
             Roots = roots,

@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Codegen.Passes;
 
@@ -23,11 +24,6 @@ public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, lo
 
     /// <summary>True when both are the same form: the same element in the same iteration.</summary>
     public bool SameAs(AffineIndex other) => Constant == other.Constant && SameTerms(other);
-
-    /// <summary>A lookup for <see cref="Of(IrExpr, Func{Variable, AffineIndex?}, Func{BinaryOp, AffineIndex, AffineIndex, AffineIndex?}?)"/>
-    /// where only the variables with known values have a form.</summary>
-    public static Func<Variable, AffineIndex?> Known(IReadOnlyDictionary<Variable, long> values) =>
-        v => values.TryGetValue(v, out var c) ? Of(c) : null;
 
     /// <summary>A key that is equal for equal forms (symbols by identity, so two variables of one name differ).</summary>
     public string Key(Func<Variable, int> symbolId) =>
@@ -71,7 +67,8 @@ public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, lo
         BinaryExpr { Op: BinaryOp.LogicalAnd or BinaryOp.LogicalOr } b when ShortCircuit(b, lookup, opaque) is { } known => known,
         UnaryExpr { Op: UnaryOp.Not } u when Of(u.Operand, lookup, opaque) is { IsConstant: true } c => Of(c.Constant == 0 ? 1 : 0),
         BinaryExpr { Op: not (BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Shl) } b
-            when Of(b.Left, lookup, opaque) is { IsConstant: true } l && Of(b.Right, lookup, opaque) is { IsConstant: true } r => Fold(b.Op, l.Constant, r.Constant),
+            when Of(b.Left, lookup, opaque) is { IsConstant: true } l && Of(b.Right, lookup, opaque) is { IsConstant: true } r
+            && ConstantFolder.Binary(b.Op, l.Constant, r.Constant, b.Left.Type, b.Type) is long value => Of(value),
         _ => null,
     };
 
@@ -86,24 +83,4 @@ public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, lo
 
     private static AffineIndex? Multiply(AffineIndex? a, AffineIndex? b) =>
         a is { IsConstant: true } ? Scale(b, a.Constant) : b is { IsConstant: true } ? Scale(a, b.Constant) : null;
-
-    private static AffineIndex? Fold(BinaryOp op, long l, long r) => op switch
-    {
-        BinaryOp.Div when r != 0 => Of(l / r),
-        BinaryOp.Rem when r != 0 => Of(l % r),
-        BinaryOp.Shr when r is >= 0 and < 64 => Of(l >> (int)r),
-        BinaryOp.UShr when r is >= 0 and < 64 => Of((long)((ulong)l >> (int)r)),
-        BinaryOp.And => Of(l & r),
-        BinaryOp.Or => Of(l | r),
-        BinaryOp.Xor => Of(l ^ r),
-        BinaryOp.Eq => Of(l == r ? 1 : 0),
-        BinaryOp.Ne => Of(l != r ? 1 : 0),
-        BinaryOp.Lt => Of(l < r ? 1 : 0),
-        BinaryOp.Le => Of(l <= r ? 1 : 0),
-        BinaryOp.Gt => Of(l > r ? 1 : 0),
-        BinaryOp.Ge => Of(l >= r ? 1 : 0),
-        BinaryOp.LogicalAnd => Of(l != 0 && r != 0 ? 1 : 0),
-        BinaryOp.LogicalOr => Of(l != 0 || r != 0 ? 1 : 0),
-        _ => null,
-    };
 }

@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Codegen.Passes;
 
@@ -14,16 +15,16 @@ public static class DirectiveArguments
             foreach (var directive in Dependences(function.Body).Where(d => d.DistanceExpression is not null))
             {
                 constants ??= ConstantArguments.Of(kernel);
-                var value = AffineIndex.Of(directive.DistanceExpression!, AffineIndex.Known(constants));
-                if (value is { IsConstant: true, Constant: >= 0 and <= int.MaxValue })
+                var value = ConstantFolder.Of(constants).Wrapped(directive.DistanceExpression!);
+                if (value is >= 0 and <= int.MaxValue)
                 {
-                    directive.Distance = (int)value.Constant;
+                    directive.Distance = (int)value;
                     continue;
                 }
                 var entry = DiagnosticIds.DirectiveArgument;
                 diagnostics.Add(new Diagnostic(entry.Id, directive.Source.File, directive.Source.Line, directive.Source.Column,
                     $"{entry.Construct}: Hls.Dependence: the distance of '{directive.Array.Name}' is not one number in this configuration" +
-                    (value is { IsConstant: true } ? $" (it is {value.Constant})" : "") +
+                    (value is long known ? $" (it is {known})" : "") +
                     "; write a literal, a kernel parameter, or an expression of parameters that every call passes the same constant"));
             }
     }

@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Codegen.Passes;
 
@@ -45,13 +46,9 @@ public static class LocalArrayFill
     }
 
     /// <summary>A counted loop under known counters: its counter, first value, step and trip count (null when
-    /// the count is not known).</summary>
-    private static (Variable Counter, long Start, long Step, long? Trips)? Counted(ForStmt f, Dictionary<Variable, long> counters)
-    {
-        var known = AffineIndex.Known(counters);
-        if (LoopBounds.Counter(f, known) is not var (counter, step) || LoopBounds.Start(f, known) is not { IsConstant: true } start) return null;
-        return (counter, start.Constant, step, LoopBounds.Trips(f, known));
-    }
+    /// the count is not known). Only a loop whose step moves the counter alone, as the proof replays bodies only.</summary>
+    private static (Variable Counter, long Start, long Step, long? Trips)? Counted(ForStmt f, Dictionary<Variable, long> counters) =>
+        CountedLoop.Of(f, ConstantFolder.Of(counters)) is { CounterAlone: true, Start.Constant: var start } loop ? (loop.Counter, start, loop.Step, loop.Trips) : null;
 
     private sealed class Proof(IReadOnlyDictionary<string, IrFunction> functions, bool[] written)
     {
@@ -106,10 +103,9 @@ public static class LocalArrayFill
                         if (!Cover(b.Statements, counters, array)) return false;
                         break;
                     case AssignStmt { Target: IndexExpr { Array: VarRefExpr { Variable: var target }, Index: var index } } when ReferenceEquals(target, array):
-                        var form = AffineIndex.Of(index, AffineIndex.Known(counters));
-                        if (form is not { IsConstant: true } || form.Constant < 0 || form.Constant >= written.Length || --budget < 0) return false;
-                        if (!written[form.Constant]) unwritten--;
-                        written[form.Constant] = true;
+                        if (ConstantFolder.Of(counters).Wrapped(index) is not long element || element < 0 || element >= written.Length || --budget < 0) return false;
+                        if (!written[element]) unwritten--;
+                        written[element] = true;
                         break;
                     case ForStmt f:
                         if (Counted(f, counters) is not var (counter, start, step, trips) || trips is null) return false;
@@ -121,8 +117,8 @@ public static class LocalArrayFill
                         counters.Remove(counter);
                         break;
                     // an arm the counters decide (a lane guard `if (i + j < length)` with everything known)
-                    case IfStmt i when AffineIndex.Of(i.Condition, AffineIndex.Known(counters)) is { IsConstant: true } decided:
-                        var arm = decided.Constant != 0 ? i.Then : i.Else;
+                    case IfStmt i when ConstantFolder.Of(counters).Wrapped(i.Condition) is long decided:
+                        var arm = decided != 0 ? i.Then : i.Else;
                         if (arm is not null && !Cover([arm], counters, array)) return false;
                         break;
                     // a call that only writes the array: its callee, with the arguments it gets here
@@ -148,8 +144,8 @@ public static class LocalArrayFill
             if (Reads(callee.Body, parameter)) return null;
             var arguments = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
             for (int i = 0; i < call.Arguments.Count && i < callee.Parameters.Count; i++)
-                if (callee.Parameters[i].Type is IntType or BoolType && AffineIndex.Of(call.Arguments[i], AffineIndex.Known(counters)) is { IsConstant: true } value)
-                    arguments[callee.Parameters[i]] = value.Constant;
+                if (callee.Parameters[i].Type is IntType or BoolType && ConstantFolder.Of(counters).Wrapped(call.Arguments[i]) is long value)
+                    arguments[callee.Parameters[i]] = value;
             return (callee, parameter, arguments);
         }
     }

@@ -71,7 +71,7 @@ internal sealed partial class DatapathWalker
                     bound.RegisterArrays[p] = length;
                     break;
                 case var _ when !bound.Assigned.Contains(p) && StaticValues.IsStatic(arg, caller):
-                    bound.Statics[p] = StaticValues.Value(arg, caller);
+                    bound.Statics[p] = caller.Values.Wrapped(arg);
                     break;
                 default:
                     if (p.Type is IntType or BoolType) parameterBits[p] = callerWidths.Of(arg);

@@ -15,7 +15,7 @@ internal sealed partial class DatapathWalker
             ledger.Note($"{scope.Name}: floating-point arithmetic is not estimated (no calibrated operator)");
             return base.VisitBinary(e);
         }
-        long? left = StaticValues.Value(e.Left, scope), right = StaticValues.Value(e.Right, scope);
+        long? left = scope.Values.Wrapped(e.Left), right = scope.Values.Wrapped(e.Right);
         int w = widths.Of(e), wl = widths.Of(e.Left), wr = widths.Of(e.Right), typeBits = ValueWidths.TypeBits(e.Left.Type);
         switch (e.Op)
         {
@@ -148,7 +148,7 @@ internal sealed partial class DatapathWalker
     /// decoder, counted as a second shifter) when it is not.</summary>
     private void CountRoundShift(int width, IrExpr amount)
     {
-        long? n = StaticValues.Value(amount, scope);
+        long? n = scope.Values.Wrapped(amount);
         if (n is <= 0) return;
         int w = Math.Min(64, width + 1);
         Count(OperatorKind.Add, w, w, w);

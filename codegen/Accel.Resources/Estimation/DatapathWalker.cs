@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Passes;
 
 namespace Accel.Resources.Estimation;
@@ -56,7 +57,7 @@ internal sealed partial class DatapathWalker : IrWalker
 
     public override void VisitFor(ForStmt s)
     {
-        var counted = TripCounts.Of(s, scope);
+        var counted = CountedLoop.Of(s, scope.Values);
         long? trip = counted?.Trips;
         var unroll = Directives.Find<UnrollDirective>(s.Body);
         bool full = pipelined || unroll is { Factor: 0 } || (unroll is not null && trip is long t && unroll.Factor >= t);
@@ -72,7 +73,7 @@ internal sealed partial class DatapathWalker : IrWalker
         }
         var induction = full ? InductionVariables(s) : [];
         foreach (var v in induction) scope.Statics[v] = null;
-        if (full && counted is not null) scope.StaticBits[counted.Variable] = counted.Bits;
+        if (full && counted is { Start.Constant: var start, Trips: long n }) scope.StaticBits[counted.Counter] = ValueWidths.CounterBits(start, counted.Step, n);
 
         long saved = copies;
         copies *= bodyCopies;

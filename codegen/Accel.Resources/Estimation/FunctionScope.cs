@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Passes;
 
 namespace Accel.Resources.Estimation;
@@ -14,6 +15,9 @@ internal sealed class FunctionScope
     /// <summary>Variables whose value is fixed when the hardware is built; the value is null when it differs
     /// between unrolled copies (an induction variable) or cannot be computed here.</summary>
     public Dictionary<Variable, long?> Statics { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Values as the kernel computes them, with the static variables known.</summary>
+    public ConstantFolder Values { get; }
 
     /// <summary>The bits each static variable of unknown value needs (an unrolled loop's variable).</summary>
     public Dictionary<Variable, int> StaticBits { get; } = new(ReferenceEqualityComparer.Instance);
@@ -44,6 +48,7 @@ internal sealed class FunctionScope
     public FunctionScope(IrFunction function)
     {
         Function = function;
+        Values = new ConstantFolder(v => Statics.GetValueOrDefault(v));
         new Survey(this).Walk(function);
     }
 

@@ -22,7 +22,7 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
             foreach (var (v, definitions) in scope.Definitions)
                 if (definitions.Count == 1 && !scope.Assigned.Contains(v) && !scope.Statics.ContainsKey(v) && StaticValues.IsStatic(definitions[0], scope))
                 {
-                    scope.Statics[v] = StaticValues.Value(definitions[0], scope);
+                    scope.Statics[v] = scope.Values.Wrapped(definitions[0]);
                     found = true;
                 }
         }
@@ -50,6 +50,10 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
     };
 
     /// <summary>Two's complement bits of a constant, sign bit included (0 and -1 need 1).</summary>
+    /// <summary>The bits a loop counter needs over its range (what each unrolled copy's constant needs at most).</summary>
+    public static int CounterBits(long start, long step, long trips) =>
+        trips == 0 ? 1 : Math.Max(SignedBits(start), SignedBits(start + (trips - 1) * step));
+
     public static int SignedBits(long value) => 65 - BitOperations.LeadingZeroCount((ulong)(value >= 0 ? value : ~value));
 
     public static int SignedBits(LookupTable table) =>
@@ -59,7 +63,7 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
 
     private int Natural(IrExpr e)
     {
-        if (StaticValues.Value(e, scope) is long v) return SignedBits(v);
+        if (scope.Values.Wrapped(e) is long v) return SignedBits(v);
         return e switch
         {
             VarRefExpr r when scope.StaticBits.TryGetValue(r.Variable, out int bits) => bits,
@@ -69,8 +73,8 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
             BinaryExpr { Op: BinaryOp.Mul } b => Of(b.Left) + Of(b.Right),
             BinaryExpr { Op: BinaryOp.And } b => Mask(b.Left) ?? Mask(b.Right) ?? Math.Max(Of(b.Left), Of(b.Right)),
             BinaryExpr { Op: BinaryOp.Or or BinaryOp.Xor } b => Math.Max(Of(b.Left), Of(b.Right)),
-            BinaryExpr { Op: BinaryOp.Shr or BinaryOp.UShr } b when StaticValues.Value(b.Right, scope) is long k => Of(b.Left) - (int)Math.Min(k, 63),
-            BinaryExpr { Op: BinaryOp.Shl } b when StaticValues.Value(b.Right, scope) is long k => Of(b.Left) + (int)Math.Min(k, 63),
+            BinaryExpr { Op: BinaryOp.Shr or BinaryOp.UShr } b when scope.Values.Wrapped(b.Right) is long k => Of(b.Left) - (int)Math.Min(k, 63),
+            BinaryExpr { Op: BinaryOp.Shl } b when scope.Values.Wrapped(b.Right) is long k => Of(b.Left) + (int)Math.Min(k, 63),
             BinaryExpr { Op: BinaryOp.Div } b => Of(b.Left) + 1,
             BinaryExpr { Op: BinaryOp.Rem } b => Math.Min(Of(b.Left), Of(b.Right)),
             BinaryExpr b when b.Type is BoolType => 1,
@@ -79,7 +83,7 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
             ConditionalExpr c => Math.Max(Of(c.WhenTrue), Of(c.WhenFalse)),
             IndexExpr { Array: TableRefExpr t } => SignedBits(t.Table),
             IndexExpr { Array: VarRefExpr r } when scope.Tables.TryGetValue(r.Variable, out var table) => SignedBits(table),
-            IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i when StaticValues.Value(i.Arguments[1], scope) is long k => Of(i.Arguments[0]) - (int)Math.Clamp(k, 0, 63) + 1,
+            IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i when scope.Values.Wrapped(i.Arguments[1]) is long k => Of(i.Arguments[0]) - (int)Math.Clamp(k, 0, 63) + 1,
             IntrinsicExpr { Intrinsic: Intrinsic.RoundShift } i => Of(i.Arguments[0]) + 1,
             CallExpr c => callBits(c),
             IntrinsicExpr { Intrinsic: Intrinsic.LeadingZeros } => 7,
@@ -90,5 +94,5 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
     }
 
     /// <summary>x &amp; mask with a non-negative static mask keeps the mask's bits.</summary>
-    private int? Mask(IrExpr e) => StaticValues.Value(e, scope) is long m && m >= 0 ? SignedBits(m) : null;
+    private int? Mask(IrExpr e) => scope.Values.Wrapped(e) is long m && m >= 0 ? SignedBits(m) : null;
 }

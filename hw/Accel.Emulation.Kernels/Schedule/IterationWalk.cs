@@ -1,5 +1,6 @@
 using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Emulation.Kernels.Schedule;
 
@@ -195,9 +196,8 @@ internal sealed class IterationWalk
     {
         innerLoops++;
         foreach (var s in f.Init) Statement(s);
-        var trips = LoopBounds.Trips(f, Lookup);
-        var counter = LoopBounds.Counter(f, Lookup);
-        if (trips is null || counter is not var (variable, step))
+        // only a loop whose step moves the counter alone can be replayed body by body
+        if (CountedLoop.Of(f, Lookup) is not { CounterAlone: true, Trips: long trips, Counter: var variable, Step: var step })
         {
             VariableBoundLoops.Add(f.Line);
             if (f.Condition is not null) Expr(f.Condition);
@@ -206,7 +206,7 @@ internal sealed class IterationWalk
         else
         {
             var start = frame.Forms.GetValueOrDefault(variable) ?? AffineIndex.Of(0);
-            long copies = Math.Min(trips.Value, MaxCopies);
+            long copies = Math.Min(trips, MaxCopies);
             if (copies < trips) TruncatedLoops.Add(f.Line);
             for (long k = 0; k < copies; k++)
             {

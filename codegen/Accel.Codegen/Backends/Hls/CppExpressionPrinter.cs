@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Codegen.Backends.Hls;
 
@@ -46,13 +47,13 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
     {
         string l = e.Left.Accept(this), r = e.Right.Accept(this);
         // Known at generation time and in range: C++ folds it exactly as C# does, so plain operators are safe.
-        bool signed = IrTypes.IsSignedInt(e.Left.Type) && !CompileTime.FitsWithoutWrapping(e);
+        bool signed = IrTypes.IsSignedInt(e.Left.Type) && !FitsWithoutWrapping(e);
         return e.Op switch
         {
             BinaryOp.Add when signed => $"accel::add({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Sub when signed => $"accel::sub({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Mul when signed => $"accel::mul({Unwrap(l)}, {Unwrap(r)})",
-            BinaryOp.Shl or BinaryOp.Shr when CompileTime.Value(e.Right) is { } n && n >= 0 && n < ((IntType)e.Type).Bits && !(signed && e.Op == BinaryOp.Shl)
+            BinaryOp.Shl or BinaryOp.Shr when Exact(e.Right) is { } n && n >= 0 && n < ((IntType)e.Type).Bits && !(signed && e.Op == BinaryOp.Shl)
                 => $"({l} {(e.Op == BinaryOp.Shl ? "<<" : ">>")} {r})",
             BinaryOp.Shl => $"accel::shl({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Shr => $"accel::shr({Unwrap(l)}, {Unwrap(r)})",
@@ -61,6 +62,16 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
             _ => $"({l} {Symbol(e.Op)} {r})",
         };
     }
+
+    private static System.Numerics.BigInteger? Exact(IrExpr e) => ConstantFolder.Constants.Exact(e);
+
+    /// <summary>The operation, and each operation it reads directly, computes a value inside its type's range.</summary>
+    private static bool FitsWithoutWrapping(BinaryExpr e) =>
+        e.Op is BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Shl
+        && e.Type is IntType type && Exact(e) is { } v && ConstantFolder.Fits(v, type)
+        && Operand(e.Left) && Operand(e.Right);
+
+    private static bool Operand(IrExpr e) => e is not BinaryExpr b || (b.Type is IntType t && Exact(b) is { } v && ConstantFolder.Fits(v, t));
 
     private static string Symbol(BinaryOp op) => op switch
     {
