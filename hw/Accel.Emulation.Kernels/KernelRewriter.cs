@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,16 +19,18 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     private readonly IReadOnlyDictionary<int, int> loopsAt;
     private readonly KernelTiming timing;
     private readonly IReadOnlyDictionary<Variable, PortBinding> portAliases;
+    private readonly IReadOnlyDictionary<int, int> processesAt;
     private IrFunction? current;
 
     private KernelRewriter(SemanticModel model, IReadOnlyDictionary<int, IrFunction> functionsAt, IReadOnlyDictionary<int, int> loopsAt,
-        KernelTiming timing, IReadOnlyDictionary<Variable, PortBinding> portAliases)
+        KernelTiming timing, IReadOnlyDictionary<Variable, PortBinding> portAliases, IReadOnlyDictionary<int, int> processesAt)
     {
         this.model = model;
         this.functionsAt = functionsAt;
         this.loopsAt = loopsAt;
         this.timing = timing;
         this.portAliases = portAliases;
+        this.processesAt = processesAt;
     }
 
     /// <summary>The rewritten tree; trees that hold no kernel function come back unchanged.</summary>
@@ -37,7 +40,11 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         if (functions.Count == 0) return tree;
         var loops = new Dictionary<int, int>();
         foreach (var f in functions.Values) LoopCollector.Collect(f.Body, loops);
-        var root = new KernelRewriter(model, functions, loops, timing, PortAliases.Of(kernel)).Visit(tree.GetRoot());
+        // Process k is the k-th process call of the IR's dataflow region (DataflowRegion), found by where it starts.
+        var processes = kernel.Top.SourceFile == tree.FilePath
+            ? DataflowRegion.ProcessCalls(kernel).Select((s, k) => (s.Position, k)).ToDictionary(p => p.Position, p => p.k)
+            : new Dictionary<int, int>();
+        var root = new KernelRewriter(model, functions, loops, timing, PortAliases.Of(kernel), processes).Visit(tree.GetRoot());
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
@@ -46,10 +53,10 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         if (!functionsAt.TryGetValue(node.SpanStart, out var function) || node.Body is null) return node;
         current = function;
         var body = (BlockSyntax)VisitBlock(node.Body)!;
+        if (function.IsTop && processesAt.Count > 0)
+            body = DataflowProcesses(node.Body, body);
         if (timing.FunctionCycles.TryGetValue(function.Name, out var cycles) && cycles > 0)
             body = body.WithStatements(body.Statements.Insert(0, Hook($"Enter({cycles})")));
-        if (function.IsTop && Directives.Find<DataflowDirective>(function.Body) is not null)
-            body = DataflowProcesses(body);
         current = null;
         return node.WithBody(body);
     }
@@ -103,22 +110,24 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         return visited.WithArgumentList(BracketedArgumentList(SingletonSeparatedList(Argument(touch))));
     }
 
-    /// <summary>In a dataflow function every call statement is a process: BeginProcess(k); call; EndProcess().</summary>
-    private static BlockSyntax DataflowProcesses(BlockSyntax body)
+    /// <summary>Each process call of the dataflow top becomes BeginProcess(k); call; EndProcess(). The original
+    /// statements give the positions (the visited ones are new nodes); the rewriter keeps one statement per statement.</summary>
+    private BlockSyntax DataflowProcesses(BlockSyntax original, BlockSyntax visited)
     {
         var statements = new List<StatementSyntax>();
-        int process = 0;
-        foreach (var s in body.Statements)
+        for (int i = 0; i < original.Statements.Count; i++)
         {
-            if (s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } && !call.Expression.ToString().StartsWith("Hls.", StringComparison.Ordinal))
+            var s = visited.Statements[i];
+            if (processesAt.TryGetValue(original.Statements[i].SpanStart, out int process)
+                && s is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
             {
-                statements.Add(Hook($"BeginProcess({process++}, \"{call.Expression}\")"));
+                statements.Add(Hook($"BeginProcess({process}, \"{call.Expression}\")"));
                 statements.Add(s);
                 statements.Add(Hook("EndProcess()"));
             }
             else statements.Add(s);
         }
-        return body.WithStatements(List(statements));
+        return visited.WithStatements(List(statements));
     }
 
     private static StatementSyntax Hook(string call) => ParseStatement($"{Hooks}.{call};");

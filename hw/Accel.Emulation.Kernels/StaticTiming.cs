@@ -60,7 +60,7 @@ public sealed class StaticTiming
     private static IEnumerable<string> NonCanonicalDataflow(IrKernel kernel)
     {
         var top = kernel.Top;
-        if (Directives.Find<DataflowDirective>(top.Body) is null) yield break;
+        if (!DataflowRegion.IsDataflow(top)) yield break;
         string file = Path.GetFileName(top.SourceFile);
         foreach (var s in top.Body.Statements)
         {
@@ -74,9 +74,7 @@ public sealed class StaticTiming
 
     /// <summary>The functions a dataflow top calls as processes.</summary>
     public static IReadOnlyCollection<string> DataflowProcesses(IrKernel kernel) =>
-        Directives.Find<DataflowDirective>(kernel.Top.Body) is null
-            ? []
-            : kernel.Top.Body.Statements.OfType<ExprStmt>().Select(s => s.Expression).OfType<CallExpr>().Select(c => c.Callee).ToHashSet();
+        DataflowRegion.ProcessCalls(kernel).Select(s => DataflowRegion.Call(s).Callee).ToHashSet();
 
     /// <summary>The latency of a block; loops are classified on the way. <paramref name="countLoops"/> is false
     /// for a function's straight-line code, whose loops the trace times on their own.</summary>

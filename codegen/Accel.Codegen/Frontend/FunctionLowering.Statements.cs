@@ -171,7 +171,7 @@ internal sealed partial class FunctionLowering
                 return result is null ? null : new AssignStmt(Line(op), target, Convert(result, target.Type));
             }
             case IInvocationOperation invocation:
-                return LowerInvocation(invocation, statementRoot: true) is { } call ? new ExprStmt(Line(op), call) : null;
+                return LowerInvocation(invocation, statementRoot: true) is { } call ? new ExprStmt(Line(op), call) { Position = op.Syntax.SpanStart } : null;
             default:
                 Rejections.Report(context, op);
                 return null;

@@ -29,6 +29,9 @@ public sealed record AssignStmt(int Line, IrExpr Target, IrExpr Value) : IrStmt(
 /// <summary>An expression evaluated for its effect: a call or a stream write.</summary>
 public sealed record ExprStmt(int Line, IrExpr Expression) : IrStmt(Line)
 {
+    /// <summary>Where the statement starts in its source file: the emulator's rewriter finds a process call by it.</summary>
+    public int Position { get; init; }
+
     public override void Accept(IIrStmtVisitor v) => v.VisitExpr(this);
 }
 

@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Emulation.Kernels.Schedule;
 
@@ -15,9 +16,9 @@ public sealed record PingPongBuffer(string Array, int Producer, int Consumer)
     public static IReadOnlyList<PingPongBuffer> Of(IrKernel kernel)
     {
         var top = kernel.Top;
-        if (Directives.Find<DataflowDirective>(top.Body) is null) return [];
+        var calls = DataflowRegion.ProcessCalls(kernel).Select(DataflowRegion.Call).ToList();
+        if (calls.Count == 0) return [];
         var functions = kernel.Functions.ToDictionary(f => f.Name);
-        var calls = top.Body.Statements.OfType<ExprStmt>().Select(s => s.Expression).OfType<CallExpr>().Where(c => functions.ContainsKey(c.Callee)).ToList();
         var buffers = new List<PingPongBuffer>();
         foreach (var array in top.Body.Statements.OfType<LocalDeclStmt>().Select(d => d.Variable).Where(v => v.Type is ArrayType))
         {

@@ -352,8 +352,55 @@ public sealed class ScheduleRulesTests
             }
             """, "pipo");
         var producer = result.Report.Processes.Single(p => p.Name.EndsWith("Produce", StringComparison.Ordinal));
-            var consumer = result.Report.Processes.Single(p => p.Name.EndsWith("Consume", StringComparison.Ordinal));
-            Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
+        var consumer = result.Report.Processes.Single(p => p.Name.EndsWith("Consume", StringComparison.Ordinal));
+        Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
         Assert.Contains(result.Report.Fifos, f => f.Name == "buf (ping-pong)" && f.Writes == 1 && f.Reads == 1);
+    }
+
+    [Fact]
+    public void OnlyCallsOfKernelFunctionsAreDataflowProcesses()
+    {
+        // The top writes a stream itself before the calls (non-canonical, run in the top's own process): the
+        // processes are still Produce (0) and Consume (1), numbered as the ping-pong buffer between them is, so
+        // Consume waits for Produce's whole block (at least 255 cycles after it starts).
+        var result = EmulateSource("""
+            using Accel.Hw;
+
+            namespace Rules;
+
+            [Kernel("flow")]
+            public sealed class Flow(int n = 256)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    Hls.Dataflow();
+                    int[] buf = new int[256];
+                    var offset = new Stream<int>(2);
+                    offset.Write(1);
+                    Produce(x, buf);
+                    Consume(buf, offset, y);
+                }
+
+                void Produce(int[] x, int[] buf)
+                {
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); buf[i] = x[i] * 3; }
+                }
+
+                void Consume(int[] buf, Stream<int> offset, int[] y)
+                {
+                    int k = offset.Read();
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = buf[n - 1 - i] + k; }
+                }
+
+                [Stimulus]
+                public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
+            }
+            """, "flow");
+        Assert.Equal(["0:Produce", "1:Consume"], result.Report.Processes.Skip(1).Select(p => p.Name));
+        var producer = result.Report.Processes[1];
+        var consumer = result.Report.Processes[2];
+        Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
+        Assert.Equal(Enumerable.Range(0, 256).Select(i => (255 - i) * 3 + 1), result.Outputs["y"].Cast<int>());
     }
 }

@@ -62,7 +62,7 @@ internal static class RtlViewBuilder
     /// <summary>Whole-kernel features outside the RTL subset: dataflow, streams, floating point, non-void tops.</summary>
     private static void RejectOutsideSubset(IrKernel kernel, RtlRejections rejections)
     {
-        if (Directives.Find<DataflowDirective>(kernel.Top.Body) is not null)
+        if (Ir.Analysis.DataflowRegion.IsDataflow(kernel.Top))
             rejections.Report(kernel.Top.Line, "a dataflow top function (Hls.Dataflow)");
         if (kernel.Top.ReturnType is not VoidType)
             rejections.Report(kernel.Top.Line, "a top function with a return value");
