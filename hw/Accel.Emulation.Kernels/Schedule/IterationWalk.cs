@@ -1,4 +1,3 @@
-using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
 using Accel.Codegen.Ir.Analysis;
 

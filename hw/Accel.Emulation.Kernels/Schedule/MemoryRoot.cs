@@ -1,5 +1,6 @@
 using Accel.Codegen.Ir;
 using Accel.Codegen.Passes;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Emulation.Kernels.Schedule;
 

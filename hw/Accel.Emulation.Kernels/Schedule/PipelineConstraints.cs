@@ -1,4 +1,3 @@
-using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
 
 namespace Accel.Emulation.Kernels.Schedule;

@@ -1,6 +1,5 @@
 using Accel.Codegen.Ir;
 using Accel.Codegen.Ir.Analysis;
-using Accel.Codegen.Passes;
 
 namespace Accel.Tests.Analysis;
 

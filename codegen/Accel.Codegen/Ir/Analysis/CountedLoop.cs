@@ -1,5 +1,3 @@
-using Accel.Codegen.Passes;
-
 namespace Accel.Codegen.Ir.Analysis;
 
 /// <summary>A counted loop `for (v = start; v OP bound; v += step)` (OP one of &lt; &lt;= &gt; &gt;= !=, the

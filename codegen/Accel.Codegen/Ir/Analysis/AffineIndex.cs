@@ -1,7 +1,4 @@
-using Accel.Codegen.Ir;
-using Accel.Codegen.Ir.Analysis;
-
-namespace Accel.Codegen.Passes;
+namespace Accel.Codegen.Ir.Analysis;
 
 /// <summary>An integer index as constant + sum of coefficient x symbol, where a symbol is a variable whose value
 /// is fixed within one iteration of the loop being scheduled (its induction variable, or a value from outside the
