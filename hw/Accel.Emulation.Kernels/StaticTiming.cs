@@ -1,3 +1,4 @@
+using Accel.Codegen;
 using Accel.Codegen.Passes;
 using Accel.Codegen.Ir;
 using Accel.Codegen.Ir.Analysis;
@@ -13,7 +14,7 @@ namespace Accel.Emulation.Kernels;
 /// from the trace. A pipelined loop's II is the larger of what it asks and what its recurrences and resources
 /// allow (<see cref="PipelineConstraints"/>); its depth is its body's latency, at least 2 (read at stage 0,
 /// write at the last stage); a sequential loop's iteration costs its body plus one cycle of loop control.</summary>
-public sealed class StaticTiming
+public sealed class StaticTiming : IIrExprVisitor<double>
 {
     /// <summary>Vitis's default `config_compile -pipeline_loops`: innermost loops of more iterations (or an
     /// unknown count) are pipelined without a directive.</summary>
@@ -96,7 +97,8 @@ public sealed class StaticTiming
         ReturnStmt r => r.Value is null ? 0 : Expr(r.Value),
         ForStmt f => Loop(f, f.Id, f.Line, f.Body, insidePipeline, countLoops),
         WhileStmt w => Loop(w, w.Id, w.Line, w.Body, insidePipeline, countLoops),
-        _ => 0,
+        DirectiveStmt or BreakStmt or ContinueStmt => 0,   // directives shape the schedule; jumps are the loop's own control
+        _ => throw new InternalCompilerException($"the schedule has no cost for a {s.GetType().Name} (line {s.Line})"),
     };
 
     /// <summary>The generated `T a[n] = {}` is a loop writing every word on every call, one word per bank a
@@ -281,17 +283,24 @@ public sealed class StaticTiming
         }
     }
 
-    private double Expr(IrExpr e) => e switch
-    {
-        BinaryExpr b => Math.Max(Expr(b.Left), Expr(b.Right)) + costs.Binary(b).Cycles,
-        UnaryExpr u => Expr(u.Operand) + costs.Unary(u).Cycles,
-        ConvertExpr c => Expr(c.Operand) + costs.Convert(c).Cycles,
-        ConditionalExpr c => Math.Max(Expr(c.Condition), Math.Max(Expr(c.WhenTrue), Expr(c.WhenFalse))) + costs.Mux(c.Type),
-        IndexExpr i => Expr(i.Index) + (i.Array.Type is PortType ? 0 : costs.BramRead(i.Type)),
-        CallExpr c => c.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + Callee(c.Callee),
-        IntrinsicExpr i => i.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + costs.Intrinsic(i).Cycles,
-        _ => 0,
-    };
+    /// <summary>An expression's latency: its longest operand chain plus its own operator. Every IR expression has
+    /// a case below (the visitor interface makes a new kind of node a build error, not a silent 0).</summary>
+    private double Expr(IrExpr e) => e.Accept(this);
+
+    // Constants, parameters, variables (registers) and table names are wires: no cycles of their own.
+    double IIrExprVisitor<double>.VisitConst(ConstExpr e) => 0;
+    double IIrExprVisitor<double>.VisitParamRef(ParamRefExpr e) => 0;
+    double IIrExprVisitor<double>.VisitNamedConst(NamedConstExpr e) => 0;
+    double IIrExprVisitor<double>.VisitVarRef(VarRefExpr e) => 0;
+    double IIrExprVisitor<double>.VisitTableRef(TableRefExpr e) => 0;
+    double IIrExprVisitor<double>.VisitIndex(IndexExpr e) => Expr(e.Index) + (e.Array.Type is PortType ? 0 : costs.BramRead(e.Type));
+    double IIrExprVisitor<double>.VisitUnary(UnaryExpr e) => Expr(e.Operand) + costs.Unary(e).Cycles;
+    double IIrExprVisitor<double>.VisitBinary(BinaryExpr e) => Math.Max(Expr(e.Left), Expr(e.Right)) + costs.Binary(e).Cycles;
+    double IIrExprVisitor<double>.VisitConvert(ConvertExpr e) => Expr(e.Operand) + costs.Convert(e).Cycles;
+    double IIrExprVisitor<double>.VisitConditional(ConditionalExpr e) =>
+        Math.Max(Expr(e.Condition), Math.Max(Expr(e.WhenTrue), Expr(e.WhenFalse))) + costs.Mux(e.Type);
+    double IIrExprVisitor<double>.VisitCall(CallExpr e) => e.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + Callee(e.Callee);
+    double IIrExprVisitor<double>.VisitIntrinsic(IntrinsicExpr e) => e.Arguments.Select(Expr).DefaultIfEmpty(0).Max() + costs.Intrinsic(e).Cycles;
 
     /// <summary>A call inside a pipeline is inlined whole (HLS unrolls its loops); elsewhere it costs the callee's
     /// straight-line code, and the callee's loops are timed by the trace when they run.</summary>
