@@ -5,7 +5,11 @@ using CommandLine;
 namespace Accel.Cli.Commands;
 
 [Verb("gen", HelpText = "Transpile a kernel to Vitis HLS C++ with its testbench, golden vectors and vendor files.")]
-public sealed class GenOptions : GenerationOptions;
+public sealed class GenOptions : GenerationOptions
+{
+    [Option("dump-ir", HelpText = "Also write ir.txt: the kernel's IR as the back ends, the emulator and the estimator read it (statements with their source lines, loops with the ids schedule.rpt names).")]
+    public bool DumpIr { get; set; }
+}
 
 public static class GenCommand
 {
@@ -28,6 +32,6 @@ public static class GenCommand
         Codegen.Backends.OutputFolder.CheckWritable(directory, force);   // before the reference runs, not after
         // schedule.rpt beside the HLS: the emulator's schedule, so the II a directive gets is never a surprise
         string Schedule(Codegen.Ir.IrKernel ir) => Emulation.Kernels.Schedule.ScheduleReport.Text(ir.Name, config.Name, Emulation.Kernels.StaticTiming.Of(ir, options.ClockMhz));
-        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz, force, Schedule), options.Seed);
+        return Transpiler.Generate(project, kernel, config, directory, new HlsProjectWriter.Options(board, options.ClockMhz, force, Schedule, DumpIr: options is GenOptions { DumpIr: true }), options.Seed);
     }
 }

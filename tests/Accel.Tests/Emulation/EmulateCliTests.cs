@@ -44,6 +44,31 @@ public sealed class EmulateCliTests
     }
 
     [Fact]
+    public void GenDumpsTheIrWithTheLoopIdsOfTheSchedule()
+    {
+        // softmax row16: rowLength 16, lanes 1. Loop 2 is the first pass over the row (Softmax.cs:44, stepping by
+        // lanes), the loop schedule.rpt warns about; its body asks for II=1 (line 46) and reads scores at line 52.
+        var dir = Path.Combine(TestPaths.Scratch("gen-ir"), "out");
+        var (exit, _, stderr) = CliTests.Accel("gen", "softmax", "--config", "row16", "--out", dir, "--force", "--dump-ir");
+        Assert.True(exit == 0, stderr);
+        var ir = File.ReadAllText(Path.Combine(dir, "ir.txt"));
+        Assert.StartsWith("kernel softmax (class Softmax, Softmax.cs), configuration row16\nparam rowLength: i32 = 16\n", ir);
+        Assert.Contains("function Run (top) at Softmax.cs:", ir);
+        Assert.Contains("  port scores: port<i32> m_axi bundle=gmem0 bank=HBM[0]", ir);
+        Assert.Matches(@"\n +44: for loop2 \(c = 0; \(c < rowLength\):bool; c = \(c \+ lanes\):i32\)\n +46: directive pipeline II=1\n", ir);
+        Assert.Contains("52: local x: i32 = scores[(((r * rowLength):i32 + c):i32 + l):i32]", ir);
+    }
+
+    [Fact]
+    public void GenWritesNoIrUnlessAsked()
+    {
+        var dir = Path.Combine(TestPaths.Scratch("gen-no-ir"), "out");
+        var (exit, _, stderr) = CliTests.Accel("gen", "gelu", "--out", dir, "--force");
+        Assert.True(exit == 0, stderr);
+        Assert.False(File.Exists(Path.Combine(dir, "ir.txt")));
+    }
+
+    [Fact]
     public void TheVcdWaveformOpensInGtkwavesTools()
     {
         var dir = TestPaths.Scratch("vcd");

@@ -10,7 +10,8 @@ public static class HlsProjectWriter
     /// <param name="Force">write into a non-empty folder that Accel did not write (its other files are kept)</param>
     /// <param name="Schedule">the text of schedule.rpt for the lowered kernel (the emulator's schedule, which this
     /// layer cannot compute itself); none is written when null</param>
-    public sealed record Options(Board Board, double ClockMhz, bool Force = false, Func<IrKernel, string>? Schedule = null);
+    /// <param name="DumpIr">also write ir.txt, the lowered kernel as text (<see cref="IrText"/>)</param>
+    public sealed record Options(Board Board, double ClockMhz, bool Force = false, Func<IrKernel, string>? Schedule = null, bool DumpIr = false);
 
     /// <param name="stimulus">golden inputs</param>
     /// <param name="reference">every array argument after the C# reference ran on <paramref name="stimulus"/></param>
@@ -20,6 +21,7 @@ public static class HlsProjectWriter
             .ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetBytes(kv.Value));
         foreach (var (name, bytes) in GoldenVectors.Files(kernel.Top, stimulus, reference)) files[name] = bytes;
         if (options.Schedule is { } schedule) files["schedule.rpt"] = System.Text.Encoding.UTF8.GetBytes(schedule(kernel));
+        if (options.DumpIr) files["ir.txt"] = System.Text.Encoding.UTF8.GetBytes(IrText.Of(kernel, config));
         return OutputFolder.Write(directory, files, $"accel gen {kernel.Name}, configuration {config}", options.Force);
     }
 
