@@ -29,7 +29,9 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     private readonly Dictionary<string, bool> innermostCache = new();
     private readonly IReadOnlyDictionary<Variable, PortBinding> portAliases;
     private IrFunction current = null!;
-    private bool inPipeline; // whether the expression being costed sits inside a pipelined loop body
+    private bool inPipeline; // whether the expression being costed sits inside a pipelined loop body or function
+    private readonly List<string> findings = new();
+    private string? wholeFunctionPipeline; // the function-level pipeline being costed, when that is why loops unroll
 
     private StaticTiming(IrKernel kernel, double clockMhz)
     {
@@ -49,10 +51,58 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         foreach (var f in kernel.Functions)
         {
             timing.current = f;
-            long cycles = (long)Math.Ceiling(timing.Block(f.Body, insidePipeline: false, countLoops: false));
+            bool pipelined = timing.PipelinedFunction(f);
+            timing.inPipeline = pipelined;
+            timing.wholeFunctionPipeline = pipelined ? f.Name : null;
+            long cycles = (long)Math.Ceiling(timing.Block(f.Body, insidePipeline: pipelined, countLoops: pipelined));
+            timing.inPipeline = false;
+            timing.wholeFunctionPipeline = null;
             if (f.IsTop || DataflowProcesses(kernel).Contains(f.Name)) straight[f.Name] = cycles;
         }
-        return new KernelTiming(timing.loops, straight, clockMhz) { Findings = NonCanonicalDataflow(kernel).ToList() };
+        return new KernelTiming(timing.loops, straight, clockMhz) { Findings = [.. NonCanonicalDataflow(kernel), .. timing.findings] };
+    }
+
+    /// <summary>A function whose body asks for Hls.Pipeline outside any loop is one pipeline (UG1399, "Pipelining
+    /// functions"): Vitis unrolls every loop inside, so a call costs the whole unrolled body and no loop of it is
+    /// timed on its own. A loop inside without a constant trip count cannot be unrolled: the directive is then not
+    /// honoured (reported once), and the loops are timed as written.</summary>
+    private bool PipelinedFunction(IrFunction f)
+    {
+        if (Directives.Find<PipelineDirective>(f.Body) is not { } pipeline) return false;
+        if (pipelinedFunctions.TryGetValue(f.Name, out var known)) return known;
+        string file = Path.GetFileName(f.SourceFile);
+        var uncounted = new UncountedLoops(this).In(f.Body);
+        if (uncounted.Count > 0)
+            findings.Add($"{f.Name} at {file}:{f.Line}: II={pipeline.II} requested for the whole function, not pipelined: the loop at " +
+                         $"{string.Join(", ", uncounted.Select(l => $"{file}:{l}"))} has no constant trip count, so it cannot be unrolled; its loops are timed as written");
+        return pipelinedFunctions[f.Name] = uncounted.Count == 0;
+    }
+
+    private readonly Dictionary<string, bool> pipelinedFunctions = new();
+
+    /// <summary>The lines of the loops in a body (not in its callees) that a full unroll cannot replicate: while
+    /// loops, and for loops with no constant trip count.</summary>
+    private sealed class UncountedLoops(StaticTiming owner) : Codegen.Passes.IrWalker
+    {
+        private readonly List<int> lines = new();
+
+        public List<int> In(BlockStmt body)
+        {
+            body.Accept(this);
+            return lines;
+        }
+
+        public override void VisitFor(ForStmt s)
+        {
+            if (owner.Counted(s)?.Trips is null) lines.Add(s.Line);
+            base.VisitFor(s);
+        }
+
+        public override void VisitWhile(WhileStmt s)
+        {
+            lines.Add(s.Line);
+            base.VisitWhile(s);
+        }
     }
 
     /// <summary>A canonical dataflow region holds only channel declarations and process calls (UG1399, "Canonical
@@ -188,7 +238,9 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         inPipeline = outerUnrolled;
         string? reason = !insidePipeline && !Innermost(body)
             ? "its copies of the loops inside run one after another here (Vitis runs them side by side when their memories allow)"
-            : null;
+            : insidePipeline && wholeFunctionPipeline is { } function
+                ? $"{function} is pipelined as a whole (Hls.Pipeline outside any loop), and Vitis unrolls every loop of a pipelined function"
+                : null;
         loops.TryAdd(id, new LoopTiming(id, line, LoopKind.Unrolled, 0, 0, (long)Math.Ceiling(copy))
             { Function = current.Name, File = file, TripCount = trips, Reason = reason });
         return copy;
@@ -306,12 +358,19 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     /// straight-line code, and the callee's loops are timed by the trace when they run.</summary>
     private double Callee(string name)
     {
-        var key = (name, inPipeline);
+        bool outer = inPipeline;
+        bool inside = inPipeline || PipelinedFunction(functions[name]);
+        var key = (name, inside);
         if (bodyCache.TryGetValue(key, out var cached)) return cached;
         bodyCache[key] = 0; // no recursion reaches here (the transpiler rejects it); guards the cache
         var caller = current;
+        var outerWhole = wholeFunctionPipeline;
         current = functions[name];
-        var latency = Block(functions[name].Body, insidePipeline: inPipeline, countLoops: inPipeline);
+        inPipeline = inside;
+        if (!outer && inside) wholeFunctionPipeline = name;
+        var latency = Block(functions[name].Body, insidePipeline: inside, countLoops: inside);
+        inPipeline = outer;
+        wholeFunctionPipeline = outerWhole;
         current = caller;
         return bodyCache[key] = latency;
     }

@@ -403,4 +403,64 @@ public sealed class ScheduleRulesTests
         Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
         Assert.Equal(Enumerable.Range(0, 256).Select(i => (255 - i) * 3 + 1), result.Outputs["y"].Cast<int>());
     }
+
+    private static string FunctionPipelineKernel(string bound) => $$"""
+        using Accel.Hw;
+
+        namespace Rules;
+
+        [Kernel("fnpipe")]
+        public sealed class FnPipe(int n = 16)
+        {
+            [Top]
+            public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y, int rows)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    y[r] = Mac(x[r], r);
+                }
+            }
+
+            int Mac(int a, int b)
+            {
+                Hls.Pipeline(1);
+                int s = 0;
+                for (int k = 0; k < {{bound}}; k++) s += a * k + b;
+                return s;
+            }
+
+            [Stimulus]
+            public void Stimulus(Stimulus st) => st.Scalar("rows", 100).Array("x", Enumerable.Range(0, 100).ToArray()).Output<int>("y", 100);
+        }
+        """;
+
+    [Fact]
+    public void AFunctionPipelinedAsAWholeUnrollsItsLoops()
+    {
+        // Hls.Pipeline outside any loop pipelines Mac as a whole: Vitis unrolls its loop, whose 16 copies run side
+        // by side, so a call costs one copy: a * k, a 32-bit multiply (4 cycles at 300 MHz), then + b and s + ...,
+        // two 32-bit adds (0.37 each) = 4.74 cycles. The caller's sequential loop: ceil(4.74) + 1 cycle of loop
+        // control = 6 cycles an iteration (as written, 16 iterations of ceil(4.74) + 1 = 96).
+        var result = EmulateSource(FunctionPipelineKernel("n"), "fnpipe");
+        var mac = result.Timing.Loops.Values.Single(l => l.Function == "Mac");
+        var caller = result.Timing.Loops.Values.Single(l => l.Function == "Run");
+        Assert.Equal(LoopKind.Unrolled, mac.Kind);
+        Assert.Contains("Mac is pipelined as a whole (Hls.Pipeline outside any loop)", mac.Reason);
+        Assert.Equal(LoopKind.Sequential, caller.Kind);
+        Assert.Equal(6, caller.BodyCycles);
+        Assert.Empty(result.Timing.Findings);
+        Assert.Equal(Enumerable.Range(0, 100).Select(r => Enumerable.Range(0, 16).Sum(k => r * k + r)), result.Outputs["y"].Cast<int>());
+    }
+
+    [Fact]
+    public void AFunctionPipelineOverALoopWithNoConstantTripCountIsReported()
+    {
+        // k < a % 8: the trip count is data, so the loop cannot be unrolled and the directive is not honoured; the
+        // loop is timed as written: innermost with an unknown count, so pipelined automatically (II 1).
+        var result = EmulateSource(FunctionPipelineKernel("a % 8"), "fnpipe");
+        var finding = Assert.Single(result.Timing.Findings);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(finding, @"^Mac at accel-rule-\w+\.cs:17: II=1 requested for the whole function, not pipelined: the loop at accel-rule-\w+\.cs:21 has no constant trip count"), finding);
+        var mac = result.Timing.Loops.Values.Single(l => l.Function == "Mac");
+        Assert.Equal((LoopKind.Pipelined, true), (mac.Kind, mac.AutoPipelined));
+    }
 }
