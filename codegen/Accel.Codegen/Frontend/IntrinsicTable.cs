@@ -7,20 +7,8 @@ namespace Accel.Codegen.Frontend;
 /// kernel class is ACCEL0024.</summary>
 internal static class IntrinsicTable
 {
-    private static readonly Dictionary<(string Type, string Method), Intrinsic> Methods = new()
-    {
-        [("Accel.Hw.Fx", "RoundShift")] = Intrinsic.RoundShift,
-        [("Accel.Hw.Fx", "Saturate")] = Intrinsic.Saturate,
-        [("Accel.Hw.Fx", "SaturateUnsigned")] = Intrinsic.SaturateUnsigned,
-        [("Accel.Hw.Fx", "MulRound")] = Intrinsic.MulRound,
-        [("Accel.Hw.Fx", "LeadingZeros")] = Intrinsic.LeadingZeros,
-        [("System.Math", "Abs")] = Intrinsic.Abs,
-        [("System.Math", "Min")] = Intrinsic.Min,
-        [("System.Math", "Max")] = Intrinsic.Max,
-        [("Accel.Hw.Stream<T>", "Read")] = Intrinsic.StreamRead,
-        [("Accel.Hw.Stream<T>", "Write")] = Intrinsic.StreamWrite,
-        [("Accel.Hw.Stream<T>", "Empty")] = Intrinsic.StreamEmpty,
-    };
+    private static readonly Dictionary<(string Type, string Method), Intrinsic> Methods =
+        Intrinsics.All.ToDictionary(i => (i.CSharpType, i.CSharpMethod), i => i.Op);
 
     public static Intrinsic? Find(IMethodSymbol method)
     {

@@ -140,6 +140,10 @@ internal sealed partial class DatapathWalker
                 Count(OperatorKind.Lt, widths.Of(e), widths.Of(e), 1);
                 Count(OperatorKind.Mux, widths.Of(e), widths.Of(e), widths.Of(e));
                 break;
+            case Intrinsic.StreamRead or Intrinsic.StreamWrite or Intrinsic.StreamEmpty:
+                break; // the FIFO's interface, costed with the stream
+            default:
+                throw new Codegen.InternalCompilerException($"the estimator has no cost for intrinsic {e.Intrinsic}");
         }
         return base.VisitIntrinsic(e);
     }

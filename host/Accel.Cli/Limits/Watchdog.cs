@@ -14,6 +14,9 @@ public static class Watchdog
     /// <summary>At the fastest growth seen (a trace of a runaway loop, ~0.4 GB/s) a poll every 50 ms overshoots by ~20 MB.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long an out-of-memory exception may take to unwind to the worker (a loaded machine: a few hundred ms).</summary>
+    private static readonly TimeSpan UnwindGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>The GC heap's hard limit as a share of the budget: the rest is the runtime's own (code, Roslyn, stacks).
     /// Reaching it throws OutOfMemoryException in the kernel's code, before the working set reaches the budget.</summary>
     private const double HeapShare = 0.85;
@@ -61,8 +64,13 @@ public static class Watchdog
         {
             long workingSet = ProcessMemory.WorkingSet;
             if (workingSet > budget.MaxMemoryBytes)
+            {
+                // Kernel code that just hit the GC heap limit has closed its scopes before its exception reaches the
+                // worker, whose report names what it ran: with no kernel code running, give that report a moment.
+                if (RunActivity.Describe() is null && worker.Join(UnwindGrace)) return;
                 throw Stop($"memory budget exceeded: the working set reached {Budget.Megabytes(workingSet)} of the {Budget.Megabytes(budget.MaxMemoryBytes)} " +
                            $"budget after {clock.Elapsed.TotalSeconds:F1} s while running {Running(RunActivity.Describe(), subject)}; {Advice(budget, memory: true)}");
+            }
             if (clock.Elapsed > budget.Timeout)
                 throw Stop($"time limit exceeded: {Running(RunActivity.Describe(), subject)} was still running after {budget.Timeout.TotalSeconds:G} s; " +
                            Advice(budget, memory: false));

@@ -38,16 +38,18 @@ internal sealed class OperatorCosts(double clockMhz)
             ? (c.Type == c.Operand.Type ? 0 : Cost(OperatorKind.FloatConvert, IrType.Int64), $"{Describe(c.Operand.Type)} to {Describe(c.Type)} conversion")
             : (0, "cast");
 
-    public (double Cycles, string Name) Intrinsic(IntrinsicExpr i) => i.Intrinsic switch
+    public (double Cycles, string Name) Intrinsic(IntrinsicExpr i) => (i.Intrinsic switch
     {
-        Codegen.Ir.Intrinsic.RoundShift => (Cost(OperatorKind.AddSub, IrType.Int64) + Cost(OperatorKind.ShiftVariable, IrType.Int64), "rounding shift"),
-        Codegen.Ir.Intrinsic.MulRound => (Cost(OperatorKind.Multiply, IrType.Int64) + Cost(OperatorKind.AddSub, IrType.Int64) + Cost(OperatorKind.ShiftVariable, IrType.Int64), "rounding multiply"),
-        Codegen.Ir.Intrinsic.Saturate or Codegen.Ir.Intrinsic.SaturateUnsigned => (Cost(OperatorKind.Compare, IrType.Int64) + 2 * Cost(OperatorKind.Mux, IrType.Int64), "saturation"),
-        Codegen.Ir.Intrinsic.LeadingZeros => (6 * Cost(OperatorKind.Mux, IrType.Int64), "leading zeros"),
-        Codegen.Ir.Intrinsic.Abs => (Cost(OperatorKind.AddSub, i.Type) + Cost(OperatorKind.Mux, i.Type), "abs"),
-        Codegen.Ir.Intrinsic.Min or Codegen.Ir.Intrinsic.Max => (Cost(OperatorKind.Compare, i.Type) + Cost(OperatorKind.Mux, i.Type), i.Intrinsic == Codegen.Ir.Intrinsic.Min ? "min" : "max"),
-        _ => (0, "stream"), // stream operations: timed by the engine from the trace
-    };
+        Codegen.Ir.Intrinsic.RoundShift => Cost(OperatorKind.AddSub, IrType.Int64) + Cost(OperatorKind.ShiftVariable, IrType.Int64),
+        Codegen.Ir.Intrinsic.MulRound => Cost(OperatorKind.Multiply, IrType.Int64) + Cost(OperatorKind.AddSub, IrType.Int64) + Cost(OperatorKind.ShiftVariable, IrType.Int64),
+        Codegen.Ir.Intrinsic.Saturate or Codegen.Ir.Intrinsic.SaturateUnsigned => Cost(OperatorKind.Compare, IrType.Int64) + 2 * Cost(OperatorKind.Mux, IrType.Int64),
+        Codegen.Ir.Intrinsic.LeadingZeros => 6 * Cost(OperatorKind.Mux, IrType.Int64),
+        Codegen.Ir.Intrinsic.Abs => Cost(OperatorKind.AddSub, i.Type) + Cost(OperatorKind.Mux, i.Type),
+        Codegen.Ir.Intrinsic.Min or Codegen.Ir.Intrinsic.Max => Cost(OperatorKind.Compare, i.Type) + Cost(OperatorKind.Mux, i.Type),
+        // Stream operations are timed by the engine from the trace (a FIFO's own cycle), not here.
+        Codegen.Ir.Intrinsic.StreamRead or Codegen.Ir.Intrinsic.StreamWrite or Codegen.Ir.Intrinsic.StreamEmpty => 0,
+        _ => throw new Codegen.InternalCompilerException($"the schedule has no latency for intrinsic {i.Intrinsic}"),
+    }, i.Intrinsic.Info().Name);
 
     public double Mux(IrType type) => Cost(OperatorKind.Mux, type);
 

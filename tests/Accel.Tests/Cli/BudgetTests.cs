@@ -85,7 +85,7 @@ public sealed partial class BudgetTests
     {
         var stderr = Refused(EndlessStimulus(Hoard), "gen", "endless", "--max-memory", MemoryLimit);
         Assert.Contains("memory budget exceeded", stderr);
-        Assert.Contains("kernel 'endless' in its [Stimulus] method", stderr);
+        Assert.True(stderr.Contains("kernel 'endless' in its [Stimulus] method", StringComparison.Ordinal), stderr);
         AssertPeakUnder(stderr, MemoryLimitMb + OvershootMb);
     }
 

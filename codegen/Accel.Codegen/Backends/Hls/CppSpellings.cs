@@ -42,21 +42,7 @@ internal static class CppSpellings
         return $"{sign}0x{lead}.{mantissa:x13}p{e}";
     }
 
-    public static string Intrinsic(Intrinsic intrinsic) => intrinsic switch
-    {
-        Ir.Intrinsic.RoundShift => "accel::round_shift",
-        Ir.Intrinsic.Saturate => "accel::saturate",
-        Ir.Intrinsic.SaturateUnsigned => "accel::saturate_unsigned",
-        Ir.Intrinsic.MulRound => "accel::mul_round",
-        Ir.Intrinsic.LeadingZeros => "accel::leading_zeros",
-        Ir.Intrinsic.Abs => "accel::abs",
-        Ir.Intrinsic.Min => "accel::min",
-        Ir.Intrinsic.Max => "accel::max",
-        Ir.Intrinsic.StreamRead => "read",
-        Ir.Intrinsic.StreamWrite => "write",
-        Ir.Intrinsic.StreamEmpty => "empty",
-        _ => throw new InternalCompilerException($"no C++ spelling for {intrinsic}"),
-    };
+    public static string Intrinsic(Intrinsic intrinsic) => intrinsic.Info().Cpp;
 
     /// <summary>The pragma text of a directive, or null when it asks for nothing (a factor-1 partition).</summary>
     public static string? Pragma(Directive directive) => directive switch
