@@ -2,8 +2,8 @@ namespace Accel.Emulation;
 
 /// <summary>
 /// Appends timing events of one process to chunks of ops (<see cref="TraceOps"/>): one allocation per chunk,
-/// nothing copied as the trace grows. Not thread-safe: one recorder per process. Structure (balanced loops, ops only inside
-/// iterations, element ownership) is checked when the engine runs, with the op index in the message.
+/// nothing copied as the trace grows. Not thread-safe: one recorder per process. Structure (balanced loops, ops
+/// only inside iterations, element ownership) is checked when the engine runs, with the op index in the message.
 /// </summary>
 public sealed class TraceRecorder
 {
