@@ -70,7 +70,7 @@ public sealed class EmulatorRun : IRun
             var name = Definition.Arguments[index].Name;
             stimulus.Array(name, buffer.SnapshotDevice());
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
-            if (design.Ir.Top.Parameters[index].IsWritten)
+            if (design.Writes(design.Ir.Top.Parameters[index]))
                 written.Add((name, buffer));
         }
         var options = new KernelEmulator.Options(design.ClockMhz, design.Board.Name);

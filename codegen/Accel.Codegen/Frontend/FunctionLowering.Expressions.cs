@@ -100,11 +100,7 @@ internal sealed partial class FunctionLowering
         ? Poison
         : throw new InternalCompilerException($"no variable for {op.Syntax} at {Locations.Line(op.Syntax)}");
 
-    private static IrExpr Read(Variable variable)
-    {
-        variable.IsRead = true;
-        return new VarRefExpr(variable);
-    }
+    private static IrExpr Read(Variable variable) => new VarRefExpr(variable);
 
     private IrExpr Literal(IOperation op)
     {

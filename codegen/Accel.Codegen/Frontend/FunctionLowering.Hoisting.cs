@@ -43,7 +43,7 @@ internal sealed partial class FunctionLowering
     private IrExpr HoistRead(IntrinsicExpr read, IOperation op)
     {
         if (hoisted is null) return read;
-        var temp = new Variable($"read_{hoistedCount++}", read.Type, VariableKind.Local) { IsRead = true };
+        var temp = new Variable($"read_{hoistedCount++}", read.Type, VariableKind.Local);
         hoisted.Add(new LocalDeclStmt(Line(op), temp, read));
         return new VarRefExpr(temp);
     }

@@ -197,11 +197,8 @@ internal sealed partial class FunctionLowering
                 return null;
             case IArrayElementReferenceOperation:
                 var element = LowerValue(target);
-                if (element is IndexExpr { Array: VarRefExpr array })
-                {
-                    array.Variable.IsWritten = true;
+                if (element is IndexExpr { Array: VarRefExpr })
                     return element;
-                }
                 // Anything else was already reported where it failed (one report per root cause).
                 if (element is IndexExpr { Array: TableRefExpr })
                     context.Report(DiagnosticIds.Other, target.Syntax, "writing into a [LookupTable] field, whose values are fixed when the kernel is generated; copy it into a local array first");

@@ -23,7 +23,7 @@ internal sealed partial class FunctionLowering
         var value = LowerValue(op.Value);
         if (value is not (VarRefExpr or ParamRefExpr or ConstExpr))
         {
-            var temp = new Variable($"switch_{switchCount++}", value.Type, VariableKind.Local) { IsRead = true };
+            var temp = new Variable($"switch_{switchCount++}", value.Type, VariableKind.Local);
             statements.Add(new LocalDeclStmt(Line(op), temp, value));
             value = new VarRefExpr(temp);
         }

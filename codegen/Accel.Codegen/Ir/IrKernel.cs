@@ -9,8 +9,6 @@ public sealed record Variable(string Name, IrType Type, VariableKind Kind)
     public PortBinding? Port { get; init; }
     /// <summary>For streams: the FIFO depth.</summary>
     public int StreamDepth { get; init; }
-    public bool IsWritten { get; set; }
-    public bool IsRead { get; set; }
 }
 
 public sealed record PortBinding(string Bundle, string Bank, int WidthBits, int MaxBurst, int MaxOutstanding, int LatencyCycles)

@@ -2,14 +2,13 @@ using Accel.Codegen.Ir;
 
 namespace Accel.Codegen.Passes;
 
-/// <summary>Checks that need the whole kernel: no recursion, which array parameters each function writes (so
-/// read-only ports become const), and no call with side effects inside a larger expression (C++ leaves the
-/// order of evaluation open where C# fixes it left to right).</summary>
+/// <summary>Checks that need the whole kernel: no recursion, and no call with side effects (a stream operation, or
+/// a function that writes an array it is passed) inside a larger expression (C++ leaves the order of evaluation
+/// open where C# fixes it left to right).</summary>
 public static class KernelChecks
 {
     public static void Run(IrKernel kernel, IReadOnlyDictionary<IrExpr, (string File, int Line, int Column)> sites, DiagnosticBag diagnostics)
     {
-        var byName = kernel.Functions.ToDictionary(f => f.Name);
         var calls = kernel.Functions.ToDictionary(f => f.Name, f => CallCollector.Collect(f));
 
         foreach (var function in kernel.Functions)
@@ -21,7 +20,7 @@ public static class KernelChecks
                 return;
             }
 
-        PropagateWrites(kernel, byName, calls);
+        var use = Ir.Analysis.VariableUse.Of(kernel);
 
         var impure = new HashSet<string>();
         bool changed = true;
@@ -29,7 +28,7 @@ public static class KernelChecks
         {
             changed = false;
             foreach (var f in kernel.Functions)
-                if (!impure.Contains(f.Name) && (f.Parameters.Any(p => p.IsWritten && p.Kind is VariableKind.ArrayParam or VariableKind.Port)
+                if (!impure.Contains(f.Name) && (f.Parameters.Any(p => use.IsWritten(p) && p.Kind is VariableKind.ArrayParam or VariableKind.Port)
                     || calls[f.Name].Any(c => c.Intrinsic is { } i && i.HasSideEffects() || c.Callee is { } n && impure.Contains(n))))
                     changed = impure.Add(f.Name);
         }
@@ -61,28 +60,6 @@ public static class KernelChecks
                 path.RemoveAt(path.Count - 1);
             }
             return null;
-        }
-    }
-
-    /// <summary>A parameter is written if the function writes it or passes it to a callee that writes its
-    /// parameter in that position; iterate until nothing changes.</summary>
-    private static void PropagateWrites(IrKernel kernel, Dictionary<string, IrFunction> byName, Dictionary<string, List<CallCollector.Site>> calls)
-    {
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (var f in kernel.Functions)
-                foreach (var call in calls[f.Name])
-                {
-                    if (call.Expr is not CallExpr { } expr || !byName.TryGetValue(expr.Callee, out var callee)) continue;
-                    for (int i = 0; i < expr.Arguments.Count && i < callee.Parameters.Count; i++)
-                        if (callee.Parameters[i].IsWritten && expr.Arguments[i] is VarRefExpr { Variable: { IsWritten: false } passed })
-                        {
-                            passed.IsWritten = true;
-                            changed = true;
-                        }
-                }
         }
     }
 }

@@ -38,6 +38,9 @@ public sealed class KernelDesign
     /// <summary>The kernel lowered at this configuration (its top function's parameters are the xclbin arguments).</summary>
     public IrKernel Ir => ir.Value;
 
+    /// <summary>Whether the kernel writes this argument of its top function: the outputs a run gives back.</summary>
+    public bool Writes(Variable parameter) => Codegen.Ir.Analysis.VariableUse.Of(Ir).IsWritten(parameter);
+
     /// <summary>The name written into the xclbin, from which <see cref="FromName"/> finds this design again.</summary>
     public string Name => DesignName.Format(Kernel.Name, Config.Name, Config.Values);
 

@@ -35,7 +35,7 @@ public static class KernelXclbin
                 var portName = $"M_AXI_{binding.Bundle.ToUpperInvariant()}";
                 if (ports.All(p => p.Name != portName))
                     ports.Add(new KernelPort(portName, KernelPort.MasterMode, binding.WidthBits, 0xFFFFFFFF));
-                var pointer = $"{(parameter.IsWritten ? "" : "const ")}{ArgumentTypes.CSpelling(port.Element)}*";
+                var pointer = $"{(design.Writes(parameter) ? "" : "const ")}{ArgumentTypes.CSpelling(port.Element)}*";
                 arguments.Add(new KernelArgument(index, parameter.Name, ArgumentKind.Global, portName, offset, 8, 8, pointer));
                 connections.Add(new ArgumentConnection(index, memory.IndexOf(binding.Bank, ir.Name, parameter.Name)));
             }

@@ -19,6 +19,7 @@ public sealed record PingPongBuffer(string Array, int Producer, int Consumer)
         var calls = DataflowRegion.ProcessCalls(kernel).Select(DataflowRegion.Call).ToList();
         if (calls.Count == 0) return [];
         var functions = kernel.Functions.ToDictionary(f => f.Name);
+        var use = VariableUse.Of(kernel);
         var buffers = new List<PingPongBuffer>();
         foreach (var array in top.Body.Statements.OfType<LocalDeclStmt>().Select(d => d.Variable).Where(v => v.Type is ArrayType))
         {
@@ -27,8 +28,8 @@ public sealed record PingPongBuffer(string Array, int Producer, int Consumer)
             {
                 var parameter = ParameterFor(calls[p], functions[calls[p].Callee], array);
                 if (parameter is null) continue;
-                if (producer >= 0 && parameter.IsRead) buffers.Add(new PingPongBuffer(array.Name, producer, p));
-                if (parameter.IsWritten) producer = p;
+                if (producer >= 0 && use.IsRead(parameter)) buffers.Add(new PingPongBuffer(array.Name, producer, p));
+                if (use.IsWritten(parameter)) producer = p;
             }
         }
         return buffers;

@@ -16,7 +16,7 @@ public sealed class EdgeMoeCsimTests
         var resolved = KernelConfig.Resolve(kernel, config, []);
         var generated = Codegen.Transpiler.Generate(KernelCatalog.BuiltIn, kernel, resolved, TestPaths.Scratch($"{kernelName}-{config}"), Options);
         var result = Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, sanitize);
-        var outputs = generated.Ir.Top.Parameters.Where(p => p.IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
+        var outputs = generated.Ir.Top.Parameters.Where(Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir).IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
         Assert.Equal(outputs, result.Total);
         return result;
     }

@@ -28,7 +28,7 @@ public sealed class OmapControllerCsimTests
     {
         var (generated, csim) = GenerateAndRun("omap_controller", config, [], stimulus: null, sanitize);
         AssertBitExact(csim);
-        var outputs = generated.Ir.Top.Parameters.Where(p => p.IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
+        var outputs = generated.Ir.Top.Parameters.Where(Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir).IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
         Assert.Equal(outputs, csim.Total);
         // The stimulus crowds a third of the keys into bucket 0: lookups that read more than one bucket (the
         // overflow) and the backward shift across buckets are compared too, as are bad operation codes.

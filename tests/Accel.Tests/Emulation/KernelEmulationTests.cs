@@ -25,7 +25,7 @@ public sealed class KernelEmulationTests
         var emulated = Emulate(KernelCatalog.BuiltIn, kernelName, config, []);
         var (generated, csim) = Csim.CsimTests.GenerateAndRun(KernelCatalog.BuiltIn, kernelName, config, []);
         Assert.True(csim.BitExact, csim.Output);
-        foreach (var port in generated.Ir.Top.Parameters.Where(p => p.IsWritten))
+        foreach (var port in generated.Ir.Top.Parameters.Where(Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir).IsWritten))
         {
             var golden = File.ReadAllBytes(Path.Combine(generated.Directory, "golden", $"{port.Name}.out.bin"));
             Assert.Equal(golden, Codegen.Backends.Hls.GoldenVectors.Bytes(emulated.Outputs[port.Name]));

@@ -31,7 +31,7 @@ public sealed class PortedKernelTests
         Assert.True(csim.Total > 0);
 
         var emulated = Emulation.KernelEmulationTests.Emulate(project, kernel, null, overrides);
-        foreach (var port in generated.Ir.Top.Parameters.Where(p => p.IsWritten))
+        foreach (var port in generated.Ir.Top.Parameters.Where(Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir).IsWritten))
             Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
         Assert.True(emulated.Report.TotalCycles > 0);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Accel.Codegen.Ir;
 using Accel.Hw;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Codegen.Backends.Hls;
 
@@ -10,14 +11,16 @@ namespace Accel.Codegen.Backends.Hls;
 public static class GoldenVectors
 {
     /// <summary>The files of golden/, by their path in the generated folder.</summary>
-    public static Dictionary<string, byte[]> Files(IrFunction top, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference)
+    public static Dictionary<string, byte[]> Files(IrKernel kernel, Stimulus stimulus, IReadOnlyDictionary<string, Array> reference)
     {
+        var top = kernel.Top;
+        var use = VariableUse.Of(kernel);
         var files = new Dictionary<string, byte[]>();
         foreach (var p in top.Parameters)
         {
             if (p.Type is not PortType) continue;
             files[$"golden/{p.Name}.in.bin"] = Bytes(stimulus.Arrays[p.Name]);
-            if (p.IsWritten) files[$"golden/{p.Name}.out.bin"] = Bytes(reference[p.Name]);
+            if (use.IsWritten(p)) files[$"golden/{p.Name}.out.bin"] = Bytes(reference[p.Name]);
         }
         var scalars = top.Parameters.Where(p => p.Kind == VariableKind.Scalar)
             .Select(p => $"{p.Name} {stimulus.Scalars[p.Name].ToString(CultureInfo.InvariantCulture)}\n");

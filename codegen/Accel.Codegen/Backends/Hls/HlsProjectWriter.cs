@@ -19,7 +19,7 @@ public static class HlsProjectWriter
     {
         var files = Render(kernel, config, stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length), options)
             .ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetBytes(kv.Value));
-        foreach (var (name, bytes) in GoldenVectors.Files(kernel.Top, stimulus, reference)) files[name] = bytes;
+        foreach (var (name, bytes) in GoldenVectors.Files(kernel, stimulus, reference)) files[name] = bytes;
         if (options.Schedule is { } schedule) files["schedule.rpt"] = System.Text.Encoding.UTF8.GetBytes(schedule(kernel));
         if (options.DumpIr) files["ir.txt"] = System.Text.Encoding.UTF8.GetBytes(IrText.Of(kernel, config));
         return OutputFolder.Write(directory, files, $"accel gen {kernel.Name}, configuration {config}", options.Force);

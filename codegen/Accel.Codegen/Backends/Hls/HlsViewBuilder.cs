@@ -1,5 +1,6 @@
 using System.Globalization;
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Codegen.Backends.Hls;
 
@@ -13,27 +14,29 @@ internal static class HlsViewBuilder
     public static KernelSourceView Source(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths)
     {
         var byName = kernel.Functions.ToDictionary(f => f.Name);
+        var use = VariableUse.Of(kernel);
         var functions = kernel.Functions.Where(f => !f.IsTop)
-            .Select(f => new FunctionView(Comment(f), Signature(f, f.Name), CppStatementPrinter.Print(f, [], byName))).ToList();
+            .Select(f => new FunctionView(Comment(f), Signature(f, f.Name, use), CppStatementPrinter.Print(f, [], byName))).ToList();
         var top = kernel.Top;
         var prologue = InterfacePragmas(top, portDepths)
-            .Concat(top.Parameters.Where(p => p.Kind == VariableKind.Scalar && !p.IsRead).Select(p => $"(void){p.Name};"));
+            .Concat(top.Parameters.Where(p => p.Kind == VariableKind.Scalar && !use.IsRead(p)).Select(p => $"(void){p.Name};"));
         return new KernelSourceView(Banner(kernel, config), kernel.Name, config,
             kernel.Params.Select(p => new ConstView(CppSpellings.Type(p.Type), p.Name, CppSpellings.Constant(p.Type, p.Value, 0))).ToList(),
             kernel.Constants.Select(c => new ConstView(CppSpellings.Type(c.Type), c.Name, CppSpellings.Constant(c.Type, c.Value, 0))).ToList(),
             kernel.Tables.Select(Table).ToList(),
             functions,
-            new FunctionView(Comment(top), Signature(top, kernel.Name), CppStatementPrinter.Print(top, prologue, byName)));
+            new FunctionView(Comment(top), Signature(top, kernel.Name, use), CppStatementPrinter.Print(top, prologue, byName)));
     }
 
     private static string Comment(IrFunction f) => $"{f.Name}, from {Path.GetFileName(f.SourceFile)}:{f.Line}";
 
-    public static string Signature(IrFunction f, string name)
+    /// <summary>Arrays the function never writes (nor passes to a callee that does) are const.</summary>
+    public static string Signature(IrFunction f, string name, VariableUse use)
     {
         var parameters = f.Parameters.Select(p => p.Type switch
         {
-            PortType port => $"{(p.IsWritten ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
-            ArrayParamType a => $"{(p.IsWritten ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[]",
+            PortType port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
+            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[]",
             StreamType s => $"accel::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             var t => $"{CppSpellings.Type(t)} {p.Name}",
         });
@@ -71,8 +74,9 @@ internal static class HlsViewBuilder
     public static TestbenchView Testbench(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths)
     {
         var top = kernel.Top;
+        var use = VariableUse.Of(kernel);
         var arrays = top.Parameters.Where(p => p.Type is PortType)
-            .Select(p => new ArrayView(p.Name, CppSpellings.Type(((PortType)p.Type).Element), portDepths[p.Name], p.IsWritten)).ToList();
+            .Select(p => new ArrayView(p.Name, CppSpellings.Type(((PortType)p.Type).Element), portDepths[p.Name], use.IsWritten(p))).ToList();
         var call = string.Join(", ", top.Parameters.Select(p => p.Type is PortType ? $"{p.Name}.data()" : $"static_cast<{CppSpellings.Type(p.Type)}>({p.Name}_value)"));
         return new TestbenchView(Banner(kernel, config), kernel.Name,
             top.Parameters.Where(p => p.Kind == VariableKind.Scalar).Select(p => new ScalarView(p.Name)).ToList(), arrays, call);
@@ -91,6 +95,6 @@ internal static class HlsViewBuilder
 
     public static HostView Host(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths) =>
         new(Banner(kernel, config), kernel.Name, kernel.Top.Parameters.Select((p, i) => p.Type is PortType port
-            ? new HostArgumentView(i, p.Name, CppSpellings.Type(port.Element), true, portDepths[p.Name], p.IsWritten)
+            ? new HostArgumentView(i, p.Name, CppSpellings.Type(port.Element), true, portDepths[p.Name], VariableUse.Of(kernel).IsWritten(p))
             : new HostArgumentView(i, p.Name, CppSpellings.Type(p.Type), false, 0, false)).ToList());
 }

@@ -19,7 +19,7 @@ public static class RtlProjectWriter
     {
         var files = Render(kernel, config, stimulus.Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length), options)
             .ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetBytes(kv.Value));
-        foreach (var (name, bytes) in GoldenVectors.Files(kernel.Top, stimulus, reference())) files[name] = bytes;
+        foreach (var (name, bytes) in GoldenVectors.Files(kernel, stimulus, reference())) files[name] = bytes;
         return OutputFolder.Write(directory, files, $"accel rtl {kernel.Name}, configuration {config}", options.Force);
     }
 

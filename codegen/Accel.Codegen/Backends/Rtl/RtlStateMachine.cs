@@ -32,7 +32,7 @@ internal sealed class RtlStateMachine
     public RtlStateMachine(IrKernel kernel, IRtlSchedule schedule, VerilogPrinter printer, RtlRejections rejections, VerilogScope top)
     {
         (this.kernel, this.schedule, this.printer, this.rejections, this.top) = (kernel, schedule, printer, rejections, top);
-        writePorts = kernel.Top.Parameters.Where(p => p.Type is PortType && p.IsWritten).ToList();
+        writePorts = kernel.Top.Parameters.Where(p => p.Type is PortType && Ir.Analysis.VariableUse.Of(kernel).IsWritten(p)).ToList();
         functions = kernel.Functions.ToDictionary(f => f.Name);
     }
 

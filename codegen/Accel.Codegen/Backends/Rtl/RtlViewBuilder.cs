@@ -54,7 +54,7 @@ internal static class RtlViewBuilder
             var element = (IntType)((PortType)p.Type).Element;
             var t = timing.Single(x => x.Port == p.Name);
             return new RtlPortView(p.Name, element.Bits, element.Bits / 8, $"{(element.Signed ? "" : "u")}int{element.Bits}_t",
-                deepest.ContainsKey(p.Name), p.IsWritten, depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth) : 0,
+                deepest.ContainsKey(p.Name), Ir.Analysis.VariableUse.Of(kernel).IsWritten(p), depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth) : 0,
                 t.Channel, channels.IndexOf(t.Channel), t.LatencyCycles, t.BeatBytes, t.UnitsPerCycle, t.ServiceUnits);
         }).ToList();
     }
