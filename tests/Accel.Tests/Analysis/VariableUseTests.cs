@@ -37,13 +37,17 @@ public sealed class VariableUseTests
         }
         """;
 
+    private static (Accel.Codegen.Ir.IrKernel Ir, VariableUse Use, Dictionary<string, Accel.Codegen.Ir.Variable> Top) Lowered()
+    {
+        var ir = ScheduleRulesTests.EmulateSource(Source, "use").Ir;
+        return (ir, VariableUse.Of(ir), ir.Top.Parameters.ToDictionary(p => p.Name));
+    }
+
     [Fact]
     public void AnArrayIsWrittenWhereStoredAndThroughEveryCallThatPassesItOn()
     {
         // z is stored directly; y only through Fill -> Copy, two calls down; x is only read.
-        var ir = ScheduleRulesTests.EmulateSource(Source, "use").Ir;
-        var use = VariableUse.Of(ir);
-        var top = ir.Top.Parameters.ToDictionary(p => p.Name);
+        var (ir, use, top) = Lowered();
         Assert.True(use.IsWritten(top["z"]));
         Assert.True(use.IsWritten(top["y"]));
         Assert.False(use.IsWritten(top["x"]));
@@ -55,9 +59,7 @@ public sealed class VariableUseTests
     public void AScalarNoStatementMentionsIsNotRead()
     {
         // The C++ casts it to void to keep the compiler quiet; x is read (by the copy and by Copy through Fill).
-        var ir = ScheduleRulesTests.EmulateSource(Source, "use").Ir;
-        var use = VariableUse.Of(ir);
-        var top = ir.Top.Parameters.ToDictionary(p => p.Name);
+        var (_, use, top) = Lowered();
         Assert.False(use.IsRead(top["unused"]));
         Assert.True(use.IsRead(top["x"]));
     }
