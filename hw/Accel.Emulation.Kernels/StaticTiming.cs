@@ -31,6 +31,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     private IrFunction current = null!;
     private bool inPipeline; // whether the expression being costed sits inside a pipelined loop body or function
     private readonly List<string> findings = new();
+    private readonly Dictionary<string, bool> pipelinedFunctions = new();
     private string? wholeFunctionPipeline; // the function-level pipeline being costed, when that is why loops unroll
 
     private StaticTiming(IrKernel kernel, double clockMhz)
@@ -47,17 +48,13 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     public static KernelTiming Of(IrKernel kernel, double clockMhz)
     {
         var timing = new StaticTiming(kernel, clockMhz);
+        var processes = DataflowProcesses(kernel);
         var straight = new Dictionary<string, long>();
         foreach (var f in kernel.Functions)
         {
-            timing.current = f;
             bool pipelined = timing.PipelinedFunction(f);
-            timing.inPipeline = pipelined;
-            timing.wholeFunctionPipeline = pipelined ? f.Name : null;
-            long cycles = (long)Math.Ceiling(timing.Block(f.Body, insidePipeline: pipelined, countLoops: pipelined));
-            timing.inPipeline = false;
-            timing.wholeFunctionPipeline = null;
-            if (f.IsTop || DataflowProcesses(kernel).Contains(f.Name)) straight[f.Name] = cycles;
+            long cycles = (long)Math.Ceiling(timing.FunctionBody(f, inside: pipelined, wholeFunction: pipelined));
+            if (f.IsTop || processes.Contains(f.Name)) straight[f.Name] = cycles;
         }
         return new KernelTiming(timing.loops, straight, clockMhz) { Findings = [.. NonCanonicalDataflow(kernel), .. timing.findings] };
     }
@@ -65,44 +62,45 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     /// <summary>A function whose body asks for Hls.Pipeline outside any loop is one pipeline (UG1399, "Pipelining
     /// functions"): Vitis unrolls every loop inside, so a call costs the whole unrolled body and no loop of it is
     /// timed on its own. A loop inside without a constant trip count cannot be unrolled: the directive is then not
-    /// honoured (reported once), and the loops are timed as written.</summary>
+    /// honoured (reported once), and the loops are timed as written. Which loops those are, the walk of a pipelined
+    /// loop's body decides (it follows calls and the counters of enclosing unrolled loops).</summary>
     private bool PipelinedFunction(IrFunction f)
     {
         if (Directives.Find<PipelineDirective>(f.Body) is not { } pipeline) return false;
         if (pipelinedFunctions.TryGetValue(f.Name, out var known)) return known;
         string file = Path.GetFileName(f.SourceFile);
-        var uncounted = new UncountedLoops(this).In(f.Body);
+        var uncounted = VariableBoundLoops(Context(f.Body, f.Body, file));
         if (uncounted.Count > 0)
             findings.Add($"{f.Name} at {file}:{f.Line}: II={pipeline.II} requested for the whole function, not pipelined: the loop at " +
                          $"{string.Join(", ", uncounted.Select(l => $"{file}:{l}"))} has no constant trip count, so it cannot be unrolled; its loops are timed as written");
         return pipelinedFunctions[f.Name] = uncounted.Count == 0;
     }
 
-    private readonly Dictionary<string, bool> pipelinedFunctions = new();
-
-    /// <summary>The lines of the loops in a body (not in its callees) that a full unroll cannot replicate: while
-    /// loops, and for loops with no constant trip count.</summary>
-    private sealed class UncountedLoops(StaticTiming owner) : Codegen.Passes.IrWalker
+    /// <summary>The loops of a pipeline body that cannot be unrolled; a body too large to walk whole reports the ones
+    /// it has not reached as none (as a pipelined loop's constraints do).</summary>
+    private static List<int> VariableBoundLoops(IterationContext context)
     {
-        private readonly List<int> lines = new();
-
-        public List<int> In(BlockStmt body)
+        try
         {
-            body.Accept(this);
-            return lines;
+            return IterationWalk.Run(context, WalkMode.Accesses).VariableBoundLoops.Distinct().ToList();
         }
-
-        public override void VisitFor(ForStmt s)
+        catch (AnalysisTooLongException)
         {
-            if (owner.Counted(s)?.Trips is null) lines.Add(s.Line);
-            base.VisitFor(s);
+            return [];
         }
+    }
 
-        public override void VisitWhile(WhileStmt s)
-        {
-            lines.Add(s.Line);
-            base.VisitWhile(s);
-        }
+    /// <summary>A function body's latency, inside a pipeline (its loops unrolled) or not; <paramref name="wholeFunction"/>
+    /// when the function's own directive is why.</summary>
+    private double FunctionBody(IrFunction f, bool inside, bool wholeFunction)
+    {
+        var (caller, outerPipeline, outerWhole) = (current, inPipeline, wholeFunctionPipeline);
+        current = f;
+        inPipeline = inside;
+        if (wholeFunction) wholeFunctionPipeline = f.Name;
+        var latency = Block(f.Body, insidePipeline: inside, countLoops: inside);
+        (current, inPipeline, wholeFunctionPipeline) = (caller, outerPipeline, outerWhole);
+        return latency;
     }
 
     /// <summary>A canonical dataflow region holds only channel declarations and process calls (UG1399, "Canonical
@@ -358,20 +356,11 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     /// straight-line code, and the callee's loops are timed by the trace when they run.</summary>
     private double Callee(string name)
     {
-        bool outer = inPipeline;
-        bool inside = inPipeline || PipelinedFunction(functions[name]);
+        var callee = functions[name];
+        bool inside = inPipeline || PipelinedFunction(callee);
         var key = (name, inside);
         if (bodyCache.TryGetValue(key, out var cached)) return cached;
         bodyCache[key] = 0; // no recursion reaches here (the transpiler rejects it); guards the cache
-        var caller = current;
-        var outerWhole = wholeFunctionPipeline;
-        current = functions[name];
-        inPipeline = inside;
-        if (!outer && inside) wholeFunctionPipeline = name;
-        var latency = Block(functions[name].Body, insidePipeline: inside, countLoops: inside);
-        inPipeline = outer;
-        wholeFunctionPipeline = outerWhole;
-        current = caller;
-        return bodyCache[key] = latency;
+        return bodyCache[key] = FunctionBody(callee, inside, wholeFunction: inside && !inPipeline);
     }
 }
