@@ -4,10 +4,10 @@ namespace Accel.Emulation;
 /// A checked trace plus what the engine needs that does not depend on timing: the item index of each FIFO
 /// op and the burst plan of each port access (<see cref="BurstCoalescer"/>).
 /// </summary>
-internal sealed class ProcessProgram(TraceOps ops, int count, int[] seq, PortAccess[] accesses, BurstPlan[] bursts)
+internal sealed class ProcessProgram(TraceOps ops, int[] seq, PortAccess[] accesses, BurstPlan[] bursts)
 {
     public readonly TraceOps Ops = ops;
-    public readonly int Count = count;
+    public readonly int Count = ops.Count;
 
     /// <summary>FIFO ops: the item index (k-th write or read of that FIFO). Port ops: index into <see cref="Accesses"/>.</summary>
     public readonly int[] Seq = seq;

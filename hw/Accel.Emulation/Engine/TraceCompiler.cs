@@ -3,11 +3,10 @@ namespace Accel.Emulation;
 /// <summary>
 /// Checks one process trace against the trace rules and turns it into a <see cref="ProcessProgram"/>.
 /// Rules: loops nest and close; every op inside a loop follows an IterationStart of its innermost loop (or starts
-/// an iteration itself); a
-/// pipelined loop holds only FIFO and port ops (HLS unrolls inner loops of a pipelined loop and its depth
-/// already counts the straight-line work); a pipelined loop that reads a port has depth >= 2 (request and
-/// data in different stages); a process writes only FIFOs it produces, reads only FIFOs it consumes and
-/// uses only ports it owns; an access opens at most as many bursts as the port may have outstanding.
+/// an iteration itself); a pipelined loop holds only FIFO and port ops (HLS unrolls inner loops of a pipelined
+/// loop and its depth already counts the straight-line work); a pipelined loop that reads a port has depth >= 2
+/// (request and data in different stages); a process writes only FIFOs it produces, reads only FIFOs it consumes
+/// and uses only ports it owns; an access opens at most as many bursts as the port may have outstanding.
 /// </summary>
 internal static class TraceCompiler
 {
@@ -21,7 +20,7 @@ internal static class TraceCompiler
         var seq = new int[count];
         var fifoWrites = new int[fifos.Length];
         var fifoReads = new int[fifos.Length];
-        var coalescer = new BurstCoalescer(design, CountPortOps(ops, count));
+        var coalescer = new BurstCoalescer(design, CountPortOps(ops));
         var loops = new LoopFrame[8];
         int depth = 0;
 
@@ -110,13 +109,13 @@ internal static class TraceCompiler
         if (depth > 0)
             throw new TraceFormatException(name, count, $"the loop opened at op {loops[depth - 1].Begin} is never closed");
         coalescer.CloseAll();
-        return new ProcessProgram(ops, count, seq, coalescer.Accesses(), coalescer.Bursts());
+        return new ProcessProgram(ops, seq, coalescer.Accesses(), coalescer.Bursts());
     }
 
-    private static int CountPortOps(in TraceOps ops, int count)
+    private static int CountPortOps(in TraceOps ops)
     {
         int ports = 0;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < ops.Count; i++)
         {
             if (ops[i].Kind is TraceOpKind.PortRead or TraceOpKind.PortWrite)
                 ports++;
