@@ -4,6 +4,27 @@ public enum BinaryOp { Add, Sub, Mul, Div, Rem, Shl, Shr, UShr, And, Or, Xor, Eq
 
 public enum UnaryOp { Neg, Not, BitNot }
 
+public static class Operators
+{
+    /// <summary>The operator as C# writes it (C++ writes all but >>> the same way).</summary>
+    public static string Symbol(this BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/", BinaryOp.Rem => "%",
+        BinaryOp.Shl => "<<", BinaryOp.Shr => ">>", BinaryOp.UShr => ">>>", BinaryOp.And => "&", BinaryOp.Or => "|",
+        BinaryOp.Xor => "^", BinaryOp.Eq => "==", BinaryOp.Ne => "!=", BinaryOp.Lt => "<", BinaryOp.Le => "<=",
+        BinaryOp.Gt => ">", BinaryOp.Ge => ">=", BinaryOp.LogicalAnd => "&&", BinaryOp.LogicalOr => "||",
+        _ => throw new InternalCompilerException($"no symbol for {op}"),
+    };
+
+    public static string Symbol(this UnaryOp op) => op switch
+    {
+        UnaryOp.Neg => "-",
+        UnaryOp.Not => "!",
+        UnaryOp.BitNot => "~",
+        _ => throw new InternalCompilerException($"no symbol for {op}"),
+    };
+}
+
 /// <summary>An expression node. Every node carries its result type; conversions are explicit nodes.</summary>
 public abstract record IrExpr(IrType Type)
 {

@@ -137,9 +137,9 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
 
     public string VisitIndex(IndexExpr e) => $"{Expr(e.Array)}[{string.Join(", ", (e.Indices ?? [e.Index]).Select(Expr))}]";
 
-    public string VisitUnary(UnaryExpr e) => $"({Symbol(e.Op)}{Expr(e.Operand)}):{TypeName(e.Type)}";
+    public string VisitUnary(UnaryExpr e) => $"({e.Op.Symbol()}{Expr(e.Operand)}):{TypeName(e.Type)}";
 
-    public string VisitBinary(BinaryExpr e) => $"({Expr(e.Left)} {Symbol(e.Op)} {Expr(e.Right)}):{TypeName(e.Type)}";
+    public string VisitBinary(BinaryExpr e) => $"({Expr(e.Left)} {e.Op.Symbol()} {Expr(e.Right)}):{TypeName(e.Type)}";
 
     public string VisitConvert(ConvertExpr e) => $"{TypeName(e.Type)}({Expr(e.Operand)})";
 
@@ -148,21 +148,4 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
     public string VisitCall(CallExpr e) => $"{e.Callee}({string.Join(", ", e.Arguments.Select(Expr))})";
 
     public string VisitIntrinsic(IntrinsicExpr e) => $"{e.Intrinsic}({string.Join(", ", e.Arguments.Select(Expr))})";
-
-    private static string Symbol(UnaryOp op) => op switch
-    {
-        UnaryOp.Neg => "-",
-        UnaryOp.Not => "!",
-        UnaryOp.BitNot => "~",
-        _ => op.ToString(),
-    };
-
-    private static string Symbol(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/", BinaryOp.Rem => "%",
-        BinaryOp.Shl => "<<", BinaryOp.Shr => ">>", BinaryOp.UShr => ">>>", BinaryOp.And => "&", BinaryOp.Or => "|",
-        BinaryOp.Xor => "^", BinaryOp.Eq => "==", BinaryOp.Ne => "!=", BinaryOp.Lt => "<", BinaryOp.Le => "<=",
-        BinaryOp.Gt => ">", BinaryOp.Ge => ">=", BinaryOp.LogicalAnd => "&&", BinaryOp.LogicalOr => "||",
-        _ => op.ToString(),
-    };
 }

@@ -54,14 +54,18 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
             BinaryOp.Sub when signed => $"accel::sub({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Mul when signed => $"accel::mul({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Shl or BinaryOp.Shr when Exact(e.Right) is { } n && n >= 0 && n < ((IntType)e.Type).Bits && !(signed && e.Op == BinaryOp.Shl)
-                => $"({l} {(e.Op == BinaryOp.Shl ? "<<" : ">>")} {r})",
+                => $"({l} {CppSymbol(e.Op)} {r})",
             BinaryOp.Shl => $"accel::shl({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.Shr => $"accel::shr({Unwrap(l)}, {Unwrap(r)})",
             BinaryOp.UShr => $"accel::ushr({Unwrap(l)}, {Unwrap(r)})",
             // C# promotes arithmetic narrower than int, so what is left (unsigned, float, bitwise, comparisons) means the same in C++.
-            _ => $"({l} {Symbol(e.Op)} {r})",
+            _ => $"({l} {CppSymbol(e.Op)} {r})",
         };
     }
+
+    /// <summary>C++ spells every operator as C# does but >>>, which the printer writes as accel::ushr.</summary>
+    private static string CppSymbol(BinaryOp op) =>
+        op == BinaryOp.UShr ? throw new InternalCompilerException($"no C++ operator for {op}") : op.Symbol();
 
     private static System.Numerics.BigInteger? Exact(IrExpr e) => ConstantFolder.Constants.Exact(e);
 
@@ -72,15 +76,6 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
         && Operand(e.Left) && Operand(e.Right);
 
     private static bool Operand(IrExpr e) => e is not BinaryExpr b || (b.Type is IntType t && Exact(b) is { } v && ConstantFolder.Fits(v, t));
-
-    private static string Symbol(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/", BinaryOp.Rem => "%",
-        BinaryOp.And => "&", BinaryOp.Or => "|", BinaryOp.Xor => "^", BinaryOp.Eq => "==", BinaryOp.Ne => "!=",
-        BinaryOp.Lt => "<", BinaryOp.Le => "<=", BinaryOp.Gt => ">", BinaryOp.Ge => ">=",
-        BinaryOp.LogicalAnd => "&&", BinaryOp.LogicalOr => "||",
-        _ => throw new InternalCompilerException($"no C++ operator for {op}"),
-    };
 
     public string VisitConvert(ConvertExpr e)
     {
@@ -105,7 +100,7 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
     /// <summary>A compile-time length: plain operators on parameter names, evaluated by the C++ compiler.</summary>
     public string PrintConstant(IrExpr e) => e switch
     {
-        BinaryExpr b => $"({PrintConstant(b.Left)} {(b.Op == BinaryOp.Shl ? "<<" : b.Op == BinaryOp.Shr ? ">>" : Symbol(b.Op))} {PrintConstant(b.Right)})",
+        BinaryExpr b => $"({PrintConstant(b.Left)} {CppSymbol(b.Op)} {PrintConstant(b.Right)})",
         ConstExpr c => c.IntValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => e.Accept(this),
     };
