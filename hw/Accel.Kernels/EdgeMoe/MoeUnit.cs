@@ -4,93 +4,102 @@ namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
 /// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, one
-/// expert a cycle (2 x experts cycles a token, a pass for the max and a pass for the sum and the top k); each token joins the lists of its k experts with its gate
-/// probability; then only experts with tokens run, one after another, so each active expert's weights cross the
-/// bus once per layer, and each expert's output rows are added back to their tokens weighted by the gate
-/// probability.</summary>
+/// expert a cycle (experts cycles a token: a token's max is found while the token before it is summed and ranked);
+/// each token joins the lists of its k experts with its gate probability; then only experts with tokens run, one
+/// after another, so each active expert's weights cross the bus once per layer, and each expert's output rows are
+/// added back to their tokens weighted by the gate probability.</summary>
 [KernelLibrary]
 public static class MoeUnit
 {
     /// <summary>Fills counts[e] and, for n &lt; counts[e], lists[e * tokens + n] (token) and listScores (its gate
     /// probability) from the logits of token t at logits[logitBase + t * experts + e] (actFrac fraction bits).
-    /// One pipelined loop over (token, step), 2 x experts steps a token and one expert a step, so one exp, one
-    /// top-k insertion network and one list entry a step serve every expert: the first experts steps find the
-    /// token's largest logit, the next experts steps add up exp(logit - max) (every argument &lt;= 0, as in the
-    /// single-pass softmax) and insert each expert into the top k (the earlier expert stays ahead on equal logits);
-    /// the token's last step takes the reciprocal of the sum. The first topK steps of the next token (topK &lt;=
-    /// experts) append the token to its k experts' lists, one a step, with its probability exp(logit - max) / sum
-    /// from the same exp; topK steps after the last token drain the last one. topLogit, topExpert: topK entries,
-    /// counts: experts entries, all registers (complete partition in the caller).</summary>
+    /// One pipelined loop over (phase, expert), experts steps a phase and one expert a step; in phase p three tokens
+    /// are in flight, so one logit read, one exp, one top-k insertion network and one list entry a step serve every
+    /// expert: token p's max is found (its logits kept in pending for the next phase), token p - 1 adds up
+    /// exp(logit - max) (every argument &lt;= 0, as in the single-pass softmax) and inserts each expert with its exp
+    /// into the top k (the earlier expert stays ahead on equal logits), taking the reciprocal of the sum on its
+    /// last step; and the first topK steps append token p - 2 to its k experts' lists (topK &lt;= experts), one a
+    /// step, with its probability exp(logit - max) / sum from the exp kept with its slot. topLogit, topExp,
+    /// topExpert, dueExp, dueExpert: topK entries; pending, counts: experts entries; all registers (complete
+    /// partition in the caller).</summary>
     public static void Route(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
-        long[] topLogit, int[] topExpert, int actFrac, int expTableBits, int[] expTable)
+        long[] topLogit, long[] topExp, int[] topExpert, long[] dueExp, int[] dueExpert, int[] pending, int actFrac, int expTableBits, int[] expTable)
     {
         for (int e = 0; e < experts; e++)
         {
             Hls.Unroll();
             counts[e] = 0;
         }
-        int steps = 2 * experts;
-        long max = int.MinValue, sum = 0, lastMax = 0, recip = 0;   // lastMax, recip, shift: the token whose list entries are due
-        int shift = 0, t = 0, k = 0, row = logitBase;
-        for (int i = 0; i < tokens * 2 * experts + topK; i++)
+        ClearTop(topK, topLogit, topExp, topExpert);
+        long max = 0, nextMax = 0, sum = 0, recip = 0;   // max: token p - 1's; recip, shift: token p - 2's
+        int shift = 0, p = 0, k = 0, row = logitBase;
+        for (int i = 0; i < (tokens + 1) * experts + topK; i++)
         {
             Hls.Pipeline(1);
-            Hls.LoopTripCount(3, 2 * 4096 * 64 + 8);
-            bool live = t < tokens, second = k >= experts;
-            bool emit = t > 0 && k < topK;        // slot k of token t - 1
-            int e = second ? k - experts : k;
-            int slot = k < topK ? k : 0;
-            long logit = 0;
-            if (live) logit = logits[row + e];
-            // one exp a step: the sum's term in the second half, the due slot's probability in the first
-            long ex = FixedMath.Exp(second ? logit - max : emit ? topLogit[slot] - lastMax : 0, actFrac, expTableBits, expTable);
+            Hls.LoopTripCount(3, 4097 * 64 + 8);
+            bool maxPass = p < tokens, sumPass = p >= 1 && p <= tokens, emit = p >= 2 && k < topK;
+            int logit = pending[k];                   // token p - 1's, kept by its max pass
+            if (maxPass)
+            {
+                int next = logits[row + k];
+                pending[k] = next;
+                nextMax = k == 0 || next > nextMax ? next : nextMax;
+            }
+            long ex = FixedMath.Exp(sumPass ? logit - max : 0, actFrac, expTableBits, expTable);
             if (emit)
             {
                 // the k experts differ, so each slot's place in its list is its expert's count before this token
-                int x = topExpert[slot];
+                int x = dueExpert[k];
                 int at = x * tokens + counts[x];
-                lists[at] = t - 1;
-                listScores[at] = (int)Fx.RoundShift(ex * recip, shift);
+                lists[at] = p - 2;
+                listScores[at] = (int)Fx.RoundShift(dueExp[k] * recip, shift);
                 counts[x] = counts[x] + 1;
             }
-            if (live && !second)
+            if (sumPass)
             {
-                max = k == 0 || logit > max ? logit : max;
+                sum += ex;
+                KeepTop(logit, ex, k, topK, topLogit, topExp, topExpert);
                 if (k == experts - 1)
                 {
-                    // the previous token's slots are out: start this token's sum and top k
-                    sum = 0;
+                    // token p - 1 is ranked: its slots become due for the next phase's list entries
+                    recip = OnlineSoftmax.Reciprocal(sum);
+                    shift = OnlineSoftmax.Shift(sum, actFrac);
                     for (int j = 0; j < topK; j++)
                     {
                         Hls.Unroll();
-                        topLogit[j] = long.MinValue;
-                        topExpert[j] = 0;
+                        dueExp[j] = topExp[j];
+                        dueExpert[j] = topExpert[j];
                     }
+                    sum = 0;
+                    ClearTop(topK, topLogit, topExp, topExpert);
                 }
             }
-            if (live && second)
+            if (k == experts - 1)
             {
-                sum += ex;
-                KeepTop(logit, e, topK, topLogit, topExpert);
-                if (k == steps - 1)
-                {
-                    recip = OnlineSoftmax.Reciprocal(sum);
-                    shift = OnlineSoftmax.Shift(sum, actFrac);
-                    lastMax = max;
-                }
-            }
-            if (k == steps - 1)
-            {
+                max = nextMax;
                 k = 0;
-                t++;
+                p++;
                 row += experts;
             }
             else k++;
         }
     }
 
-    /// <summary>Inserts (logit, expert) into the descending top-k list; on equal logits the earlier expert stays ahead.</summary>
-    static void KeepTop(long logit, int expert, int topK, long[] topLogit, int[] topExpert)
+    static void ClearTop(int topK, long[] topLogit, long[] topExp, int[] topExpert)
+    {
+        Hls.Inline();
+        for (int j = 0; j < topK; j++)
+        {
+            Hls.Unroll();
+            topLogit[j] = long.MinValue;
+            topExp[j] = 0;
+            topExpert[j] = 0;
+        }
+    }
+
+    /// <summary>Inserts (logit, its exp, expert) into the descending top-k list; on equal logits the earlier expert
+    /// stays ahead.</summary>
+    static void KeepTop(long logit, long ex, int expert, int topK, long[] topLogit, long[] topExp, int[] topExpert)
     {
         Hls.Inline();
         int place = topK;
@@ -105,12 +114,14 @@ public static class MoeUnit
             if (j > place)
             {
                 topLogit[j] = topLogit[j - 1];
+                topExp[j] = topExp[j - 1];
                 topExpert[j] = topExpert[j - 1];
             }
         }
         if (place < topK)
         {
             topLogit[place] = logit;
+            topExp[place] = ex;
             topExpert[place] = expert;
         }
     }
