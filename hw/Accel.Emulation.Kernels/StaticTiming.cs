@@ -150,14 +150,14 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     };
 
     /// <summary>The generated `T a[n] = {}` is a loop writing every word on every call, one word per bank a
-    /// cycle (registers all at once); nothing when the function writes every element first
+    /// cycle (a reshaped array's words hold several elements; registers all at once); nothing when the function writes every element first
     /// (<see cref="LocalArrayFill"/>, which also decides whether the C++ has the fill).</summary>
     private double Fill(Variable array)
     {
         if (!LocalArrayFill.Needed(current, array, functions) || roots.Of(new VarRefExpr(array), _ => null) is not { } root) return 0;
         if (root.Kind == Schedule.MemoryKind.Registers) return 1;
         long length = ((ArrayType)array.Type).LengthValue;
-        return Math.Ceiling((double)length / Math.Max(1, root.Banks)) + 1; // + loop control
+        return Math.Ceiling((double)length / root.ElementsPerWordCycle) + 1; // + loop control
     }
 
     private double Loop(IrStmt statement, int id, int line, BlockStmt body, bool insidePipeline, bool countLoops)

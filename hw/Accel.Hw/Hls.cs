@@ -16,6 +16,12 @@ public static class Hls
     /// <summary>Partition an on-chip array so several elements can be read in one cycle.</summary>
     public static void ArrayPartition(Array array, PartitionKind kind, int factor = 0, int dim = 1) { }
 
+    /// <summary>Reshape an on-chip array into wider words, as Vitis's ARRAY_RESHAPE: a cyclic reshape by f puts f
+    /// consecutive elements in one word (one port reads them all in one cycle), a block reshape by f puts element
+    /// i, i + n/f, i + 2n/f ... in one word, a complete reshape makes the array one word (registers). Fewer,
+    /// wider block RAMs than a partition by the same factor, but one pair of ports for all the elements.</summary>
+    public static void ArrayReshape(Array array, PartitionKind kind, int factor = 0, int dim = 1) { }
+
     /// <summary>Run the calls of the enclosing function as concurrent processes joined by streams.</summary>
     public static void Dataflow() { }
 

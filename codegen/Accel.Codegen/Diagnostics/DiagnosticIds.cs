@@ -42,7 +42,7 @@ public static class DiagnosticIds
     public static readonly Entry Property = new("ACCEL0043", "a property", "use a field, a const or a method of the kernel class (array lengths: the size's constant or kernel parameter)");
     public static readonly Entry UnsupportedType = new("ACCEL0031", "this type", "use integer types (sbyte..ulong), bool, float, double, arrays of them or Stream<T>");
     public static readonly Entry MissingBank = new("ACCEL0041", "a memory bank the board does not have", "bind the port to a bank the board has: u55c HBM[0..31], u280 HBM[0..31] or DDR[0..1], HOST[0] for host memory; ZCU102 ignores banks");
-    public static readonly Entry DirectiveArgument = new("ACCEL0042", "a directive argument outside its range", "II >= 1, unroll factor >= 0 (0 = complete), partition factor >= 1 on an on-chip array declared in the same function, loop trip count 0 <= min <= max, dependence distance >= 0 and one number in the configuration");
+    public static readonly Entry DirectiveArgument = new("ACCEL0042", "a directive argument outside its range", "II >= 1, unroll factor >= 0 (0 = complete), partition or reshape factor >= 1 on an on-chip array declared in the same function, loop trip count 0 <= min <= max, dependence distance >= 0 and one number in the configuration");
     public static readonly Entry RtlUnsupported = new("ACCEL0040", "this construct", "the HLS back end (`accel gen`, `accel csim`) handles it; see the RTL subset in the README");
     public static readonly Entry Other = new("ACCEL0099", "this construct", "rewrite it with the constructs of the kernel subset (README, \"The subset\"): integer and float locals, fixed-size arrays, for/while/if/switch, calls to kernel methods and [KernelLibrary] functions");
 }

@@ -75,7 +75,7 @@ internal sealed partial class FunctionLowering
         bool AllConstant(int from) => Enumerable.Range(from, args.Count - from).All(i => Arg(i) is not null);
         bool constant = invocation.TargetMethod.Name switch
         {
-            "ArrayPartition" => AllConstant(1),
+            "ArrayPartition" or "ArrayReshape" => AllConstant(1),
             "Dependence" => Arg(1) is not null, // the distance may follow the configuration through the arguments
             _ => AllConstant(0),
         };
@@ -93,6 +93,7 @@ internal sealed partial class FunctionLowering
             "Inline" => new InlineDirective(Arg(0) != 0),
             "LoopTripCount" => Arg(0) >= 0 && Arg(1) >= Arg(0) ? new LoopTripCountDirective((int)Arg(0)!, (int)Arg(1)!) : Why($"0 <= min <= max is needed (min {Arg(0)}, max {Arg(1)})"),
             "ArrayPartition" => Partition(args, Arg, out why),
+            "ArrayReshape" => Partition(args, Arg, out why) is ArrayPartitionDirective reshape ? reshape with { Reshape = true } : null,
             "Dependence" => Dependence(args, Arg, out why),
             _ => Why("not a directive this version knows"),
         };

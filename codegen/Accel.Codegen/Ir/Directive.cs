@@ -11,7 +11,15 @@ public sealed record PipelineDirective(int II) : Directive;
 /// <summary>Unroll by <see cref="Factor"/>; 0 means completely.</summary>
 public sealed record UnrollDirective(int Factor) : Directive;
 
-public sealed record ArrayPartitionDirective(Variable Array, PartitionKind Kind, int Factor, int Dim) : Directive;
+/// <summary>Partition an on-chip array into banks, or with <see cref="Reshape"/> into wider words of one memory
+/// (Vitis's ARRAY_RESHAPE: the same kinds and factors, the elements of a bank side by side in one word).</summary>
+public sealed record ArrayPartitionDirective(Variable Array, PartitionKind Kind, int Factor, int Dim) : Directive
+{
+    public bool Reshape { get; init; }
+
+    /// <summary>The Vitis pragma's name and the IR text's.</summary>
+    public string PragmaName => Reshape ? "ARRAY_RESHAPE" : "ARRAY_PARTITION";
+}
 
 public sealed record DataflowDirective : Directive;
 

@@ -104,7 +104,7 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
     {
         PipelineDirective p => $"pipeline II={p.II}",
         UnrollDirective u => u.Factor == 0 ? "unroll" : $"unroll factor={u.Factor}",
-        ArrayPartitionDirective a => $"array_partition {a.Array.Name} {a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
+        ArrayPartitionDirective a => $"{a.PragmaName.ToLowerInvariant()} {a.Array.Name} {a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
         DataflowDirective => "dataflow",
         InlineDirective i => i.On ? "inline" : "inline off",
         DependenceDirective d => $"dependence {d.Array.Name} {(d.Carried ? "carried" : "not carried")}{(d.Distance > 0 ? $" distance={d.Distance}" : "")}",

@@ -3,8 +3,9 @@ using Accel.Hw;
 
 namespace Accel.Resources.Estimation;
 
-/// <summary>On-chip arrays and streams. A completely partitioned array is registers; a cyclic or block
-/// partition by F makes F banks of depth ceil(length / F), each a RAM (<see cref="MemoryCosts.Ram"/>). Accesses
+/// <summary>On-chip arrays and streams. A completely partitioned (or reshaped) array is registers; a cyclic or block
+/// partition by F makes F banks of depth ceil(length / F), each a RAM (<see cref="MemoryCosts.Ram"/>), and a
+/// reshape by F one RAM of that depth, F elements wide. Accesses
 /// are assumed to reach their bank without a bank-select multiplexer (the index is affine in the unrolled
 /// variable, which is what a partition by the unroll factor is for).</summary>
 internal sealed partial class DatapathWalker
@@ -30,6 +31,13 @@ internal sealed partial class DatapathWalker
         // A complete partition of one dimension of a multi-dimensional array: one bank per index of that dimension.
         long factor = p is null ? 1 : p.Kind == PartitionKind.Complete && array.DimValues is { } dims ? dims[p.Dim - 1] : p.Factor;
         long banks = Math.Clamp(factor, 1, length);
+        if (p is { Reshape: true })
+        {
+            // the banks' words side by side: one memory, banks times as wide
+            var wide = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), (int)(width * banks), options);
+            ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), (int)(width * banks), copies, wide.Storage, wide.Cost * copies));
+            return;
+        }
         var bank = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), width, options);
         ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
     }

@@ -10,10 +10,11 @@ internal enum MemoryKind { OnChip, Registers, Table, Port }
 /// completely partitioned), a lookup table (a ROM), or an m_axi port.</summary>
 internal sealed record MemoryRoot(object Key, string Name, MemoryKind Kind, IrType Element, long Length, ArrayPartitionDirective? Partition, PortBinding? Port)
 {
-    /// <summary>Block RAM banks (1 when unpartitioned); registers have no port limit.</summary>
+    /// <summary>Block RAM banks (1 when unpartitioned or reshaped); registers have no port limit.</summary>
     public int Banks => Partition switch
     {
         null => 1,
+        { Reshape: true, Kind: not Hw.PartitionKind.Complete } => 1,
         { Kind: Hw.PartitionKind.Complete } p => (int)Math.Min(int.MaxValue, DimLength(p.Dim)),
         { Dim: 0 } p => (int)Math.Min(int.MaxValue, Math.Pow(p.Factor, Rank)),
         var p => p.Factor,
@@ -21,12 +22,40 @@ internal sealed record MemoryRoot(object Key, string Name, MemoryKind Kind, IrTy
 
     private int Rank => Partition?.Array.Type is ArrayType a ? a.Rank : 1;
 
+    /// <summary>True for an array reshaped into wider words (not completely: that is registers).</summary>
+    public bool Reshaped => Partition is { Reshape: true, Kind: not Hw.PartitionKind.Complete };
+
+    /// <summary>Elements written per cycle by a fill: one word of each bank.</summary>
+    public long ElementsPerWordCycle => Reshaped ? Math.Max(1, Partition!.Factor) : Math.Max(1, Banks);
+
+    /// <summary>The word of a reshaped 1-D array an access reaches, as an index form, when the index tells: a cyclic
+    /// reshape by f holds elements f w .. f w + f - 1 in word w, a block reshape by f holds the elements one block
+    /// length B = ceil(n / f) apart (word i mod B). Null when the index does not tell.</summary>
+    public AffineIndex? WordOf(AffineIndex? index)
+    {
+        if (index is null || !Reshaped || Rank != 1) return null;
+        long f = Partition!.Factor, block = (Length + f - 1) / f;
+        return Partition.Kind switch
+        {
+            Hw.PartitionKind.Cyclic when index.Terms.Values.All(c => c % f == 0) =>
+                AffineIndex.Add(Scale(index, f), AffineIndex.Of(FloorDiv(index.Constant, f))),
+            Hw.PartitionKind.Block when block > 0 && index.Terms.Values.All(c => c % block == 0) => AffineIndex.Of(((index.Constant % block) + block) % block),
+            _ => null,
+        };
+    }
+
+    private static long FloorDiv(long a, long b) => a / b - (a % b < 0 ? 1 : 0);
+
+    /// <summary>The index's symbol terms divided by f (the constant left out).</summary>
+    private static AffineIndex Scale(AffineIndex index, long f) =>
+        new(0, index.Terms.ToDictionary(t => t.Key, t => t.Value / f, (IEqualityComparer<Variable>)ReferenceEqualityComparer.Instance));
+
     private long DimLength(int dim) => Partition?.Array.Type is ArrayType { DimValues: { } dims } && dim >= 1 ? dims[dim - 1] : Length;
 
     /// <summary>The bank an access hits, when its index tells (a 1-D array), or null (any bank).</summary>
     public int? BankOf(AffineIndex? index)
     {
-        if (index is null || Partition is null || Rank != 1) return Partition is null ? 0 : null;
+        if (index is null || Partition is null || Rank != 1) return Partition is null || Reshaped ? 0 : null;
         int banks = Banks;
         return Partition.Kind switch
         {

@@ -76,7 +76,8 @@ internal static class PipelineConstraints
         }
     }
 
-    /// <summary>Two ports per block RAM bank, reads and writes alike; the same element read twice is one read.
+    /// <summary>Two ports per block RAM bank, reads and writes alike; the same element read twice is one read, and
+    /// so are two elements of one word of a reshaped array (when the indices tell they share it).
     /// An access whose bank the index does not tell counts against every bank evenly (an optimistic reading of
     /// what Vitis's bank multiplexer does). Lookup tables are ROMs, which Vitis copies to give each read its
     /// own port, so they do not bound the II (they cost memory instead).</summary>
@@ -85,7 +86,7 @@ internal static class PipelineConstraints
         foreach (var group in accesses.Where(a => a.Root.Kind == MemoryKind.OnChip).GroupBy(a => a.Root))
         {
             var root = group.Key;
-            var distinct = Distinct(context, group);
+            var distinct = root.Reshaped ? DistinctWords(context, root, group) : Distinct(context, group);
             int banks = Math.Max(1, root.Banks);
             var perBank = new long[Math.Min(banks, 1 << 16)];
             long anyBank = 0;
@@ -166,6 +167,16 @@ internal static class PipelineConstraints
         var result = new List<MemoryAccess>();
         foreach (var a in accesses)
             if (a.Index is null || seen.Add((a.Write, context.Key(a.Index)))) result.Add(a);
+        return result;
+    }
+
+    /// <summary>Accesses of a reshaped array that are distinct port operations: one per word and direction.</summary>
+    private static List<MemoryAccess> DistinctWords(IterationContext context, MemoryRoot root, IEnumerable<MemoryAccess> accesses)
+    {
+        var seen = new HashSet<(bool, string)>();
+        var result = new List<MemoryAccess>();
+        foreach (var a in accesses)
+            if (root.WordOf(a.Index) is not { } word || seen.Add((a.Write, context.Key(word)))) result.Add(a);
         return result;
     }
 

@@ -164,6 +164,42 @@ public sealed class ScheduleRulesTests
         if (ii > 1) Assert.Contains("limited memory ports on 'buf' (3 accesses per iteration, 1 bank of 2 ports)", loop.Reason);
     }
 
+    [Theory]
+    [InlineData("", 4, "8 accesses per iteration, 1 bank of 2 ports")]
+    [InlineData("Hls.ArrayReshape(buf, PartitionKind.Cyclic, 8);", 1, null)]
+    [InlineData("Hls.ArrayReshape(buf, PartitionKind.Cyclic, 4);", 1, null)]
+    [InlineData("Hls.ArrayReshape(buf, PartitionKind.Cyclic, 2);", 2, "4 accesses per iteration, 1 bank of 2 ports")]
+    [InlineData("Hls.ArrayReshape(buf, PartitionKind.Block, 8);", 4, "8 accesses per iteration, 1 bank of 2 ports")]
+    [InlineData("Hls.ArrayReshape(buf, PartitionKind.Complete);", 1, null)]
+    [InlineData("Hls.ArrayPartition(buf, PartitionKind.Cyclic, 2);", 2, "8 accesses per iteration, 2 banks of 2 ports")]
+    public void AReshapedArrayReadsTheElementsOfAWordInOneAccess(string directive, int ii, string? reason)
+    {
+        // buf[8k] .. buf[8k + 7] in one iteration, 64 words. As written: eight reads of one bank of two ports, II 4.
+        // A cyclic reshape by f holds elements f w .. f w + f - 1 in word w: by 8 (or 4) the eight elements are one
+        // (or two) words, one read each, II 1; by 2 they are four words on two ports, II 2, as a cyclic partition
+        // by 2 gives (four reads on each of two banks). A block reshape by 8 puts elements 8 apart in one word,
+        // so the eight neighbours are in eight words: II 4. A complete reshape is one word, registers: II 1.
+        var loop = Schedule($$"""
+                    int[] buf = new int[64];
+                    {{directive}}
+                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+                    for (int k = 0; k < 8; k++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        int sum = 0;
+                        for (int j = 0; j < 8; j++)
+                        {
+                            Hls.Unroll();
+                            sum += buf[8 * k + j];
+                        }
+                        y[k] = sum;
+                    }
+            """);
+        Assert.Equal(ii, loop.II);
+        if (reason is null) Assert.Null(loop.Reason);
+        else Assert.Contains($"limited memory ports on 'buf' ({reason})", loop.Reason);
+    }
+
     [Fact]
     public void TwoPortsOnOneBundleShareItsReadChannel()
     {
