@@ -263,7 +263,16 @@ public sealed class StaticTiming : IIrExprVisitor<double>
             Costs = costs,
             Functions = functions,
             File = file,
+            Allocations = Allocations(current.Body, body),
         };
+    }
+
+    /// <summary>The Hls.Allocation limits of the function and of the loop (the loop's own win).</summary>
+    private static Dictionary<string, int> Allocations(BlockStmt function, BlockStmt loop)
+    {
+        var limits = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var a in Directives.Leading(function).Concat(Directives.Leading(loop)).OfType<AllocationDirective>()) limits[a.Function] = a.Limit;
+        return limits;
     }
 
     private static IReadOnlyCollection<DependenceDirective> Independent(BlockStmt body) =>

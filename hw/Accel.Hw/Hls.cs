@@ -35,6 +35,13 @@ public static class Hls
     /// something else than the C#.</summary>
     public static void Dependence(Array array, bool carried = true, int distance = 0) { }
 
+    /// <summary>At most <paramref name="limit"/> hardware instances of <paramref name="function"/> (a kernel or
+    /// [KernelLibrary] method, named as a method group) serve the calls in the enclosing function or loop, as
+    /// Vitis's ALLOCATION pragma (function instances): calls beyond the limit share an instance, so a pipelined
+    /// loop making k calls an iteration runs at II ceil(k / limit) or more, and the function's operators are
+    /// counted limit times instead of once per call.</summary>
+    public static void Allocation(Delegate function, int limit) { }
+
     /// <summary>Iteration bounds of the enclosing loop, for latency reports of loops with runtime bounds.</summary>
     public static void LoopTripCount(int min, int max) { }
 }

@@ -77,6 +77,7 @@ internal sealed partial class FunctionLowering
         {
             "ArrayPartition" or "ArrayReshape" => AllConstant(1),
             "Dependence" => Arg(1) is not null, // the distance may follow the configuration through the arguments
+            "Allocation" => Arg(1) is not null, // the function is a method group
             _ => AllConstant(0),
         };
         if (!constant)
@@ -95,6 +96,7 @@ internal sealed partial class FunctionLowering
             "ArrayPartition" => Partition(args, Arg, out why),
             "ArrayReshape" => Partition(args, Arg, out why) is ArrayPartitionDirective reshape ? reshape with { Reshape = true } : null,
             "Dependence" => Dependence(args, Arg, out why),
+            "Allocation" => Allocation(args, Arg, out why),
             _ => Why("not a directive this version knows"),
         };
         if (result is null)
@@ -134,6 +136,25 @@ internal sealed partial class FunctionLowering
             DistanceExpression = arg(2) is null ? LowerValue(args[2]) : null,
             Source = new SourceSpot(file, line, column),
         };
+    }
+
+    private Directive? Allocation(List<IOperation> args, Func<int, long?> arg, out string? why)
+    {
+        why = null;
+        var function = args[0];
+        while (function is IConversionOperation c) function = c.Operand;
+        if (function is not IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } }
+            || !(context.IsKernelClass(method.ContainingType) || KernelInfo.Has(method.ContainingType, "KernelLibraryAttribute")))
+        {
+            why = $"'{args[0].Syntax}' is not a method of the kernel or of a [KernelLibrary] class (name it as a method group: Hls.Allocation(Mac, 1))";
+            return null;
+        }
+        if (arg(1) is not >= 1)
+        {
+            why = $"the limit must be at least 1 (it is {arg(1)})";
+            return null;
+        }
+        return new AllocationDirective(LoweringContext.FunctionName(method, context.Kernel.Symbol), (int)arg(1)!);
     }
 
     private Directive? Partition(List<IOperation> args, Func<int, long?> arg, out string? why)

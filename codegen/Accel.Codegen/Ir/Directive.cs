@@ -38,6 +38,10 @@ public sealed record DependenceDirective(Variable Array, bool Carried) : Directi
 
 public sealed record LoopTripCountDirective(int Min, int Max) : Directive;
 
+/// <summary>At most <see cref="Limit"/> instances of the function named <see cref="Function"/> (its IR name) serve
+/// the calls in the function or loop body that holds the directive.</summary>
+public sealed record AllocationDirective(string Function, int Limit) : Directive;
+
 public static class Directives
 {
     /// <summary>The directives written at the top of a loop body or function body.</summary>

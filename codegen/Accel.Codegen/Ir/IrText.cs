@@ -106,6 +106,7 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
         UnrollDirective u => u.Factor == 0 ? "unroll" : $"unroll factor={u.Factor}",
         ArrayPartitionDirective a => $"{a.PragmaName.ToLowerInvariant()} {a.Array.Name} {a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
         DataflowDirective => "dataflow",
+        AllocationDirective a => $"allocation function {a.Function} limit={a.Limit}",
         InlineDirective i => i.On ? "inline" : "inline off",
         DependenceDirective d => $"dependence {d.Array.Name} {(d.Carried ? "carried" : "not carried")}{(d.Distance > 0 ? $" distance={d.Distance}" : "")}",
         LoopTripCountDirective t => $"loop_tripcount min={t.Min} max={t.Max}",

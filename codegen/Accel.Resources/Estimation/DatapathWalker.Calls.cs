@@ -4,9 +4,29 @@ using Accel.Codegen.Passes;
 namespace Accel.Resources.Estimation;
 
 /// <summary>Calls: the callee's body is counted at the call site, in a scope bound to the arguments (so a
-/// constant argument folds inside the callee, a narrow one keeps its width, a table argument is that table).</summary>
+/// constant argument folds inside the callee, a narrow one keeps its width, a table argument is that table). Under
+/// Hls.Allocation only the first `limit` instances of the function in the directive's block are counted; later
+/// calls share them (the multiplexers in front of a shared instance are not counted).</summary>
 internal sealed partial class DatapathWalker
 {
+    /// <summary>The Hls.Allocation limits of the blocks being walked, innermost last.</summary>
+    private readonly List<SharedFunction> shared = [];
+
+    private sealed class SharedFunction(string function, long limit)
+    {
+        public string Function { get; } = function;
+        public long Limit { get; } = limit;
+        public long Instances { get; set; }
+    }
+
+    public override void VisitBlock(BlockStmt s)
+    {
+        var limits = Directives.Leading(s).OfType<AllocationDirective>().Select(a => new SharedFunction(a.Function, a.Limit)).ToList();
+        shared.AddRange(limits);
+        base.VisitBlock(s);
+        shared.RemoveRange(shared.Count - limits.Count, limits.Count);
+    }
+
     public override bool VisitCall(CallExpr e)
     {
         foreach (var a in e.Arguments) Walk(a);
@@ -15,11 +35,18 @@ internal sealed partial class DatapathWalker
             ledger.Note($"{scope.Name}: call to '{e.Callee}' has no function in the IR; not counted");
             return true;
         }
-        var (callerScope, callerWidths) = (scope, widths);
+        long instances = copies;
+        if (shared.LastOrDefault(f => f.Function == e.Callee) is { } limit)
+        {
+            instances = Math.Min(copies, limit.Limit - limit.Instances);
+            limit.Instances += instances;
+            if (instances == 0) return true;   // every copy of this call runs on an instance counted before
+        }
+        var (callerScope, callerWidths, callerCopies) = (scope, widths, copies);
         var calleeScope = Bind(callee, e.Arguments, scope, widths);
-        (scope, widths) = (calleeScope, new ValueWidths(calleeScope, CallBitsIn(calleeScope)));
+        (scope, widths, copies) = (calleeScope, new ValueWidths(calleeScope, CallBitsIn(calleeScope)), instances);
         WalkFunction(callee.Body);
-        (scope, widths) = (callerScope, callerWidths);
+        (scope, widths, copies) = (callerScope, callerWidths, callerCopies);
         return true;
     }
 

@@ -17,7 +17,6 @@ internal sealed partial class DatapathWalker
 
     // Control: the operators are in the condition and the branches or statements, walked as usual; a branch's
     // result mux is the ConditionalExpr's or the register's write enable, which the cost table folds in.
-    public override void VisitBlock(BlockStmt s) => base.VisitBlock(s);
     public override void VisitExpr(ExprStmt s) => base.VisitExpr(s);
     public override void VisitIf(IfStmt s) => base.VisitIf(s);
     public override void VisitBreak(BreakStmt s) => base.VisitBreak(s);

@@ -16,6 +16,8 @@ internal sealed class IterationContext
     public required MemoryRoots Roots { get; init; }
     public required OperatorCosts Costs { get; init; }
     public required IReadOnlyDictionary<string, IrFunction> Functions { get; init; }
+    /// <summary>Hls.Allocation limits in force: function name to its instance limit.</summary>
+    public IReadOnlyDictionary<string, int> Allocations { get; init; } = new Dictionary<string, int>();
     /// <summary>Parameters every call passes one constant.</summary>
     public required IReadOnlyDictionary<Variable, long> Constants { get; init; }
     // Symbols standing for non-affine index parts (key * stride), and the ids index keys name symbols by: kept

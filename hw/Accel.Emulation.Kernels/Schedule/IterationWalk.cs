@@ -46,6 +46,8 @@ internal sealed class IterationWalk
 
     public List<MemoryAccess> Accesses { get; } = new();
     public Dictionary<string, int> StreamReads { get; } = new();
+    /// <summary>Calls an iteration makes, unrolled copies included, by callee.</summary>
+    public Dictionary<string, int> Calls { get; } = new();
     public Dictionary<string, int> StreamWrites { get; } = new();
     public List<AffineIndex?> TrackedReads { get; } = new();
     /// <summary>Writes of the tracked array whose value depends on a read of it: latency, distance, line.</summary>
@@ -335,6 +337,7 @@ internal sealed class IterationWalk
     private Dep Call(CallExpr c)
     {
         if (!context.Functions.TryGetValue(c.Callee, out var callee) || callDepth >= MaxCallDepth) return Leaf;
+        Calls[c.Callee] = Calls.GetValueOrDefault(c.Callee) + 1;
         var inner = new Frame { Control = frame.Control };
         for (int i = 0; i < c.Arguments.Count && i < callee.Parameters.Count; i++)
         {

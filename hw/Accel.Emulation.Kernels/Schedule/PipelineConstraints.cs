@@ -29,6 +29,7 @@ internal static class PipelineConstraints
             bounds.AddRange(MemoryPorts(context, accesses.Accesses));
             bounds.AddRange(Bundles(context, accesses.Accesses));
             bounds.AddRange(Streams(accesses));
+            bounds.AddRange(SharedInstances(context, accesses));
             bounds.AddRange(ScalarRecurrences(context));
             bounds.AddRange(ArrayRecurrences(context, accesses, dependences));
             bounds.AddRange(Exits(context));
@@ -150,6 +151,22 @@ internal static class PipelineConstraints
         foreach (var (counts, verb) in new[] { (accesses.StreamReads, "read"), (accesses.StreamWrites, "written") })
             foreach (var (stream, n) in counts.Where(c => c.Value > 1).OrderBy(c => c.Key, StringComparer.Ordinal))
                 yield return new IiBound(n, $"stream '{stream}' {verb} {n} times per iteration (one FIFO port)");
+    }
+
+    /// <summary>Hls.Allocation: k calls an iteration on `limit` instances of a function take ceil(k / limit) turns,
+    /// each the callee's own interval (its function-level II when it is pipelined; otherwise 1, as the calls are
+    /// timed inlined into the iteration).</summary>
+    private static IEnumerable<IiBound> SharedInstances(IterationContext context, IterationWalk accesses)
+    {
+        foreach (var (function, limit) in context.Allocations.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            int calls = accesses.Calls.GetValueOrDefault(function);
+            if (calls <= limit) continue;
+            int interval = context.Functions.TryGetValue(function, out var callee) && Directives.Find<PipelineDirective>(callee.Body) is { } p ? p.II : 1;
+            long turns = (calls + limit - 1) / limit;
+            yield return new IiBound((int)Math.Min(int.MaxValue, turns * interval),
+                $"function '{function}' is called {calls} times per iteration on {limit} instance{(limit == 1 ? "" : "s")} (ALLOCATION limit={limit})");
+        }
     }
 
     private static IEnumerable<IiBound> Exits(IterationContext context)

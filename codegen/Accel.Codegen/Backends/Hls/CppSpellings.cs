@@ -54,6 +54,7 @@ internal static class CppSpellings
         ArrayPartitionDirective { Factor: <= 1 } => null,
         ArrayPartitionDirective a => $"HLS {a.PragmaName} variable={a.Array.Name} type={a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
         DataflowDirective => "HLS DATAFLOW",
+        AllocationDirective a => $"HLS ALLOCATION function instances={a.Function} limit={a.Limit}",
         InlineDirective { On: true } => "HLS INLINE",
         InlineDirective => "HLS INLINE off",
         DependenceDirective { Carried: false } d => $"HLS DEPENDENCE variable={d.Array.Name} type=inter dependent=false",
