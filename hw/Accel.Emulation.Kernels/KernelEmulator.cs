@@ -2,6 +2,7 @@ using System.Reflection;
 using Accel.Codegen;
 using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Hw;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,7 +37,7 @@ public static class KernelEmulator
         var activator = new KernelActivator(hooked, config);
 
         var ports = ir.Top.Parameters.Where(p => p.Port is not null).ToList();
-        var pingPongs = Schedule.PingPongBuffer.Of(ir);
+        var pingPongs = PingPongBuffer.Of(ir);
         TraceSession? session = null;
         IReadOnlyDictionary<string, Array> outputs;
         try

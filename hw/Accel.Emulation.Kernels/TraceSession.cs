@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Accel.Codegen.Frontend;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Hw;
 
 namespace Accel.Emulation.Kernels;
@@ -26,13 +27,13 @@ internal sealed class TraceSession : StreamObserver
 
 
     /// <param name="pingPongs">the region's ping-pong buffers: channels 0..n-1, before the streams the run creates</param>
-    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<Schedule.PingPongBuffer> pingPongs)
+    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<PingPongBuffer> pingPongs)
     {
         PingPongs = pingPongs;
         foreach (var buffer in pingPongs)
         {
             fifos.Add(buffer);
-            Fifos.Add((Schedule.PingPongBuffer.Depth, buffer.Producer + 1, buffer.Consumer + 1));
+            Fifos.Add((PingPongBuffer.Depth, buffer.Producer + 1, buffer.Consumer + 1));
         }
         this.timing = timing;
         portArrays = ports.Cast<object>().ToArray();
@@ -44,7 +45,7 @@ internal sealed class TraceSession : StreamObserver
 
     public bool IsDataflow { get; private set; }
     /// <summary>The channels 0..n-1: ping-pong buffers of the dataflow region.</summary>
-    public IReadOnlyList<Schedule.PingPongBuffer> PingPongs { get; }
+    public IReadOnlyList<PingPongBuffer> PingPongs { get; }
     public int[] PortOwners { get; }
     public IReadOnlyList<string> ProcessNames => processNames;
     public List<(int Depth, int Producer, int Consumer)> Fifos { get; } = new();

@@ -127,4 +127,43 @@ public sealed class DatapathCountTests
         Assert.Equal(33, row.Depth);   // ceil(129 / 4)
         Assert.Equal(Storage.Bram, row.Storage); // 33 x 32 = 1056 bits > 1 Kbit
     }
+
+    private static string Dense(string index) => $$"""
+        using Accel.Hw;
+        [Kernel("test")]
+        public sealed class Test(int nIn = 64, int nOut = 16)
+        {
+            [Top]
+            public void Run([MAxi("gmem0")] sbyte[] x, [MAxi("gmem1")] sbyte[] w, [MAxi("gmem2")] int[] y)
+            {
+                var xLocal = new sbyte[nIn];
+                Hls.ArrayPartition(xLocal, PartitionKind.Complete);
+                for (int i = 0; i < nIn; i++) { Hls.Pipeline(1); xLocal[i] = x[i]; }
+                for (int o = 0; o < nOut; o++)
+                {
+                    Hls.Pipeline(1);
+                    int acc = 0;
+                    int row = o * nIn;
+                    for (int i = 0; i < nIn; i++)
+                    {
+                        Hls.Unroll();
+                        {{index}}
+                    }
+                    y[o] = acc;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void AnIndexHeldInALocalCostsWhatTheSameIndexWrittenInlineCosts()
+    {
+        // The unrolled copies see i as a constant whether it is read directly or through a local, so each copy
+        // reads its own register of xLocal (no multiplexer over the 64 registers) and multiplies once.
+        var inline = ResourceEstimator.Estimate(Kernels.FromSource(Dense("acc += xLocal[i] * w[o * nIn + i];")));
+        var local = ResourceEstimator.Estimate(Kernels.FromSource(Dense("int k = i; int at = row + k; acc += xLocal[k] * w[at];")));
+        Assert.Equal(inline.Total, local.Total);
+        Assert.Empty(Ops(inline, "muxn "));
+        Assert.Equal(64, Assert.Single(Ops(inline, "mul ")).Count);
+    }
 }

@@ -3,7 +3,8 @@ using Accel.Hw;
 
 namespace Accel.Resources.Estimation;
 
-/// <summary>On-chip arrays and streams. A completely partitioned (or reshaped) array is registers; a cyclic or block
+/// <summary>On-chip arrays and streams. A ping-pong buffer of a dataflow region is two of its array. A completely
+/// partitioned (or reshaped) array is registers; a cyclic or block
 /// partition by F makes F banks of depth ceil(length / F), each a RAM (<see cref="MemoryCosts.Ram"/>), and a
 /// reshape by F one RAM of that depth, F elements wide. Accesses
 /// are assumed to reach their bank without a bank-select multiplexer (the index is affine in the unrolled
@@ -20,12 +21,15 @@ internal sealed partial class DatapathWalker
         int width = ValueWidths.TypeBits(array.Element);
         long length = array.LengthValue;
         var options = ledger.Options;
+        // a ping-pong buffer is two of the array, one for the producer's block and one for the consumer's
+        long copies = pingPongs.Contains(v) ? 2 * this.copies : this.copies;
+        string name = pingPongs.Contains(v) ? $"{v.Name} (ping-pong)" : v.Name;
         // Completely partitioned in every dimension (dim 0, or the one dimension there is): registers.
         if (scope.Partitions.TryGetValue(v, out var p) && p.Kind == PartitionKind.Complete && (p.Dim == 0 || array.Rank == 1))
         {
             scope.RegisterArrays[v] = length;
             var registers = new ResourceVector(0, 0, 0, 0, length * width * copies);
-            ledger.Array(new MemoryItem(scope.Name, v.Name, false, length, width, length * copies, Storage.Registers, registers));
+            ledger.Array(new MemoryItem(scope.Name, name, false, length, width, length * copies, Storage.Registers, registers));
             return;
         }
         // A complete partition of one dimension of a multi-dimensional array: one bank per index of that dimension.
@@ -35,11 +39,11 @@ internal sealed partial class DatapathWalker
         {
             // the banks' words side by side: one memory, banks times as wide
             var wide = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), (int)(width * banks), options);
-            ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), (int)(width * banks), copies, wide.Storage, wide.Cost * copies));
+            ledger.Array(new MemoryItem(scope.Name, name, false, MemoryCosts.Ceil(length, banks), (int)(width * banks), copies, wide.Storage, wide.Cost * copies));
             return;
         }
         var bank = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), width, options);
-        ledger.Array(new MemoryItem(scope.Name, v.Name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
+        ledger.Array(new MemoryItem(scope.Name, name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
     }
 
     /// <summary>A FIFO: up to 32 deep it is shift-register LUTs (SRLC32E, one per bit), deeper it is a RAM;

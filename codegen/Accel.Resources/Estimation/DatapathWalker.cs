@@ -18,12 +18,15 @@ internal sealed partial class DatapathWalker : IrWalker
     private ValueWidths widths;
     private readonly Dictionary<FunctionScope, Dictionary<CallExpr, int>> callBits = new(ReferenceEqualityComparer.Instance);
     private long copies = 1;
+    /// <summary>Arrays a dataflow region hands from one process to a later one: Vitis holds them twice.</summary>
+    private readonly HashSet<Variable> pingPongs;
     private bool pipelined;
 
     private DatapathWalker(IrKernel kernel, CostLedger ledger)
     {
         this.ledger = ledger;
         functions = kernel.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        pingPongs = new HashSet<Variable>(PingPongBuffer.Of(kernel).Select(b => b.Array), ReferenceEqualityComparer.Instance);
         scope = new FunctionScope(kernel.Top);
         ValueWidths.Solve(scope, new Dictionary<Variable, int>(), CallBitsIn(scope));
         widths = new ValueWidths(scope, CallBitsIn(scope));
@@ -112,6 +115,13 @@ internal sealed partial class DatapathWalker : IrWalker
                 return;
         }
         if (scope.Statics.ContainsKey(v)) return; // a constant (ValueWidths.Solve found it)
+        if (v.Type is IntType or BoolType && s.Initializer is { } init && !scope.Assigned.Contains(v) && IsStatic(init))
+        {
+            // set once from values each unrolled copy fixes (its counter): a constant of that copy, no hardware
+            scope.StaticBits[v] = widths.Of(init);
+            scope.Statics[v] = null;
+            return;
+        }
         Walk(s.Initializer);
         // Inside a pipeline a local is a wire between operators (whose outputs are registered); in sequential
         // code it holds its value from one state to the next.

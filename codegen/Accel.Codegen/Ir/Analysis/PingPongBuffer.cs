@@ -1,17 +1,15 @@
-using Accel.Codegen.Ir;
-using Accel.Codegen.Ir.Analysis;
-
-namespace Accel.Emulation.Kernels.Schedule;
+namespace Accel.Codegen.Ir.Analysis;
 
 /// <summary>An on-chip array one process of a dataflow region writes and a later one reads: Vitis makes it a
-/// ping-pong buffer (PIPO), so the consumer starts on a block only once the producer has finished it. The emulator
-/// times it as a channel of two slots that the producer fills when it ends and the consumer empties when it starts.</summary>
+/// ping-pong buffer (PIPO), so the consumer starts on a block only once the producer has finished it, and the
+/// array is held twice. The emulator times it as a channel of two slots that the producer fills when it ends and
+/// the consumer empties when it starts; the estimator counts its memory twice.</summary>
 /// <param name="Producer">the writing process, by call order in the region (0 is the first call)</param>
-public sealed record PingPongBuffer(string Array, int Producer, int Consumer)
+public sealed record PingPongBuffer(Variable Array, int Producer, int Consumer)
 {
     public const int Depth = 2;
 
-    public string Name => $"{Array} (ping-pong)";
+    public string Name => $"{Array.Name} (ping-pong)";
 
     public static IReadOnlyList<PingPongBuffer> Of(IrKernel kernel)
     {
@@ -28,7 +26,7 @@ public sealed record PingPongBuffer(string Array, int Producer, int Consumer)
             {
                 var parameter = ParameterFor(calls[p], functions[calls[p].Callee], array);
                 if (parameter is null) continue;
-                if (producer >= 0 && use.IsRead(parameter)) buffers.Add(new PingPongBuffer(array.Name, producer, p));
+                if (producer >= 0 && use.IsRead(parameter)) buffers.Add(new PingPongBuffer(array, producer, p));
                 if (use.IsWritten(parameter)) producer = p;
             }
         }
