@@ -64,10 +64,6 @@ public sealed class Encoder(
         int[] listScores = new int[experts * tokens];
         long[] topLogit = new long[topK];
         int[] topExpert = new int[topK];
-        long[] topExp = new long[topK];
-        long[] dueExp = new long[topK];
-        int[] dueExpert = new int[topK];
-        int[] pending = new int[experts];
         Hls.ArrayPartition(act, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(acc, PartitionKind.Complete);
         Hls.ArrayPartition(tiles, PartitionKind.Cyclic, tileIn * tileOut);
@@ -82,10 +78,6 @@ public sealed class Encoder(
         Hls.ArrayPartition(counts, PartitionKind.Complete);
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
-        Hls.ArrayPartition(topExp, PartitionKind.Complete);
-        Hls.ArrayPartition(dueExp, PartitionKind.Complete);
-        Hls.ArrayPartition(dueExpert, PartitionKind.Complete);
-        Hls.ArrayPartition(pending, PartitionKind.Complete);
 
         int dim = heads * headDim, frac = 32 - actIntBits;
         int normed = EncoderLayout.Normed(tokens, dim), attended = EncoderLayout.Attended(tokens, dim);
@@ -114,7 +106,7 @@ public sealed class Encoder(
                     AttentionUnit.Run(act, act, act, 3 * dim, qkv, qkv + dim, qkv + 2 * dim, act, attended, dim, tokens, heads, headDim, lanes, slots, true,
                         scoreScale[0], frac, expTableBits, exp2Fraction, queryRows, keyBeats, valueBeats, scores, slotState, outAcc, attentionCounters);
                 else if (moe && step == Fc2OrRoute)
-                    MoeUnit.Route(act, logits, tokens, experts, topK, counts, lists, listScores, topLogit, topExp, topExpert, dueExp, dueExpert, pending, frac, expTableBits, exp2Fraction);
+                    MoeUnit.Route(act, logits, tokens, experts, topK, counts, lists, listScores, topLogit, topExpert, frac, expTableBits, exp2Fraction);
                 else if (step >= ExpertSteps && phase == 0)
                     MoeUnit.Gather(act, normed, act, gathered, dim, lists, expert * tokens, rows, tileIn);
                 else if (rows > 0)

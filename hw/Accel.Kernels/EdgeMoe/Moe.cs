@@ -38,10 +38,6 @@ public sealed class Moe(
         int[] listScores = new int[experts * tokens];
         long[] topLogit = new long[topK];
         int[] topExpert = new int[topK];
-        long[] topExp = new long[topK];
-        long[] dueExp = new long[topK];
-        int[] dueExpert = new int[topK];
-        int[] pending = new int[experts];
         int[] gathered = new int[tokens * dim];
         int[] hiddenRows = new int[tokens * hidden];
         short[] tilesDim = new short[2 * tileOut * dim];
@@ -53,10 +49,6 @@ public sealed class Moe(
         Hls.ArrayPartition(logits, PartitionKind.Cyclic, tileOut);
         Hls.ArrayPartition(topLogit, PartitionKind.Complete);
         Hls.ArrayPartition(topExpert, PartitionKind.Complete);
-        Hls.ArrayPartition(topExp, PartitionKind.Complete);
-        Hls.ArrayPartition(dueExp, PartitionKind.Complete);
-        Hls.ArrayPartition(dueExpert, PartitionKind.Complete);
-        Hls.ArrayPartition(pending, PartitionKind.Complete);
         Hls.ArrayPartition(counts, PartitionKind.Complete);
         Hls.ArrayPartition(gathered, PartitionKind.Cyclic, tileIn);
         Hls.ArrayPartition(hiddenRows, PartitionKind.Cyclic, tileIn);
@@ -68,7 +60,7 @@ public sealed class Moe(
         // The gate is a linear layer dim -> experts on the linear unit, its logits kept on chip for the router.
         LinearUnit.Run(rows, 0, tokens, dim, experts, gateW, 0, gateB, 0, logits, experts, 0, 0, false, lists, 0,
             false, false, false, listScores, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection, tilesDim, biasTiles, acc);
-        MoeUnit.Route(logits, 0, tokens, experts, topK, counts, lists, listScores, topLogit, topExp, topExpert, dueExp, dueExpert, pending, frac, expTableBits, exp2Fraction);
+        MoeUnit.Route(logits, 0, tokens, experts, topK, counts, lists, listScores, topLogit, topExpert, frac, expTableBits, exp2Fraction);
         MoeUnit.Experts(rows, tokens, dim, experts, hidden, counts, lists, listScores, w1, 0, b1, 0, w2, 0, b2, 0, y,
             gathered, hiddenRows, tilesDim, tilesHidden, biasTiles, acc, tileIn, tileOut, frac, weightFracBits, geluTableFracBits, geluCorrection);
         for (int e = 0; e < experts; e++)

@@ -4,102 +4,88 @@ namespace Accel.Kernels.EdgeMoe;
 
 /// <summary>Mixture of experts with patch reordering. The gate's logits (tokens x experts) come from the linear unit
 /// (a linear layer dim -> experts); the router turns each token's logits into a softmax and keeps the top k, one
-/// expert a cycle (experts cycles a token: a token's max is found while the token before it is summed and ranked);
-/// each token joins the lists of its k experts with its gate probability; then only experts with tokens run, one
-/// after another, so each active expert's weights cross the bus once per layer, and each expert's output rows are
-/// added back to their tokens weighted by the gate probability.</summary>
+/// token per cycle with the experts side by side; each token joins the lists of its k experts with its gate
+/// probability; then only experts with tokens run, one after another, so each active expert's weights cross the
+/// bus once per layer, and each expert's output rows are added back to their tokens weighted by the gate
+/// probability.</summary>
 [KernelLibrary]
 public static class MoeUnit
 {
     /// <summary>Fills counts[e] and, for n &lt; counts[e], lists[e * tokens + n] (token) and listScores (its gate
     /// probability) from the logits of token t at logits[logitBase + t * experts + e] (actFrac fraction bits).
-    /// One pipelined loop over (phase, expert), experts steps a phase and one expert a step; in phase p three tokens
-    /// are in flight, so one logit read, one exp, one top-k insertion network and one list entry a step serve every
-    /// expert: token p's max is found (its logits kept in pending for the next phase), token p - 1 adds up
-    /// exp(logit - max) (every argument &lt;= 0, as in the single-pass softmax) and inserts each expert with its exp
-    /// into the top k (the earlier expert stays ahead on equal logits), taking the reciprocal of the sum on its
-    /// last step; and the first topK steps append token p - 2 to its k experts' lists (topK &lt;= experts), one a
-    /// step, with its probability exp(logit - max) / sum from the exp kept with its slot. topLogit, topExp,
-    /// topExpert, dueExp, dueExpert: topK entries; pending, counts: experts entries; all registers (complete
-    /// partition in the caller).</summary>
+    /// One pipelined loop over the tokens with the experts unrolled, a token per cycle: every logit of the token
+    /// read side by side (one per bank when logits is partitioned by at least the number of experts), the largest
+    /// of them, exp(logit - max) of every expert at once (every argument &lt;= 0, as in the single-pass softmax;
+    /// each exp its own copy of the table ROM) and their sum, the top k through an insertion network of
+    /// experts x topK cells (the earlier expert stays ahead on equal logits), then the k probabilities
+    /// exp(logit - max) / sum. Above top-2 a token takes ceil(topK / 2) cycles: its topK words in lists and in
+    /// listScores share the two ports of each one's block RAM. topLogit, topExpert: topK entries, counts: experts
+    /// entries, all registers (complete partition in the caller).</summary>
     public static void Route(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
-        long[] topLogit, long[] topExp, int[] topExpert, long[] dueExp, int[] dueExpert, int[] pending, int actFrac, int expTableBits, int[] expTable)
+        long[] topLogit, int[] topExpert, int actFrac, int expTableBits, int[] expTable)
     {
         for (int e = 0; e < experts; e++)
         {
             Hls.Unroll();
             counts[e] = 0;
         }
-        ClearTop(topK, topLogit, topExp, topExpert);
-        long max = 0, nextMax = 0, sum = 0, recip = 0;   // max: token p - 1's; recip, shift: token p - 2's
-        int shift = 0, p = 0, k = 0, row = logitBase;
-        for (int i = 0; i < (tokens + 1) * experts + topK; i++)
+        for (int t = 0; t < tokens; t++)
         {
             Hls.Pipeline(1);
-            Hls.LoopTripCount(3, 4097 * 64 + 8);
-            bool maxPass = p < tokens, sumPass = p >= 1 && p <= tokens, emit = p >= 2 && k < topK;
-            int logit = pending[k];                   // token p - 1's, kept by its max pass
-            if (maxPass)
+            Hls.LoopTripCount(1, 4096);
+            // every token sets all topK entries before it reads one: nothing flows from one token to the next
+            Hls.Dependence(topLogit, carried: false);
+            Hls.Dependence(topExpert, carried: false);
+            int row = logitBase + t * experts;
+            long max = int.MinValue;
+            for (int e = 0; e < experts; e++)
             {
-                int next = logits[row + k];
-                pending[k] = next;
-                nextMax = k == 0 || next > nextMax ? next : nextMax;
+                Hls.Unroll();
+                long logit = logits[row + e];
+                max = logit > max ? logit : max;
             }
-            long ex = FixedMath.Exp(sumPass ? logit - max : 0, actFrac, expTableBits, expTable);
-            if (emit)
+            for (int j = 0; j < topK; j++)
             {
-                // the k experts differ, so each slot's place in its list is its expert's count before this token
-                int x = dueExpert[k];
-                int at = x * tokens + counts[x];
-                lists[at] = p - 2;
-                listScores[at] = (int)Fx.RoundShift(dueExp[k] * recip, shift);
-                counts[x] = counts[x] + 1;
+                Hls.Unroll();
+                topLogit[j] = long.MinValue;
+                topExpert[j] = 0;
             }
-            if (sumPass)
+            long sum = 0;
+            for (int e = 0; e < experts; e++)
             {
-                sum += ex;
-                KeepTop(logit, ex, k, topK, topLogit, topExp, topExpert);
-                if (k == experts - 1)
+                Hls.Unroll();
+                long logit = logits[row + e];
+                sum += FixedMath.Exp(logit - max, actFrac, expTableBits, expTable);
+                KeepTop(logit, e, topK, topLogit, topExpert);
+            }
+            long recip = OnlineSoftmax.Reciprocal(sum);
+            int shift = OnlineSoftmax.Shift(sum, actFrac);
+            // the k experts differ, so each slot's place in its list is its expert's count before this token
+            for (int j = 0; j < topK; j++)
+            {
+                Hls.Unroll();
+                int e = topExpert[j];
+                int at = e * tokens + counts[e];
+                lists[at] = t;
+                listScores[at] = (int)OnlineSoftmax.Probability(topLogit[j], max, recip, shift, actFrac, expTableBits, expTable);
+            }
+            // each count is its own register, updated once per token: a one-adder recurrence
+            for (int e = 0; e < experts; e++)
+            {
+                Hls.Unroll();
+                int hit = 0;
+                for (int j = 0; j < topK; j++)
                 {
-                    // token p - 1 is ranked: its slots become due for the next phase's list entries
-                    recip = OnlineSoftmax.Reciprocal(sum);
-                    shift = OnlineSoftmax.Shift(sum, actFrac);
-                    for (int j = 0; j < topK; j++)
-                    {
-                        Hls.Unroll();
-                        dueExp[j] = topExp[j];
-                        dueExpert[j] = topExpert[j];
-                    }
-                    sum = 0;
-                    ClearTop(topK, topLogit, topExp, topExpert);
+                    Hls.Unroll();
+                    if (topExpert[j] == e) hit = 1;
                 }
+                counts[e] = counts[e] + hit;
             }
-            if (k == experts - 1)
-            {
-                max = nextMax;
-                k = 0;
-                p++;
-                row += experts;
-            }
-            else k++;
         }
     }
 
-    static void ClearTop(int topK, long[] topLogit, long[] topExp, int[] topExpert)
-    {
-        Hls.Inline();
-        for (int j = 0; j < topK; j++)
-        {
-            Hls.Unroll();
-            topLogit[j] = long.MinValue;
-            topExp[j] = 0;
-            topExpert[j] = 0;
-        }
-    }
-
-    /// <summary>Inserts (logit, its exp, expert) into the descending top-k list; on equal logits the earlier expert
-    /// stays ahead.</summary>
-    static void KeepTop(long logit, long ex, int expert, int topK, long[] topLogit, long[] topExp, int[] topExpert)
+    /// <summary>Inserts (logit, expert) into the descending top-k list; on equal logits the earlier expert stays ahead.</summary>
+    static void KeepTop(long logit, int expert, int topK, long[] topLogit, int[] topExpert)
     {
         Hls.Inline();
         int place = topK;
@@ -114,14 +100,12 @@ public static class MoeUnit
             if (j > place)
             {
                 topLogit[j] = topLogit[j - 1];
-                topExp[j] = topExp[j - 1];
                 topExpert[j] = topExpert[j - 1];
             }
         }
         if (place < topK)
         {
             topLogit[place] = logit;
-            topExp[place] = ex;
             topExpert[place] = expert;
         }
     }

@@ -3,8 +3,8 @@ using Accel.Kernels.EdgeMoe;
 
 namespace Accel.EdgeMoe.Tests.Kernels;
 
-/// <summary>The router is one pipelined loop over (phase, expert) steps with three tokens in flight, one expert a
-/// cycle and one exp for all of them; it must leave the very same words as the two pipelined passes per token of the router before issue 13, kept
+/// <summary>The router is one pipelined loop over the tokens with the experts side by side, a token a cycle; it
+/// must leave the very same words as the two pipelined passes per token of the router before issue 13, kept
 /// here as the reference: counts, every list
 /// entry and every gate score, with the earlier expert first on equal logits.</summary>
 public sealed class RouterTests
@@ -19,7 +19,7 @@ public sealed class RouterTests
     [InlineData(16, 8)]
     [InlineData(64, 2)]
     [InlineData(64, 8)]
-    public void TheStreamingRouterLeavesTheWordsOfTheTwoPassRouter(int experts, int topK)
+    public void TheRouterLeavesTheWordsOfTheTwoPassRouter(int experts, int topK)
     {
         const int tokens = 41, logitBase = 5, actFrac = 22, expTableBits = 8;
         var table = ExpTables.NegativePowerOfTwo(expTableBits, FixedMath.ExpFrac);
@@ -35,7 +35,7 @@ public sealed class RouterTests
                     _ => random.Next(-(1 << (actFrac + 3)), 1 << (actFrac + 3)),
                 };
 
-        var (counts, lists, scores) = Run(StreamingRoute, logits, logitBase, tokens, experts, topK, actFrac, expTableBits, table);
+        var (counts, lists, scores) = Run(KernelRoute, logits, logitBase, tokens, experts, topK, actFrac, expTableBits, table);
         var (refCounts, refLists, refScores) = Run(TwoPassRoute, logits, logitBase, tokens, experts, topK, actFrac, expTableBits, table);
         Assert.Equal(refCounts, counts);
         Assert.Equal(tokens * topK, counts.Sum());
@@ -51,10 +51,9 @@ public sealed class RouterTests
         int actFrac, int expTableBits, int[] expTable);
 
     /// <summary>The kernel's router with its registers (the caller's arrays) allocated here.</summary>
-    static void StreamingRoute(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
+    static void KernelRoute(int[] logits, int logitBase, int tokens, int experts, int topK, int[] counts, int[] lists, int[] listScores,
         int actFrac, int expTableBits, int[] expTable) =>
-        MoeUnit.Route(logits, logitBase, tokens, experts, topK, counts, lists, listScores, new long[topK], new long[topK], new int[topK],
-            new long[topK], new int[topK], new int[experts], actFrac, expTableBits, expTable);
+        MoeUnit.Route(logits, logitBase, tokens, experts, topK, counts, lists, listScores, new long[topK], new int[topK], actFrac, expTableBits, expTable);
 
     static (int[] Counts, int[] Lists, int[] Scores) Run(Router route, int[] logits, int logitBase, int tokens, int experts, int topK,
         int actFrac, int expTableBits, int[] table)
