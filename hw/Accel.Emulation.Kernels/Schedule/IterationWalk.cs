@@ -59,6 +59,9 @@ internal sealed class IterationWalk
     public int TrackedLine { get; private set; }
     public Dep TrackedEnd => tracked is Variable v ? frame.Deps.GetValueOrDefault(v, Dep.None) : Dep.None;
 
+    /// <summary>How a variable's value at the end of the iteration depends on what the walk follows.</summary>
+    public Dep EndOf(Variable v) => frame.Deps.GetValueOrDefault(v, Dep.None);
+
     private IterationWalk(IterationContext context, WalkMode mode, object? tracked)
     {
         this.context = context;

@@ -44,14 +44,20 @@ internal static class PipelineConstraints
 
     private static IEnumerable<IiBound> ScalarRecurrences(IterationContext context)
     {
-        var scalars = context.Varying.Where(v => v.Type is IntType or FloatType or BoolType && !ReferenceEquals(v, context.Induction));
-        foreach (var v in scalars.OrderBy(v => v.Name, StringComparer.Ordinal))
+        var scalars = context.Varying.Where(v => v.Type is IntType or FloatType or BoolType && !ReferenceEquals(v, context.Induction))
+            .OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+        var walks = new List<IterationWalk>();
+        foreach (var v in scalars)
         {
             var walk = IterationWalk.Run(context, WalkMode.Scalar, v);
+            walks.Add(walk);
             var end = walk.TrackedEnd;
             if (!walk.TrackedWritten || !end.Depends || Cycles(end.Latency) <= 1) continue;
             yield return new IiBound(Cycles(end.Latency), $"carried dependence through '{v.Name}' ({Describe(end)}) at {context.File}:{walk.TrackedLine}");
         }
+        if (RecurrenceCycles.Worst(scalars, (from, to) => walks[from].EndOf(scalars[to])) is { } cycle)
+            yield return new IiBound(cycle.II, $"carried dependence through {string.Join(" -> ", cycle.Variables.Select(v => $"'{v.Name}'"))} -> '{cycle.Variables[0].Name}' " +
+                $"({cycle.Latency:0.##} cycles over {cycle.Variables.Count} iterations) at {context.File}:{walks[scalars.IndexOf(cycle.Variables[0])].TrackedLine}");
     }
 
     private static IEnumerable<IiBound> ArrayRecurrences(IterationContext context, IterationWalk accesses, IReadOnlyCollection<DependenceDirective> dependences)

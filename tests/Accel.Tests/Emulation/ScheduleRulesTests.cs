@@ -74,6 +74,30 @@ public sealed class ScheduleRulesTests
         Assert.Contains($"carried dependence through 'sum' (float add, {fadd} cycles)", loop.Reason);
     }
 
+    [Theory]
+    [InlineData("float", 3)]
+    [InlineData("int", 1)]
+    public void ARecurrenceThroughTwoVariablesSpreadsItsLatencyOverTwoIterations(string type, int ii)
+    {
+        // b(k+1) = a(k) + x (an add), a(k+1) = b(k) (a wire): neither variable feeds itself, but a feeds b and b
+        // feeds a, so the add's latency comes back to a after two iterations: II >= ceil(latency / 2). A float
+        // add (5 cycles) gives 3; an integer add (0.37 cycles) leaves II 1.
+        var loop = Schedule($$"""
+                    {{type}} a = 0, b = 0;
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        {{type}} t = a + ({{type}})x[i];
+                        a = b;
+                        b = t;
+                    }
+                    y[0] = (int)(a + b);
+            """);
+        Assert.Equal(ii, loop.II);
+        if (ii > 1) Assert.Contains("carried dependence through 'a' -> 'b' -> 'a' (5 cycles over 2 iterations)", loop.Reason);
+        else Assert.Null(loop.Reason);
+    }
+
     [Fact]
     public void AnIntegerAccumulatorOfEightTermsMeetsIIOne()
     {
