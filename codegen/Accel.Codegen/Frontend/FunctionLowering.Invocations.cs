@@ -9,7 +9,10 @@ internal sealed partial class FunctionLowering
 {
     private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
     {
-        var target = invocation.TargetMethod;
+        var target = Substitute(invocation.TargetMethod);
+        // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
+        bool function = context.IsKernelClass(target.ContainingType) || target.IsStatic && KernelInfo.Has(target.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
+        if (function && !CanSpecialise(invocation, target)) return null;
         var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
         var returnType = target.ReturnsVoid ? IrType.Void : ScalarTypeOf(target.ReturnType, invocation.Syntax) ?? IrType.Int32;
 
@@ -22,6 +25,8 @@ internal sealed partial class FunctionLowering
             context.CallSites[call] = Site(invocation);
             return intrinsic == Intrinsic.StreamRead && !statementRoot ? HoistRead(call, invocation) : call;
         }
+        if (IsNumericsCall(target))
+            return NumericsCall(invocation, target, arguments, returnType);
         if (target.MethodKind == MethodKind.LocalFunction)
         {
             context.Report(DiagnosticIds.Lambda, invocation.Syntax, target.Name);

@@ -88,9 +88,13 @@ internal sealed class LoweringContext
     }
 
     /// <summary>The C++ name of a function: a kernel's own methods keep their names, library functions are
-    /// prefixed with their class so two libraries cannot collide.</summary>
-    public static string FunctionName(IMethodSymbol method, INamedTypeSymbol kernel) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingType, kernel) ? method.Name : $"{method.ContainingType.Name}_{method.Name}";
+    /// prefixed with their class so two libraries cannot collide. A generic method is one function per list of
+    /// type arguments, suffixed with their C# names (Max&lt;int&gt; is Max_int, Vec.Scale&lt;long&gt; Vec_Scale_long).</summary>
+    public static string FunctionName(IMethodSymbol method, INamedTypeSymbol kernel)
+    {
+        var name = SymbolEqualityComparer.Default.Equals(method.ContainingType, kernel) ? method.Name : $"{method.ContainingType.Name}_{method.Name}";
+        return method.IsGenericMethod ? string.Join("_", [name, .. method.TypeArguments.Select(Generics.KeywordName)]) : name;
+    }
 
     public bool IsKernelClass(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Kernel.Symbol);
 }

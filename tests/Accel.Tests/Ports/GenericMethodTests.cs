@@ -1,0 +1,77 @@
+using Accel.Codegen;
+using Accel.Codegen.Frontend;
+using Accel.Codegen.Ir.Analysis;
+using Accel.Resources;
+using Accel.Testbenches;
+
+namespace Accel.Tests.Ports;
+
+/// <summary>Generic methods are specialised per use: one IR function (and one C++ function) per list of type
+/// arguments, named after them (Fir.Step&lt;short&gt; is Fir_Step_short), each costed and timed on its own.</summary>
+public sealed class GenericMethodTests
+{
+    private static KernelProject Project(params string[] path) => KernelProject.FromFiles([TestPaths.Data(path)], []);
+
+    [Fact]
+    public void AGenericLibraryFunctionAtTwoTypesIsTwoFunctionsBitExactEmulatedAndEstimatedEach()
+    {
+        var project = Project("Ports", "Kernels", "GenericFir.cs");
+        var (generated, csim) = Csim.CsimTests.GenerateAndRun(project, "fir_generic", null, []);
+        Assert.True(csim.BitExact, csim.Output);
+        Assert.Equal(128, csim.Total);
+
+        Assert.Equal(["Fir_Clamp_int", "Fir_Clamp_short", "Fir_Step_int", "Fir_Step_short", "Run"], generated.Ir.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "fir_generic.cpp"));
+        Assert.Contains("int16_t Fir_Step_short(int16_t shift[], const int16_t coeff[], int16_t sample, int32_t taps)", cpp);
+        Assert.Contains("int32_t Fir_Step_int(int32_t shift[], const int32_t coeff[], int32_t sample, int32_t taps)", cpp);
+        // short * short stays short in generic math: computed in int, converted back before the add.
+        Assert.Contains("static_cast<int16_t>(accel::mul(static_cast<int32_t>(shift[i]), static_cast<int32_t>(coeff[i])))", cpp);
+        Assert.Contains("int16_t y = Fir_Step_short(audioShift, audioCoeff, audio[n], taps);", cpp);
+
+        var emulated = Emulation.KernelEmulationTests.Emulate(project, "fir_generic", null, []);
+        foreach (var port in generated.Ir.Top.Parameters.Where(VariableUse.Of(generated.Ir).IsWritten))
+            Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
+        Assert.Equal(["Fir_Step_int", "Fir_Step_short"], emulated.Timing.Loops.Values.Where(l => l.Function.StartsWith("Fir_", StringComparison.Ordinal)).Select(l => l.Function).Order(StringComparer.Ordinal));
+
+        // Each specialisation is counted where it is called, at its own width: the 32-bit filter costs more.
+        var byFunction = ResourceEstimator.Estimate(generated.Ir).ByFunction;
+        Assert.True(byFunction.ContainsKey("Fir_Step_short") && byFunction.ContainsKey("Fir_Step_int"), string.Join(", ", byFunction.Keys));
+        Assert.True(byFunction["Fir_Step_int"][Resource.Lut] + 100 * byFunction["Fir_Step_int"][Resource.Dsp]
+            > byFunction["Fir_Step_short"][Resource.Lut] + 100 * byFunction["Fir_Step_short"][Resource.Dsp]);
+    }
+
+    [Fact]
+    public void GenericMathKeepsCSharpsWidthsWrapsAndShiftMasksAtEveryType()
+    {
+        var project = Project("Csim", "Kernels", "GenericSemantics.cs");
+        var (generated, csim) = Csim.CsimTests.GenerateAndRun(project, "generic_semantics", null, []);
+        Assert.True(csim.BitExact, csim.Output);
+        Assert.Equal(8 * 48 + 2 * 48 + 2, csim.Total);
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "generic_semantics.cpp"));
+        Assert.Contains("accel::shl(static_cast<int32_t>(a), s & 7)", cpp);                         // byte: count & 7
+        Assert.Contains("accel::shr(static_cast<int32_t>(static_cast<uint8_t>(a)), s & 7)", cpp);   // sbyte >>>: its unsigned bits
+
+        Assert.True(Csim.CsimTests.GenerateAndRun(project, "generic_semantics", null, ["count=20"], sanitize: true).Csim.BitExact);
+
+        var emulated = Emulation.KernelEmulationTests.Emulate(project, "generic_semantics", null, []);
+        foreach (var port in generated.Ir.Top.Parameters.Where(VariableUse.Of(generated.Ir).IsWritten))
+            Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
+        // Sum<long> reads the port b it is passed (48 words) besides the top's own reads of it.
+        Assert.Equal(2 * 48 * 8, emulated.Report.Ports.Single(p => p.Name == "b").BytesRead);
+    }
+
+    [Theory]
+    [InlineData("ACCEL0044-constraint.cs")]
+    [InlineData("ACCEL0044-generic-class.cs")]
+    [InlineData("ACCEL0044-generic-top.cs")]
+    [InlineData("ACCEL0044-static-member.cs")]
+    [InlineData("ACCEL0044-type-argument.cs")]
+    public void AGenericConstructOutsideTheSubsetIsOneReport(string file)
+    {
+        var project = Project("Transpiler", "Invalid", file);
+        var kernel = KernelCatalog.Find(project, "bad");
+        var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, [])));
+        var only = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticIds.Generic.Id, only.Id);
+    }
+}
