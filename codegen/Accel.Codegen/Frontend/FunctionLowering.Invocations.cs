@@ -53,10 +53,16 @@ internal sealed partial class FunctionLowering
         return null;
     }
 
-    private CallExpr CallFunction(IInvocationOperation invocation, IMethodSymbol target, IrType returnType, List<IOperation> arguments)
+    private CallExpr? CallFunction(IInvocationOperation invocation, IMethodSymbol target, IrType returnType, List<IOperation> arguments)
     {
+        var name = LoweringContext.FunctionName(target, context.Kernel.Symbol);
+        if (!context.ClaimName(name, target))
+        {
+            context.Report(DiagnosticIds.Other, invocation.Syntax, $"a second function named {name} (an overload, or a method named like a generic method's specialisation): rename one of them");
+            return null;
+        }
         context.EnqueueFunction(target);
-        var call = new CallExpr(returnType, LoweringContext.FunctionName(target, context.Kernel.Symbol), arguments.Select(a => LowerValue(a)).ToList());
+        var call = new CallExpr(returnType, name, arguments.Select(a => LowerValue(a)).ToList());
         context.CallSites[call] = Site(invocation);
         return call;
     }

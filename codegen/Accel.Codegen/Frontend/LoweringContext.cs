@@ -50,6 +50,17 @@ internal sealed class LoweringContext
         if (seen.Add(method)) pending.Enqueue(method);
     }
 
+    private readonly Dictionary<string, IMethodSymbol> names = new();
+
+    /// <summary>Takes a C++ function name for a method; false when another method already has it (an overload,
+    /// or a method named like a specialisation: Max_int beside Max&lt;int&gt;).</summary>
+    public bool ClaimName(string name, IMethodSymbol method)
+    {
+        if (names.TryGetValue(name, out var other)) return SymbolEqualityComparer.Default.Equals(other, method);
+        names[name] = method;
+        return true;
+    }
+
     public IMethodSymbol? NextFunction() => pending.TryDequeue(out var m) ? m : null;
 
     public KernelParam? ParamFor(IParameterSymbol symbol) =>
