@@ -60,6 +60,22 @@ public sealed class GenericMethodTests
         Assert.Equal(2 * 48 * 8, emulated.Report.Ports.Single(p => p.Name == "b").BytesRead);
     }
 
+    [Fact]
+    public void GenericDataflowProcessesAreOneProcessPerSpecialisation()
+    {
+        var project = Project("Csim", "Kernels", "GenericDataflow.cs");
+        var (generated, csim) = Csim.CsimTests.GenerateAndRun(project, "generic_dataflow", null, []);
+        Assert.True(csim.BitExact, csim.Output);
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "generic_dataflow.cpp"));
+        Assert.Contains("void Flow_Twice_byte(accel::stream<uint8_t>& src, accel::stream<uint8_t>& dst, int32_t n)", cpp);
+        Assert.Contains("void Flow_Twice_int(accel::stream<int32_t>& src, accel::stream<int32_t>& dst, int32_t n)", cpp);
+
+        var emulated = Emulation.KernelEmulationTests.Emulate(project, "generic_dataflow", null, []);
+        Assert.Equal(generated.Reference["b"], emulated.Outputs["b"]);
+        Assert.Equal(generated.Reference["d"], emulated.Outputs["d"]);
+        Assert.Equal(7, emulated.Report.Processes.Count); // the top and its six processes
+    }
+
     [Theory]
     [InlineData("ACCEL0044-constraint.cs")]
     [InlineData("ACCEL0044-generic-class.cs")]
