@@ -113,7 +113,7 @@ internal sealed partial class FunctionLowering
             ("One" or "MultiplicativeIdentity", _) => Number(1),
             ("NegativeOne", _) => Number(-1),
             ("MinValue", IntType i) => new ConstExpr(i, i.MinValue),
-            ("MaxValue", IntType i) => new ConstExpr(i, i.MaxValue),
+            ("MaxValue", IntType i) => new ConstExpr(i, MaxValue(i)),
             ("MinValue", FloatType { Bits: 32 }) => Number(float.MinValue),
             ("MaxValue", FloatType { Bits: 32 }) => Number(float.MaxValue),
             ("MinValue", FloatType) => Number(double.MinValue),
@@ -124,6 +124,9 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.Generic, property.Syntax, $"{property.Syntax}: only {Generics.Allowed} of T are supported; compute it with those");
         return constant ?? Poison;
     }
+
+    /// <summary>The largest value, as the IR holds integer constants (ulong's is all 64 bits set, -1 as a long).</summary>
+    private static long MaxValue(IntType i) => i.Bits == 64 ? (i.Signed ? long.MaxValue : -1) : i.Signed ? (1L << (i.Bits - 1)) - 1 : (1L << i.Bits) - 1;
 
     /// <summary>A static member of System.Numerics called on T (or X.CreateTruncating on a scalar X): CreateTruncating
     /// is the conversion C# casts do (wrapping integers, saturating float to integer); the others are reported.</summary>

@@ -17,9 +17,6 @@ public sealed record BoolType : IrType;
 public sealed record IntType(int Bits, bool Signed) : IrType
 {
     public long MinValue => Signed ? (Bits == 64 ? long.MinValue : -(1L << (Bits - 1))) : 0;
-
-    /// <summary>The largest value, as the IR holds integer constants (ulong's is all 64 bits set, -1 as a long).</summary>
-    public long MaxValue => Bits == 64 ? (Signed ? long.MaxValue : -1) : Signed ? (1L << (Bits - 1)) - 1 : (1L << Bits) - 1;
 }
 
 public sealed record FloatType(int Bits) : IrType;
