@@ -76,6 +76,17 @@ public sealed class GenericMethodTests
         Assert.Equal(7, emulated.Report.Processes.Count); // the top and its six processes
     }
 
+    [Fact]
+    public void AGenericKernelClassIsOneReportWhenTheProjectLoads()
+    {
+        var path = Path.Combine(TestPaths.Scratch("generic-kernel"), "GenericKernel.cs");
+        File.WriteAllText(path, "using System.Numerics;\nusing Accel.Hw;\n[Kernel(\"bad\")]\npublic sealed class Bad<T>(int n = 4) where T : INumber<T>\n" +
+            "{ [Top] public void Run([MAxi(\"gmem0\")] int[] data) { data[0] = data[1]; } }\n");
+        var error = Assert.Throws<KernelDiagnosticsException>(() => KernelProject.FromFiles([path], []));   // `list` sees it too
+        var only = Assert.Single(error.Diagnostics);
+        Assert.Equal((DiagnosticIds.Generic.Id, 4), (only.Id, only.Line));
+    }
+
     [Theory]
     [InlineData("ACCEL0044-constraint.cs")]
     [InlineData("ACCEL0044-generic-class.cs")]
