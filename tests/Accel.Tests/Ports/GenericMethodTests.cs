@@ -61,6 +61,20 @@ public sealed class GenericMethodTests
     }
 
     [Fact]
+    public void GenericMethodsOfTheKernelClassAreSpecialisedBitExactAndEmulated()
+    {
+        var project = Project("Csim", "Kernels", "GenericKernelMethods.cs");
+        var (generated, csim) = Csim.CsimTests.GenerateAndRun(project, "generic_kernel_methods", null, []);
+        Assert.True(csim.BitExact, csim.Output);
+        Assert.Equal(["Copy_int", "Copy_long", "IsZero_int", "Less_int", "Lookup_int", "Lookup_long", "Run", "Scale_int", "Scale_long", "SumBuffer_long"],
+            generated.Ir.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        var emulated = Emulation.KernelEmulationTests.Emulate(project, "generic_kernel_methods", null, []);
+        Assert.Equal(generated.Reference["c"], emulated.Outputs["c"]);
+        Assert.Equal(generated.Reference["d"], emulated.Outputs["d"]);
+        Assert.Equal(2, emulated.Timing.Loops.Values.Count(l => l.Function.StartsWith("Scale_", StringComparison.Ordinal) && l.Kind == Accel.Emulation.Kernels.LoopKind.Pipelined));
+    }
+
+    [Fact]
     public void GenericDataflowProcessesAreOneProcessPerSpecialisation()
     {
         var project = Project("Csim", "Kernels", "GenericDataflow.cs");
