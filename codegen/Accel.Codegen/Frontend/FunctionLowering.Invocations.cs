@@ -27,6 +27,11 @@ internal sealed partial class FunctionLowering
         }
         if (IsNumericsCall(target))
             return NumericsCall(invocation, target, arguments, returnType);
+        if (invocation.Instance?.Type is ITypeParameterSymbol)
+        {
+            context.Report(DiagnosticIds.Generic, invocation.Syntax, $"{target.Name} called on a value of type {invocation.Instance.Type.Name}: use its operators instead (a < b for CompareTo, a == b for Equals)");
+            return null;
+        }
         if (target.MethodKind == MethodKind.LocalFunction)
         {
             context.Report(DiagnosticIds.Lambda, invocation.Syntax, target.Name);

@@ -105,6 +105,7 @@ public sealed class GenericMethodTests
     [InlineData("ACCEL0044-constraint.cs")]
     [InlineData("ACCEL0044-generic-class.cs")]
     [InlineData("ACCEL0044-generic-top.cs")]
+    [InlineData("ACCEL0044-instance-member.cs")]
     [InlineData("ACCEL0044-static-member.cs")]
     [InlineData("ACCEL0044-type-argument.cs")]
     public void AGenericConstructOutsideTheSubsetIsOneReport(string file)
