@@ -133,7 +133,14 @@ internal sealed partial class FunctionLowering
     private IrExpr NumericsCall(IInvocationOperation invocation, IMethodSymbol target, List<IOperation> arguments, IrType returnType)
     {
         if (target.Name == "CreateTruncating" && arguments.Count == 1)
-            return Convert(LowerValue(arguments[0]), returnType);
+        {
+            var value = LowerValue(arguments[0]);
+            // T.CreateTruncating(5): a constant of T, its bits cut to T's width as the conversion would.
+            if (value is ConstExpr { Type: IntType } constant && returnType is IntType integer)
+                return new ConstExpr(integer, integer.Bits == 64 ? constant.IntValue
+                    : integer.Signed ? constant.IntValue << (64 - integer.Bits) >> (64 - integer.Bits) : constant.IntValue & ((1L << integer.Bits) - 1));
+            return Convert(value, returnType);
+        }
         var called = invocation.Syntax is InvocationExpressionSyntax { Expression: var callee } ? callee.ToString() : target.Name;
         context.Report(DiagnosticIds.Generic, invocation.Syntax, $"{called}: only {Generics.Allowed} of T are supported; write it with operators (a < T.Zero ? -a : a for Abs, a > b ? a : b for Max)");
         return Poison;

@@ -28,6 +28,7 @@ public static class GenericOps
         acc <<= s + 1;
         acc >>= 1;
         acc -= T.CreateTruncating(s * 1000 + 77);
+        acc ^= T.CreateTruncating(-1000);    // a constant cut to T's width
         T m = Max(acc, a);
         return m + default(T) + T.Zero * b;
     }
