@@ -25,4 +25,17 @@ public sealed class Case(int n = 8)
 
     // byte + byte stays a byte, a byte shifts by the count & 7: each specialisation keeps C#'s generic math.
     static T Mix<T>(T x, int s) where T : IBinaryInteger<T> => (x << s) + x * T.CreateTruncating(5) - T.One;
+
+    [Stimulus]
+    public void Stimulus(Stimulus s)
+    {
+        var small = new byte[n];
+        var wide = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            small[i] = (byte)s.Random.Next(0, 256);
+            wide[i] = s.Random.NextInt64(long.MinValue, long.MaxValue);
+        }
+        s.Array("small", small).Array("wide", wide);
+    }
 }
