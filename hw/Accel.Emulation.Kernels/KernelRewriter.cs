@@ -15,14 +15,18 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
 {
     private const string Hooks = "global::Accel.Emulation.Kernels.TraceHooks";
     private readonly SemanticModel model;
-    private readonly IReadOnlyDictionary<int, IrFunction> functionsAt;
-    private readonly IReadOnlyDictionary<int, int> loopsAt;
+    private readonly IReadOnlyDictionary<int, IReadOnlyList<IrFunction>> functionsAt;
+    private readonly IReadOnlyDictionary<int, List<int>> loopsAt;
     private readonly KernelTiming timing;
     private readonly IReadOnlyDictionary<Variable, PortBinding> portAliases;
     private readonly IReadOnlyDictionary<int, int> processesAt;
-    private IrFunction? current;
+    /// <summary>The IR functions of the method being rewritten: one, or one per specialisation of a generic method
+    /// (the hooks then pick theirs at run time by the type arguments, see <see cref="Pick"/>).</summary>
+    private IReadOnlyList<IrFunction>? current;
 
-    private KernelRewriter(SemanticModel model, IReadOnlyDictionary<int, IrFunction> functionsAt, IReadOnlyDictionary<int, int> loopsAt,
+    private const string Specialisation = "accel_specialisation__";
+
+    private KernelRewriter(SemanticModel model, IReadOnlyDictionary<int, IReadOnlyList<IrFunction>> functionsAt, IReadOnlyDictionary<int, List<int>> loopsAt,
         KernelTiming timing, IReadOnlyDictionary<Variable, PortBinding> portAliases, IReadOnlyDictionary<int, int> processesAt)
     {
         this.model = model;
@@ -36,10 +40,12 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     /// <summary>The rewritten tree; trees that hold no kernel function come back unchanged.</summary>
     public static SyntaxTree Rewrite(SyntaxTree tree, SemanticModel model, IrKernel kernel, KernelTiming timing)
     {
-        var functions = kernel.Functions.Where(f => f.SourceFile == tree.FilePath).ToDictionary(f => f.Position);
+        var functions = kernel.Functions.Where(f => f.SourceFile == tree.FilePath).GroupBy(f => f.Position)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<IrFunction>)g.ToList());
         if (functions.Count == 0) return tree;
-        var loops = new Dictionary<int, int>();
-        foreach (var f in functions.Values) LoopCollector.Collect(f.Body, loops);
+        // A loop's ids in the order of its method's specialisations (one id for a method that is not generic).
+        var loops = new Dictionary<int, List<int>>();
+        foreach (var f in functions.Values.SelectMany(g => g)) LoopCollector.Collect(f.Body, loops);
         // Process k is the k-th process call of the IR's dataflow region (DataflowRegion), found by where it starts.
         var processes = kernel.Top.SourceFile == tree.FilePath
             ? DataflowRegion.ProcessCalls(kernel).Select((s, k) => (s.Position, k)).ToDictionary(p => p.Position, p => p.k)
@@ -50,16 +56,35 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
-        if (!functionsAt.TryGetValue(node.SpanStart, out var function) || node.Body is null) return node;
-        current = function;
+        if (!functionsAt.TryGetValue(node.SpanStart, out var functions) || node.Body is null) return node;
+        current = functions;
         var body = (BlockSyntax)VisitBlock(node.Body)!;
-        if (function.IsTop && processesAt.Count > 0)
+        if (functions[0].IsTop && processesAt.Count > 0)
             body = DataflowProcesses(node.Body, body);
-        if (timing.FunctionCycles.TryGetValue(function.Name, out var cycles) && cycles > 0)
-            body = body.WithStatements(body.Statements.Insert(0, Hook($"Enter({cycles})")));
+        long Cycles(IrFunction f) => timing.FunctionCycles.TryGetValue(f.Name, out var cycles) ? cycles : 0;
+        if (functions.Any(f => Cycles(f) > 0))
+            body = body.WithStatements(body.Statements.Insert(0, Hook($"Enter({Pick(f => Cycles(f).ToString(System.Globalization.CultureInfo.InvariantCulture))})")));
+        if (functions.Count > 1)
+            body = body.WithStatements(body.Statements.Insert(0, ParseStatement($"int {Specialisation} = {Selector(node, functions)};")));
         current = null;
         return node.WithBody(body);
     }
+
+    /// <summary>Which specialisation runs, from the type arguments: typeof(T) == typeof(int) ? 0 : ... (folded by the JIT).</summary>
+    private static string Selector(MethodDeclarationSyntax node, IReadOnlyList<IrFunction> functions)
+    {
+        var names = node.TypeParameterList!.Parameters.Select(p => p.Identifier.Text).ToList();
+        string Matches(IrFunction f) => string.Join(" && ", names.Zip(f.TypeArguments, (t, a) => $"typeof({t}) == typeof({a})"));
+        return string.Concat(functions.SkipLast(1).Select((f, k) => $"{Matches(f)} ? {k} : ")) + (functions.Count - 1);
+    }
+
+    /// <summary>A hook argument that differs between specialisations: the value itself for a method that is not
+    /// generic, else chosen by the specialisation (spec == 0 ? a : spec == 1 ? b : c).</summary>
+    private string Pick(Func<IrFunction, string> value) => Pick(current!.Select(value).ToList());
+
+    private static string Pick(IReadOnlyList<string> values) => values.Distinct().Count() == 1
+        ? values[0]
+        : "(" + string.Concat(values.SkipLast(1).Select((v, k) => $"{Specialisation} == {k} ? {v} : ")) + values[^1] + ")";
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node) =>
         WrapLoop(node, node.Statement, (ForStatementSyntax)base.VisitForStatement(node)!, (loop, body) => loop.WithStatement(body));
@@ -73,13 +98,14 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     /// cannot fit be refused before it is recorded; the filter (never true) freezes that name before the exits unwind.</summary>
     private SyntaxNode WrapLoop<T>(T original, StatementSyntax originalBody, T visited, Func<T, StatementSyntax, T> withBody) where T : StatementSyntax
     {
-        if (current is null || !loopsAt.TryGetValue(original.SpanStart, out var id) || timing.Loops[id].Kind == LoopKind.Unrolled)
+        if (current is null || !loopsAt.TryGetValue(original.SpanStart, out var ids) || timing.Loops[ids[0]].Kind == LoopKind.Unrolled)
             return visited;
+        var id = Pick(ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
         var body = visited switch { ForStatementSyntax f => f.Statement, WhileStatementSyntax w => w.Statement, _ => originalBody };
         var statements = body is BlockSyntax block ? block.Statements : SingletonList(body);
         var loop = withBody(visited, Block(statements.Insert(0, Hook($"Iteration({id})"))));
-        int line = timing.Loops[id].Line;
-        var name = SymbolDisplay.FormatLiteral($"'loop{id}_line{line}' at {Path.GetFileName(original.SyntaxTree.FilePath)}:{line} in {current.Name}", quote: true);
+        int line = timing.Loops[ids[0]].Line;
+        var name = Pick(ids.Zip(current, (i, f) => SymbolDisplay.FormatLiteral($"'loop{i}_line{line}' at {Path.GetFileName(original.SyntaxTree.FilePath)}:{line} in {f.Name}", quote: true)).ToList());
         var trips = original is ForStatementSyntax counted ? LoopTrips.Expression(counted) : null;
         return Block(
             Hook($"LoopBegin({id}, {name}, {trips ?? "-1L"})"),
@@ -96,8 +122,9 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         var visited = (ElementAccessExpressionSyntax)base.VisitElementAccessExpression(node)!;
         if (current is null || node.ArgumentList.Arguments.Count != 1) return visited;
         if (model.GetSymbolInfo(node.Expression).Symbol is not IParameterSymbol { Type: IArrayTypeSymbol } parameter) return visited;
-        var variable = current.Parameters.FirstOrDefault(v => v.Name == parameter.Name);
-        if (variable is null || (variable.Port is null && !portAliases.ContainsKey(variable))) return visited;
+        // Of a generic method: hooked when the parameter may be a port in any specialisation (Touch checks at run time).
+        if (!current.Select(f => f.Parameters.FirstOrDefault(v => v.Name == parameter.Name))
+                .Any(v => v is not null && (v.Port is not null || portAliases.ContainsKey(v)))) return visited;
         int kind = node.Parent switch
         {
             AssignmentExpressionSyntax a when a.Left == node => a.IsKind(SyntaxKind.SimpleAssignmentExpression) ? 1 : 2,
@@ -135,14 +162,20 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     /// <summary>Loop ids by source position, for the loops of one function body.</summary>
     private static class LoopCollector
     {
-        public static void Collect(IrStmt statement, Dictionary<int, int> loops)
+        public static void Collect(IrStmt statement, Dictionary<int, List<int>> loops)
         {
             switch (statement)
             {
                 case BlockStmt b: foreach (var s in b.Statements) Collect(s, loops); break;
                 case IfStmt i: Collect(i.Then, loops); if (i.Else is not null) Collect(i.Else, loops); break;
-                case ForStmt f: loops[f.Position] = f.Id; Collect(f.Body, loops); break;
-                case WhileStmt w: loops[w.Position] = w.Id; Collect(w.Body, loops); break;
+                case ForStmt f: Add(f.Position, f.Id); Collect(f.Body, loops); break;
+                case WhileStmt w: Add(w.Position, w.Id); Collect(w.Body, loops); break;
+            }
+
+            void Add(int position, int id)
+            {
+                if (!loops.TryGetValue(position, out var ids)) loops[position] = ids = [];
+                ids.Add(id);
             }
         }
     }

@@ -54,7 +54,8 @@ internal sealed class TraceSession : StreamObserver
 
     public void Enter(long cycles)
     {
-        if (pipelines > 0) return;
+        // 0: a specialisation of a generic method without straight-line cycles of its own (another one has some).
+        if (pipelines > 0 || cycles <= 0) return;
         Flush();
         Recorder.Delay(cycles);
     }

@@ -50,13 +50,15 @@ internal sealed partial class FunctionLowering
             case IBinaryOperation binary:
             {
                 if (binary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
-                if (binary.OperatorMethod is not null) { context.Report(DiagnosticIds.Other, op.Syntax, $"user-defined operator {binary.OperatorMethod.Name}"); return Poison; }
+                bool numeric = Generics.IsNumericsOperator(binary.OperatorMethod);
+                if (binary.OperatorMethod is not null && !numeric) { context.Report(DiagnosticIds.Other, op.Syntax, $"user-defined operator {binary.OperatorMethod.Name}"); return Poison; }
                 var type = ScalarTypeOf(binary.Type!, op.Syntax) ?? IrType.Int32;
                 var left = LowerValue(binary.LeftOperand);
                 // The right side of && and || may not run: nothing in it is hoisted in front of the statement.
                 var right = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
                     ? WithoutHoisting(() => LowerValue(binary.RightOperand))
                     : LowerValue(binary.RightOperand);
+                if (numeric) return NumericOperator(op.Syntax, binary.OperatorKind, left, right, type);
                 return Binary.Make(context, op.Syntax, binary.OperatorKind, type, left, right) ?? Poison;
             }
             case IUnaryOperation unary:
@@ -64,6 +66,7 @@ internal sealed partial class FunctionLowering
                 if (unary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
                 var operand = LowerValue(unary.Operand);
                 var type = ScalarTypeOf(unary.Type!, op.Syntax) ?? IrType.Int32;
+                if (Generics.IsNumericsOperator(unary.OperatorMethod)) return NumericUnary(unary, operand, type);
                 return unary.OperatorKind switch
                 {
                     UnaryOperatorKind.Plus => operand,
@@ -84,6 +87,10 @@ internal sealed partial class FunctionLowering
                 return Poison;
             case ISizeOfOperation when op.ConstantValue.HasValue:
                 return Literal(op);
+            case IPropertyReferenceOperation { Instance: null, Property.IsStatic: true } property when Generics.IsNumericsInterface(property.Property.ContainingType):
+                return NumericsProperty(property);
+            case IDefaultValueOperation { Type: { } defaultType }: // default(T): the zero of T
+                return ScalarTypeOf(defaultType, op.Syntax) is { } zero ? new ConstExpr(zero, 0) : Poison;
             default:
                 return Reject(op);
         }

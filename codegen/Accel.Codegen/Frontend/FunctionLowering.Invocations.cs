@@ -9,7 +9,10 @@ internal sealed partial class FunctionLowering
 {
     private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
     {
-        var target = invocation.TargetMethod;
+        var target = Substitute(invocation.TargetMethod);
+        // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
+        bool function = context.IsKernelClass(target.ContainingType) || target.IsStatic && KernelInfo.Has(target.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
+        if (function && !CanSpecialise(invocation, target)) return null;
         var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
         var returnType = target.ReturnsVoid ? IrType.Void : ScalarTypeOf(target.ReturnType, invocation.Syntax) ?? IrType.Int32;
 
@@ -21,6 +24,13 @@ internal sealed partial class FunctionLowering
             var call = new IntrinsicExpr(returnType, intrinsic, args);
             context.CallSites[call] = Site(invocation);
             return intrinsic == Intrinsic.StreamRead && !statementRoot ? HoistRead(call, invocation) : call;
+        }
+        if (IsNumericsCall(target))
+            return NumericsCall(invocation, target, arguments, returnType);
+        if (invocation.Instance?.Type is ITypeParameterSymbol)
+        {
+            context.Report(DiagnosticIds.Generic, invocation.Syntax, $"{target.Name} called on a value of type {invocation.Instance.Type.Name}: use its operators instead (a < b for CompareTo, a == b for Equals)");
+            return null;
         }
         if (target.MethodKind == MethodKind.LocalFunction)
         {
@@ -48,10 +58,16 @@ internal sealed partial class FunctionLowering
         return null;
     }
 
-    private CallExpr CallFunction(IInvocationOperation invocation, IMethodSymbol target, IrType returnType, List<IOperation> arguments)
+    private CallExpr? CallFunction(IInvocationOperation invocation, IMethodSymbol target, IrType returnType, List<IOperation> arguments)
     {
+        var name = LoweringContext.FunctionName(target, context.Kernel.Symbol);
+        if (!context.ClaimName(name, target))
+        {
+            context.Report(DiagnosticIds.Other, invocation.Syntax, $"a second function named {name} (an overload, or a method named like a generic method's specialisation): rename one of them");
+            return null;
+        }
         context.EnqueueFunction(target);
-        var call = new CallExpr(returnType, LoweringContext.FunctionName(target, context.Kernel.Symbol), arguments.Select(a => LowerValue(a)).ToList());
+        var call = new CallExpr(returnType, name, arguments.Select(a => LowerValue(a)).ToList());
         context.CallSites[call] = Site(invocation);
         return call;
     }

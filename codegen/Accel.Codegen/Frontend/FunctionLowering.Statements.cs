@@ -149,10 +149,12 @@ internal sealed partial class FunctionLowering
             case ICompoundAssignmentOperation compound:
             {
                 if (compound.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
-                if (compound.OperatorMethod is not null) { Rejections.Report(context, op); return null; }
+                bool numeric = Generics.IsNumericsOperator(compound.OperatorMethod);
+                if (compound.OperatorMethod is not null && !numeric) { Rejections.Report(context, op); return null; }
                 var target = LowerTarget(compound.Target);
                 var value = LowerValue(compound.Value);
                 if (target is null) return null;
+                if (numeric) return new AssignStmt(Line(op), target, NumericOperator(op.Syntax, compound.OperatorKind, target, value, target.Type));
                 var computeType = Binary.ResultType(compound.OperatorKind, target.Type, value.Type);
                 var left = Convert(target, computeType);
                 var right = compound.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift ? value : Convert(value, computeType);

@@ -14,7 +14,9 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
 
     public IrFunction? Lower()
     {
-        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
+        // A generic method's body is its definition's; the types it names are read through typeArguments.
+        var definition = method.OriginalDefinition;
+        var syntax = definition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax;
         if (syntax is null)
             throw new InternalCompilerException($"method {method.Name} has no declaration in source");
         sourceFile = syntax.SyntaxTree.FilePath;
@@ -24,16 +26,24 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         if (syntax.Modifiers.Any(m => m.Text == "unsafe")) context.Report(DiagnosticIds.Unsafe, syntax);
         if (method.IsVirtual || method.IsAbstract || method.IsOverride) context.Report(DiagnosticIds.VirtualCall, syntax);
         CheckName(method.Name, syntax);
+        if (method.IsGenericMethod && (isTop || !ConstraintsSupported(syntax)))
+        {
+            if (isTop) context.Report(DiagnosticIds.Generic, (SyntaxNode?)syntax.TypeParameterList ?? syntax, "a generic [Top] function: the top function's types are its ports'; make it non-generic");
+            return null;
+        }
 
-        var parameters = method.Parameters.Select(p => LowerParameter(p, syntax)).OfType<Variable>().ToList();
-        var returnType = method.ReturnsVoid ? IrType.Void : TypeOf(method.ReturnType, syntax) ?? IrType.Void;
+        var parameters = definition.Parameters.Select(p => LowerParameter(p, syntax)).OfType<Variable>().ToList();
+        var returnType = definition.ReturnsVoid ? IrType.Void : TypeOf(definition.ReturnType, syntax) ?? IrType.Void;
 
         if (model.GetOperation(syntax) is not IMethodBodyOperation body)
             throw new InternalCompilerException($"no operation tree for {method.Name}");
         var block = body.BlockBody is { } b
             ? LowerBlock(b, allowLeadingDirectives: true)
             : new BlockStmt(Locations.Line(syntax), [LowerExpressionBody(body.ExpressionBody!)]);
-        return new IrFunction(LoweringContext.FunctionName(method, context.Kernel.Symbol), returnType, parameters, block, sourceFile, Locations.Line(syntax), isTop, syntax.SpanStart);
+        return new IrFunction(LoweringContext.FunctionName(method, context.Kernel.Symbol), returnType, parameters, block, sourceFile, Locations.Line(syntax), isTop, syntax.SpanStart)
+        {
+            TypeArguments = method.TypeArguments.Select(Generics.KeywordName).ToList(),
+        };
     }
 
     private IrStmt LowerExpressionBody(IBlockOperation expressionBody) =>
@@ -108,6 +118,12 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
 
     private IrType? ScalarTypeOf(ITypeSymbol type, SyntaxNode where)
     {
+        if (type is ITypeParameterSymbol parameter)
+        {
+            if (typeArguments.TryGetValue(parameter, out var argument)) return ScalarTypeOf(argument, where);
+            context.Report(DiagnosticIds.Generic, where, $"the type parameter {parameter.Name} of {parameter.ContainingSymbol.Name}");
+            return null;
+        }
         IrType? result = type.SpecialType switch
         {
             SpecialType.System_Boolean => IrType.Bool,

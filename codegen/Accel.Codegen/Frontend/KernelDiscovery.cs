@@ -9,6 +9,7 @@ internal static class KernelDiscovery
     public static IReadOnlyList<KernelInfo> Find(Compilation compilation, Assembly runtime)
     {
         var kernels = new List<KernelInfo>();
+        var generic = new List<Diagnostic>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
@@ -18,6 +19,13 @@ internal static class KernelDiscovery
                 var kernelAttribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.KernelAttribute");
                 if (kernelAttribute is null) continue;
                 var name = (string)kernelAttribute.ConstructorArguments[0].Value!;
+                if (symbol.IsGenericType)
+                {
+                    var entry = DiagnosticIds.Generic;
+                    generic.Add(Locations.At(entry.Id, symbol.Locations[0], $"{entry.Construct} (the generic kernel class {symbol.Name}<{string.Join(", ", symbol.TypeParameters.Select(t => t.Name))}>: " +
+                        "make the kernel class non-generic, with a kernel parameter choosing between types if need be, and put the type parameters on its methods) is not supported in a kernel; " + entry.Hint));
+                    continue;
+                }
                 var runtimeType = runtime.GetType(symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""))
                     ?? throw new InternalCompilerException($"kernel class {symbol.Name} is not in the runtime assembly");
                 var parameters = ParametersOf(symbol);
@@ -26,6 +34,7 @@ internal static class KernelDiscovery
                     { Compilation = compilation, Requirements = requirements, RequirementErrors = errors });
             }
         }
+        if (generic.Count > 0) throw new KernelDiagnosticsException(generic);
         return kernels.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
     }
 

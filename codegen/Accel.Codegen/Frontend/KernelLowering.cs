@@ -18,6 +18,7 @@ public static class KernelLowering
         var functions = new List<IrFunction>();
         if (top is not null)
         {
+            context.ClaimName(LoweringContext.FunctionName(top, kernel.Symbol), top);
             context.EnqueueFunction(top);
             while (context.NextFunction() is { } method)
                 if (new FunctionLowering(context, method, SymbolEqualityComparer.Default.Equals(method, top)).Lower() is { } function)

@@ -50,6 +50,17 @@ internal sealed class LoweringContext
         if (seen.Add(method)) pending.Enqueue(method);
     }
 
+    private readonly Dictionary<string, IMethodSymbol> names = new();
+
+    /// <summary>Takes a C++ function name for a method; false when another method already has it (an overload,
+    /// or a method named like a specialisation: Max_int beside Max&lt;int&gt;).</summary>
+    public bool ClaimName(string name, IMethodSymbol method)
+    {
+        if (names.TryGetValue(name, out var other)) return SymbolEqualityComparer.Default.Equals(other, method);
+        names[name] = method;
+        return true;
+    }
+
     public IMethodSymbol? NextFunction() => pending.TryDequeue(out var m) ? m : null;
 
     public KernelParam? ParamFor(IParameterSymbol symbol) =>
@@ -88,9 +99,13 @@ internal sealed class LoweringContext
     }
 
     /// <summary>The C++ name of a function: a kernel's own methods keep their names, library functions are
-    /// prefixed with their class so two libraries cannot collide.</summary>
-    public static string FunctionName(IMethodSymbol method, INamedTypeSymbol kernel) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingType, kernel) ? method.Name : $"{method.ContainingType.Name}_{method.Name}";
+    /// prefixed with their class so two libraries cannot collide. A generic method is one function per list of
+    /// type arguments, suffixed with their C# names (Max&lt;int&gt; is Max_int, Vec.Scale&lt;long&gt; Vec_Scale_long).</summary>
+    public static string FunctionName(IMethodSymbol method, INamedTypeSymbol kernel)
+    {
+        var name = SymbolEqualityComparer.Default.Equals(method.ContainingType, kernel) ? method.Name : $"{method.ContainingType.Name}_{method.Name}";
+        return method.IsGenericMethod ? string.Join("_", [name, .. method.TypeArguments.Select(Generics.KeywordName)]) : name;
+    }
 
     public bool IsKernelClass(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Kernel.Symbol);
 }

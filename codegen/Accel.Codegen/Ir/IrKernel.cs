@@ -36,7 +36,13 @@ public sealed record LookupTable(string Name, IntType Element, long[] Values)
 }
 
 /// <param name="Position">character offset of the method declaration in <paramref name="SourceFile"/></param>
-public sealed record IrFunction(string Name, IrType ReturnType, IReadOnlyList<Variable> Parameters, BlockStmt Body, string SourceFile, int Line, bool IsTop, int Position);
+public sealed record IrFunction(string Name, IrType ReturnType, IReadOnlyList<Variable> Parameters, BlockStmt Body, string SourceFile, int Line, bool IsTop, int Position)
+{
+    /// <summary>For one specialisation of a generic method: its type arguments as C# keywords (int, long...), in
+    /// the order of the method's type parameters. Every specialisation of one method shares its
+    /// <see cref="Position"/>. Empty for a method that is not generic.</summary>
+    public IReadOnlyList<string> TypeArguments { get; init; } = [];
+}
 
 /// <summary>One kernel at one configuration: everything the backends need, nothing of Roslyn.</summary>
 public sealed record IrKernel(

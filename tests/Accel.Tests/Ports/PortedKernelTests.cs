@@ -5,8 +5,8 @@ using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
-/// <summary>Five kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
-/// multiply, histogram, RGB-to-HSV image conversion, quantised dense layer), each through gen, C simulation,
+/// <summary>Six kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
+/// multiply, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR filter generic on its data type), each through gen, C simulation,
 /// emulation and estimate: the emulator's outputs equal the reference, the C simulation is bit-exact.</summary>
 public sealed class PortedKernelTests
 {
@@ -19,6 +19,7 @@ public sealed class PortedKernelTests
         { "Histogram.cs", "histogram", ["size=200", "bins=16"] },
         { "ImageConvert.cs", "rgb_to_hsv", ["pixels=120"] },
         { "QuantDense.cs", "quant_dense", ["nIn=16", "nOut=8", "activation=2", "shift=6"] },
+        { "GenericFir.cs", "fir_generic", ["samples=40", "taps=6"] },
     };
 
     [Theory]
