@@ -69,10 +69,12 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
 
     private static System.Numerics.BigInteger? Exact(IrExpr e) => ConstantFolder.Constants.Exact(e);
 
-    /// <summary>The operation, and each operation it reads directly, computes a value inside its type's range.</summary>
+    /// <summary>The operation, and each operation it reads directly, computes a value inside its type's range (and
+    /// a left shift has a non-negative left operand, which C++ before C++20 leaves undefined and g++ rejects).</summary>
     private static bool FitsWithoutWrapping(BinaryExpr e) =>
         e.Op is BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Shl
         && e.Type is IntType type && Exact(e) is { } v && ConstantFolder.Fits(v, type)
+        && !(e.Op == BinaryOp.Shl && Exact(e.Left) is { Sign: < 0 })
         && Operand(e.Left) && Operand(e.Right);
 
     private static bool Operand(IrExpr e) => e is not BinaryExpr b || (b.Type is IntType t && Exact(b) is { } v && ConstantFolder.Fits(v, t));

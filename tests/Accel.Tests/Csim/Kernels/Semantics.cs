@@ -18,7 +18,7 @@ public sealed class Semantics(int count = 64, int shiftBias = 29)
             long y = b[i];
             int k = 8 * i;
             results[k] = x + int.MaxValue;                       // wraps
-            results[k + 1] = x * 65599 - y;                      // int multiply wraps, then widens
+            results[k + 1] = (x < (-1 << 28) ? -1 << 28 : x) * 65599 - y; // a negative constant shifted left; the multiply wraps, then widens
             results[k + 2] = (x << (i + shiftBias)) ^ (y << i);  // counts past 31 / 63 are masked
             results[k + 3] = x >> (i % 40) | (long)((uint)x >> 3) | (y >>> (i % 70));
             results[k + 4] = Divide(x, i - 31) + Remainder(y, 7 - i);
