@@ -221,7 +221,8 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         };
         if (!countLoops) return 0;
         long n = trips ?? 1;
-        return timing.Kind == LoopKind.Pipelined ? (n - 1) * timing.II + timing.Depth : (n + factor - 1) / factor * timing.BodyCycles;
+        long passes = (n + factor - 1) / factor;
+        return timing.Kind == LoopKind.Pipelined ? (passes - 1) * timing.II + timing.Depth : passes * timing.BodyCycles;
     }
 
     private static string Also(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
@@ -252,11 +253,14 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     private IterationContext Context(IrStmt statement, BlockStmt body, string file)
     {
         var counter = statement is ForStmt f ? Counted(f) : null;
+        // a loop unrolled by f and pipelined issues f iterations at a time (Vitis unrolls, then pipelines)
+        int copies = statement is ForStmt && Directives.Find<UnrollDirective>(body) is { Factor: > 1 } u ? u.Factor : 1;
         return new()
         {
             Body = body,
+            Copies = copies,
             Induction = counter?.Counter,
-            InductionStep = counter?.Step ?? 0,
+            InductionStep = (counter?.Step ?? 0) * copies,
             Varying = IterationContext.AssignedIn(body),
             Roots = roots,
             Constants = constants,

@@ -10,8 +10,10 @@ internal sealed class IterationContext
 {
     public required BlockStmt Body { get; init; }
     public required Variable? Induction { get; init; }
-    /// <summary>How much the counter moves per iteration.</summary>
+    /// <summary>How much the counter moves per iteration (per issue: all its copies).</summary>
     public required long InductionStep { get; init; }
+    /// <summary>Copies of the body an iteration runs: the loop's partial unroll factor (1 when not unrolled).</summary>
+    public int Copies { get; init; } = 1;
     public required IReadOnlySet<Variable> Varying { get; init; }
     public required MemoryRoots Roots { get; init; }
     public required OperatorCosts Costs { get; init; }

@@ -73,7 +73,13 @@ internal sealed class IterationWalk
     public static IterationWalk Run(IterationContext context, WalkMode mode, object? tracked = null)
     {
         var walk = new IterationWalk(context, mode, tracked);
-        walk.Statement(context.Body);
+        long copyStep = context.InductionStep / Math.Max(1, context.Copies);
+        for (int k = 0; k < context.Copies; k++)
+        {
+            // copy k of a partially unrolled loop sees the counter k steps on, and the values copy k - 1 left
+            if (k > 0 && context.Induction is { } counter) walk.frame.Forms[counter] = AffineIndex.Add(AffineIndex.Symbol(counter), AffineIndex.Of(k * copyStep));
+            walk.Statement(context.Body);
+        }
         return walk;
     }
 

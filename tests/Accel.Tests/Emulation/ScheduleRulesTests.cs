@@ -225,6 +225,68 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
+    public void APipelinedLoopUnrolledByFourIssuesFourIterationsAtOnce()
+    {
+        // Unroll(4) on a pipelined loop: Vitis unrolls by 4, then pipelines, so an issue runs buf[i] .. buf[i + 3]:
+        // four reads of one bank of two ports, II 2; partitioned cyclic by 4 each read has its own bank, II 1. The
+        // 64 iterations are 16 issues, so the two designs differ by (16 - 1) x (2 - 1) = 15 cycles (63 if each
+        // iteration were an issue); nothing else differs (buf is written whole before it is read: no fill).
+        KernelEmulator.Result Run(string partition) => EmulateSource($$"""
+            using Accel.Hw;
+
+            namespace Rules;
+
+            [Kernel("rule")]
+            public sealed class Rule(int n = 64)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    int[] buf = new int[64];
+                    {{partition}}
+                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+                    for (int i = 0; i < 64; i++)
+                    {
+                        Hls.Pipeline(1);
+                        Hls.Unroll(4);
+                        y[i] = buf[i] * 3;
+                    }
+                }
+
+                [Stimulus]
+                public void Stimulus(Stimulus s) =>
+                    s.Array("x", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n);
+            }
+            """, "rule");
+        var oneBank = Run("");
+        var fourBanks = Run("Hls.ArrayPartition(buf, PartitionKind.Cyclic, 4);");
+        LoopTiming Unrolled(KernelEmulator.Result r) => r.Timing.Loops.Values.Single(l => l.Kind == LoopKind.Pipelined && l.UnrollFactor == 4);
+        Assert.Equal(2, Unrolled(oneBank).II);
+        Assert.Contains("limited memory ports on 'buf' (4 accesses per iteration, 1 bank of 2 ports)", Unrolled(oneBank).Reason);
+        Assert.Equal(1, Unrolled(fourBanks).II);
+        Assert.Equal(15, oneBank.Report.TotalCycles - fourBanks.Report.TotalCycles);
+    }
+
+    [Fact]
+    public void AFloatSumUnrolledByTwoChainsTwoAddsAnIssue()
+    {
+        // Unrolled by 2 and pipelined, an issue adds two terms to sum one after the other (C#'s order, kept for
+        // floats): the carried chain is two float adds, 2 x 5 = 10 cycles at 300 MHz.
+        var loop = Schedule("""
+                    float sum = 0;
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        Hls.Unroll(2);
+                        sum += (float)x[i];
+                    }
+                    y[0] = (int)sum;
+            """);
+        Assert.Equal(10, loop.II);
+        Assert.Contains("carried dependence through 'sum'", loop.Reason);
+    }
+
+    [Fact]
     public void TwoPortsOnOneBundleShareItsReadChannel()
     {
         // x and z are both on gmem0: one read channel, two beats per iteration, II 2.
