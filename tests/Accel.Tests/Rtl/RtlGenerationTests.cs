@@ -41,14 +41,27 @@ public sealed class RtlGenerationTests
         Assert.Contains("wait_count = 0;", verilog);
     }
 
+    /// <summary>layernorm tokens5-dim7 copies 3 lanes a cycle: its ports get one slot per access site of an
+    /// iteration (x read on 3, y written on 3), and the response queue of x room for 3 words a cycle.</summary>
+    [Fact]
+    public void EachAccessOfAnIterationHasItsOwnSlot()
+    {
+        var verilog = Render("edgemoe_layernorm", "tokens5-dim7")["edgemoe_layernorm.v"];
+        Assert.Contains("output reg x_rd_valid_2,", verilog);
+        Assert.DoesNotContain("x_rd_valid_3", verilog);
+        Assert.Contains("output reg y_wr_valid_2,", verilog);
+        Assert.DoesNotContain("y_wr_valid_3", verilog);
+        Assert.Contains("reg [31:0] q_x [0:255];", verilog); // 3 x (depth 71 + 4) = 225 words
+    }
+
     [Fact]
     public void AKernelOutsideTheSubsetGetsTheDiagnosticAndExitTwo()
     {
         var scratch = TestPaths.Scratch("rtl-refusal");
-        var (exit, _, stderr) = CliTests.Accel("rtl", "edgemoe_layernorm", "--config", "tokens5-dim7", "--out", Path.Combine(scratch, "out"));
+        var (exit, _, stderr) = CliTests.Accel("rtl", "edgemoe_linear", "--config", "qkv-small", "--out", Path.Combine(scratch, "out"));
         Assert.Equal(2, exit);
         Assert.Contains("error ACCEL0040", stderr);
-        Assert.Contains("LayerNorm.cs(", stderr);
+        Assert.Contains("Linear.cs(", stderr);
         Assert.Contains("not supported by the RTL back end yet", stderr);
         Assert.False(Directory.Exists(Path.Combine(scratch, "out")));
     }

@@ -9,6 +9,8 @@ public sealed class RtlSimulationTests
     [Theory]
     [InlineData("gelu", "row16")]
     [InlineData("softmax", "row16")]
+    [InlineData("edgemoe_layernorm", "tokens5-dim7")]
+    [InlineData("edgemoe_layernorm", "tokens33-dim64")]
     public void TheRtlIsBitExactAndTakesTheEmulatorsCycles(string kernel, string config)
     {
         var run = RtlKernels.Of(kernel, config);
