@@ -188,6 +188,7 @@ internal sealed class RtlStateMachine
     {
         private string P => $"p{StateName(scope.Prefix, f)}";
         private readonly VerilogScope scope = m.printer.Scope;
+        private IssueSlice slice = null!;
         private VerilogPrinter Printer => m.printer;
 
         public void Enter(ImmutableStack<Frame> after)
@@ -199,8 +200,13 @@ internal sealed class RtlStateMachine
             foreach (var v in InductionVariables()) issueScope.Bind(v.Name, printer.Register($"{scope.Prefix}{v.Name}__i", v.Type));
             var computed = AssignedIn.Of(f.Body);
             foreach (var v in InductionVariables()) computed.Remove(v.Name);
+            slice = IssueSlice.Of(f.Body, computed, printer, m.rejections);
+            foreach (var v in slice.Variables) issueScope.Bind(v.Name, printer.Register($"{scope.Prefix}{v.Name}__i", v.Type));
+            computed.ExceptWith(slice.Names);
 
             foreach (var s in f.Init) printer.Statement(s);
+            // The request side's copies of the counters that live across iterations start where the loop does.
+            foreach (var v in slice.Carried) printer.Emit($"{scope.Prefix}{v.Name}__i = {printer.Name(v)};");
             string more = WithIssueScope(issueScope, () =>
             {
                 foreach (var s in f.Init) printer.Statement(s);
@@ -242,7 +248,7 @@ internal sealed class RtlStateMachine
                 printer.InPipeline = true;
                 try
                 {
-                    new IssueSide(printer, m.rejections).Print(f.Body, computed);
+                    new IssueSide(printer, m.rejections, slice, m.functions).Print(f.Body, computed);
                     foreach (var s in f.Step) printer.Statement(s);
                     printer.Emit($"{P}_more = {printer.Expr(f.Condition!)};");
                 }
