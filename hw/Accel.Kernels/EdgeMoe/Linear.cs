@@ -10,6 +10,7 @@ namespace Accel.Kernels.EdgeMoe;
 [Config("fc1-gelu-small", "tokens=33,inDim=64,outDim=128,gelu=true,tileIn=8,tileOut=8")]
 [Config("fc2-residual-small", "tokens=33,inDim=128,outDim=64,accumulate=true")]
 [Config("expert-weighted-small", "tokens=9,inDim=96,outDim=64,scoreWeighted=true,accumulate=true,tileOut=12")]
+[Config("tokens5-in8-out6-all", "tokens=5,inDim=8,outDim=6,tileIn=2,tileOut=2,gelu=true,scoreWeighted=true,accumulate=true")] // every option, small enough for a Verilator run in every test run
 public sealed class Linear(
     [Range(1, 4096)] int tokens = 129,
     [Range(1, 4096)] int inDim = 192,

@@ -8,29 +8,32 @@ namespace Accel.Tests.Rtl;
 /// test run (the builds are the slow part), beside the emulator's cycles for the same stimulus.</summary>
 internal static class RtlKernels
 {
-    public sealed record Run(RtlGeneration.Result Generated, RtlSim.Result Sim, long EmulatorCycles);
+    /// <param name="EmulatorStalledOnOutput">the emulator's cycles stalled on output (write request slots, final write responses)</param>
+    public sealed record Run(RtlGeneration.Result Generated, RtlSim.Result Sim, long EmulatorCycles, long EmulatorStalledOnOutput);
 
     private static readonly Dictionary<string, Lazy<Run>> Runs = new();
 
-    public static Run Of(string kernel, string config)
+    /// <param name="config">a named configuration, or null for the defaults with <paramref name="parameters"/> (name=value)</param>
+    public static Run Of(string kernel, string? config, params string[] parameters)
     {
         Lazy<Run> run;
         lock (Runs)
         {
-            var key = $"{kernel}/{config}";
-            if (!Runs.TryGetValue(key, out run!)) Runs[key] = run = new Lazy<Run>(() => Simulate(kernel, config));
+            var key = $"{kernel}/{config}/{string.Join(",", parameters)}";
+            if (!Runs.TryGetValue(key, out run!)) Runs[key] = run = new Lazy<Run>(() => Simulate(kernel, config, parameters));
         }
         return run.Value;
     }
 
-    private static Run Simulate(string kernelName, string configName)
+    private static Run Simulate(string kernelName, string? configName, string[] parameters)
     {
         var project = KernelCatalog.BuiltIn;
         var kernel = KernelCatalog.Find(project, kernelName);
-        var config = Codegen.Frontend.KernelConfig.Resolve(kernel, configName, []);
+        var config = Codegen.Frontend.KernelConfig.Resolve(kernel, configName, parameters);
+        configName = config.Name;
         var generated = RtlGeneration.Generate(project, kernel, config, TestPaths.Scratch($"rtl-{kernelName}-{configName}"), force: false);
         var sim = RtlSim.Run(generated.Directory, generated.Ir.Name);
-        var emulated = KernelEmulator.Run(project, kernel, config, generated.Stimulus, new KernelEmulator.Options()).Report.TotalCycles;
-        return new Run(generated, sim, emulated);
+        var emulated = KernelEmulator.Run(project, kernel, config, generated.Stimulus, new KernelEmulator.Options()).Report;
+        return new Run(generated, sim, emulated.TotalCycles, emulated.Processes.Sum(p => p.StalledOnOutputCycles));
     }
 }

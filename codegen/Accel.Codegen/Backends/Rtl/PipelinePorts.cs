@@ -2,35 +2,61 @@ using Accel.Codegen.Ir;
 
 namespace Accel.Codegen.Backends.Rtl;
 
-/// <summary>Port accesses in a pipelined loop's last stage: a read takes the next word of the port's response
-/// queue (the requests went out at stage 0, in the same order), a write is a write request counted until the
-/// memory acknowledges it. One access per port and iteration: the interface carries one word per cycle.</summary>
-internal sealed class ExecPorts(VerilogPrinter printer, RtlRejections rejections, int loopLine) : IPortAccess
+/// <summary>How many accesses of each port an iteration of some pipelined loop makes, at most: each access site
+/// of an iteration has its own slot of the port (slot n for the n-th site in program order), so an unrolled
+/// copy loop moves several words per cycle as the emulator's wide beats do.</summary>
+internal sealed class PortSlots
 {
-    private readonly Dictionary<string, int> writes = new();
+    private readonly Dictionary<string, int> reads = new(), writes = new();
+
+    public int Reads(string port) => reads.GetValueOrDefault(port);
+    public int Writes(string port) => writes.GetValueOrDefault(port);
+
+    public void Read(string port, int slots) => reads[port] = Math.Max(Reads(port), slots);
+    public void Write(string port, int slots) => writes[port] = Math.Max(Writes(port), slots);
+
+    /// <summary>The suffix of slot n's signals: none for slot 0, so a one-slot port keeps its plain names.</summary>
+    public static string Suffix(int slot) => slot == 0 ? "" : $"_{slot}";
+}
+
+/// <summary>Port accesses in a pipelined loop's last stage: a read takes the next word of the port's response
+/// queue (the requests went out at stage 0, in the same order), a write is a write request on the site's slot,
+/// counted until the memory acknowledges it.</summary>
+internal sealed class ExecPorts(VerilogPrinter printer, PortSlots slots) : IPortAccess
+{
+    private readonly Dictionary<string, int> reads = new(), writes = new();
 
     public string Read(Variable port, string index, IrType element, int line)
     {
+        int site = reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1;
         var t = printer.Temp(element);
-        printer.Emit($"{t} = {RtlNames.Queue(port)}_front;");
+        if (site == 1) printer.Emit($"{t} = {RtlNames.Queue(port)}_front;");
+        else
+        {
+            // The front wire shows the head as the cycle began; a later word of this cycle is read at the moved head.
+            printer.Emit($"{RtlNames.QueueAt(port)} = {RtlNames.QueueHead(port)};");
+            printer.Emit($"{t} = {RtlNames.Queue(port)}[{RtlNames.QueueAt(port)}];");
+        }
         printer.Emit($"{RtlNames.QueueHead(port)} = {RtlNames.QueueHead(port)} + 1'b1;");
         return t;
     }
 
     public void Write(Variable port, string index, string value, int line)
     {
-        if ((writes[port.Name] = writes.GetValueOrDefault(port.Name) + 1) > 1)
-            rejections.Report(loopLine, $"more than one write of port {port.Name} per iteration of a pipelined loop");
-        printer.Emit($"{port.Name}_wr_valid = 1'b1;");
-        printer.Emit($"{port.Name}_wr_addr = {index};");
-        printer.Emit($"{port.Name}_wr_data = {value};");
+        int site = writes[port.Name] = writes.GetValueOrDefault(port.Name) + 1;
+        slots.Write(port.Name, site);
+        var slot = PortSlots.Suffix(site - 1);
+        printer.Emit($"{port.Name}_wr_valid{slot} = 1'b1;");
+        printer.Emit($"{port.Name}_wr_addr{slot} = {index};");
+        printer.Emit($"{port.Name}_wr_data{slot} = {value};");
         printer.Emit($"{RtlNames.Pending(port)} = {RtlNames.Pending(port)} + 1'b1;");
     }
 }
 
-/// <summary>Port reads at a pipelined loop's stage 0: a read request, and one more word the iteration will
-/// take from the response queue at its last stage (the count travels down the pipeline with the iteration).</summary>
-internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejections, string pipeline, int loopLine) : IPortAccess
+/// <summary>Port reads at a pipelined loop's stage 0: a read request on the site's slot, and one more word the
+/// iteration will take from the response queue at its last stage (the count travels down the pipeline with the
+/// iteration).</summary>
+internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string pipeline) : IPortAccess
 {
     private readonly Dictionary<string, int> reads = new();
 
@@ -38,10 +64,11 @@ internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejection
 
     public string Read(Variable port, string index, IrType element, int line)
     {
-        if ((reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1) > 1)
-            rejections.Report(loopLine, $"more than one read of port {port.Name} per iteration of a pipelined loop");
-        printer.Emit($"{port.Name}_rd_valid = 1'b1;");
-        printer.Emit($"{port.Name}_rd_addr = {index};");
+        int site = reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1;
+        slots.Read(port.Name, site);
+        var slot = PortSlots.Suffix(site - 1);
+        printer.Emit($"{port.Name}_rd_valid{slot} = 1'b1;");
+        printer.Emit($"{port.Name}_rd_addr{slot} = {index};");
         printer.Emit($"{RtlNames.NewCount(pipeline, port)} = {RtlNames.NewCount(pipeline, port)} + 1'b1;");
         return printer.Temp(element); // never used: the request side computes only addresses and conditions
     }
@@ -53,12 +80,13 @@ internal sealed class IssuePorts(VerilogPrinter printer, RtlRejections rejection
 internal static class RtlNames
 {
     /// <summary>Address bits of a port's response queue: room for every word requested and not yet taken, at most
-    /// one per cycle for Depth cycles (plus the cycle the data waits to be written).</summary>
-    public static int QueueBits(int deepestPipeline) => Math.Max(2, (int)Math.Ceiling(Math.Log2(deepestPipeline + 4)));
+    /// one per slot and cycle for Depth cycles (plus the cycle the data waits to be written).</summary>
+    public static int QueueBits(int deepestPipeline, int slots) => Math.Max(2, (int)Math.Ceiling(Math.Log2((long)slots * (deepestPipeline + 4))));
 
     public static string Queue(Variable port) => $"q_{port.Name}";
     public static string QueueHead(Variable port) => $"q_{port.Name}_head";
     public static string QueueTail(Variable port) => $"q_{port.Name}_tail";
+    public static string QueueAt(Variable port) => $"q_{port.Name}_at";
     public static string Pending(Variable port) => $"{port.Name}_pending";
     public static string NewCount(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc_new";
     public static string Counts(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc";

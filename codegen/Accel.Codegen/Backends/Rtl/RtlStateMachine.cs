@@ -38,6 +38,9 @@ internal sealed class RtlStateMachine
 
     public IReadOnlyList<Pipeline> Pipelines => pipelines;
 
+    /// <summary>Each port's access slots: the most accesses an iteration of one of the pipelines makes.</summary>
+    public PortSlots Slots { get; } = new();
+
     /// <summary>The code of the idle state's start edge, then every state it reaches, in the order first reached.</summary>
     public (IReadOnlyList<string> Start, IReadOnlyList<State> States) Build()
     {
@@ -45,7 +48,7 @@ internal sealed class RtlStateMachine
         var start = printer.Capture(5, () =>
         {
             long entry = schedule.EntryCycles(kernel.Top.Name);
-            if (entry > 0) Wait(Register("S_ENTRY", () => Continue(body)), entry);
+            if (entry > 0) Wait(Register("S_ENTRY", () => AfterWait(() => Continue(body))), entry);
             else Continue(body);
         });
         var states = new List<State>();
@@ -58,6 +61,16 @@ internal sealed class RtlStateMachine
     {
         pending.Add((name, body));
         return name;
+    }
+
+    /// <summary>A wait state's body: count down what <see cref="Wait"/> set, then run what follows.</summary>
+    private void AfterWait(Action then)
+    {
+        printer.Open("if (wait_count == 0) begin");
+        then();
+        printer.Close("end else begin");
+        printer.Emit("  wait_count = wait_count - 1;");
+        printer.Emit("end");
     }
 
     private void Wait(string state, long cycles)
@@ -160,14 +173,7 @@ internal sealed class RtlStateMachine
         if (!loopStates.ContainsKey(Key(f)))
         {
             var iteration = after.Push(new AfterIteration(f, scope)).Push(new Rest(f.Body.Statements, 0, scope));
-            loopStates[Key(f)] = Register($"S_LOOP{StateName(scope.Prefix, f)}", () =>
-            {
-                printer.Open("if (wait_count == 0) begin");
-                Continue(iteration);
-                printer.Close("end else begin");
-                printer.Emit("  wait_count = wait_count - 1;");
-                printer.Emit("end");
-            });
+            loopStates[Key(f)] = Register($"S_LOOP{StateName(scope.Prefix, f)}", () => AfterWait(() => Continue(iteration)));
         }
         printer.Open($"if ({printer.Expr(f.Condition!)}) begin");
         Wait(loopStates[Key(f)], schedule.Loop(f.Id).BodyCycles);
@@ -182,6 +188,7 @@ internal sealed class RtlStateMachine
     {
         private string P => $"p{StateName(scope.Prefix, f)}";
         private readonly VerilogScope scope = m.printer.Scope;
+        private IssueSlice slice = null!;
         private VerilogPrinter Printer => m.printer;
 
         public void Enter(ImmutableStack<Frame> after)
@@ -193,8 +200,13 @@ internal sealed class RtlStateMachine
             foreach (var v in InductionVariables()) issueScope.Bind(v.Name, printer.Register($"{scope.Prefix}{v.Name}__i", v.Type));
             var computed = AssignedIn.Of(f.Body);
             foreach (var v in InductionVariables()) computed.Remove(v.Name);
+            slice = IssueSlice.Of(f.Body, computed, printer, m.rejections);
+            foreach (var v in slice.Variables) issueScope.Bind(v.Name, printer.Register($"{scope.Prefix}{v.Name}__i", v.Type));
+            computed.ExceptWith(slice.Names);
 
             foreach (var s in f.Init) printer.Statement(s);
+            // The request side's copies of the counters that live across iterations start where the loop does.
+            foreach (var v in slice.Carried) printer.Emit($"{scope.Prefix}{v.Name}__i = {printer.Name(v)};");
             string more = WithIssueScope(issueScope, () =>
             {
                 foreach (var s in f.Init) printer.Statement(s);
@@ -229,14 +241,14 @@ internal sealed class RtlStateMachine
             printer.Scope = scope;
             int top = timing.Depth - 2;
             // The request side first, into a scratch list: it tells which ports the last stage waits on.
-            var issue = new IssuePorts(printer, m.rejections, P, f.Line);
+            var issue = new IssuePorts(printer, m.Slots, P);
             var issueLines = printer.Capture(6, () => WithIssueScope(issueScope, () =>
             {
                 printer.Ports = issue;
                 printer.InPipeline = true;
                 try
                 {
-                    new IssueSide(printer, m.rejections).Print(f.Body, computed);
+                    new IssueSide(printer, m.rejections, slice, m.functions).Print(f.Body, computed);
                     foreach (var s in f.Step) printer.Statement(s);
                     printer.Emit($"{P}_more = {printer.Expr(f.Condition!)};");
                 }
@@ -256,7 +268,7 @@ internal sealed class RtlStateMachine
             }
             printer.Open($"if (!{P}_stall) begin");
             printer.Open($"if ({P}_valid[{top}]) begin");
-            printer.Ports = new ExecPorts(printer, m.rejections, f.Line);
+            printer.Ports = new ExecPorts(printer, m.Slots);
             printer.InPipeline = true;
             try
             {

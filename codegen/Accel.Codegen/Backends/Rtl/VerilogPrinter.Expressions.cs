@@ -18,6 +18,8 @@ internal sealed partial class VerilogPrinter
             case UnaryExpr u: return Assign(u.Type, u.Op switch { UnaryOp.Neg => "-", UnaryOp.Not => "!", _ => "~" } + Expr(u.Operand));
             case BinaryExpr b: return Binary(b);
             case ConvertExpr c when c.Type is IntType or BoolType: return Assign(c.Type, Expr(c.Operand));
+            case ConditionalExpr c when Ports is not null && (ReadsPort(c.WhenTrue) || ReadsPort(c.WhenFalse)):
+                return Guarded(c);
             case ConditionalExpr c:
             {
                 var condition = Expr(c.Condition);
@@ -29,6 +31,41 @@ internal sealed partial class VerilogPrinter
             default:
                 rejections.Report(Line, $"the expression {e.GetType().Name.Replace("Expr", "")} of type {e.Type}");
                 return "1'b0";
+        }
+    }
+
+    /// <summary>A ?: with a port read on a side: only the side taken runs (a read pops its port's queue, and the
+    /// request side asked only under the same condition); a known condition prints only its side.</summary>
+    private string Guarded(ConditionalExpr c)
+    {
+        if (Known(c.Condition) is { } k) return Expr(k != 0 ? c.WhenTrue : c.WhenFalse);
+        var condition = Expr(c.Condition);
+        var result = Temp(c.Type);
+        Open($"if ({condition}) begin");
+        Emit($"{result} = {Expr(c.WhenTrue)};");
+        Close("end else begin");
+        Indent();
+        Emit($"{result} = {Expr(c.WhenFalse)};");
+        Close();
+        return result;
+    }
+
+    private bool ReadsPort(IrExpr e) => new PortReadFinder(this).In(e);
+
+    private sealed class PortReadFinder(VerilogPrinter printer) : Passes.IrWalker
+    {
+        private bool found;
+
+        public bool In(IrExpr e)
+        {
+            e.Accept(this);
+            return found;
+        }
+
+        public override bool VisitIndex(IndexExpr e)
+        {
+            found |= printer.TryResolve(e.Array) is PortTarget;
+            return base.VisitIndex(e);
         }
     }
 

@@ -42,6 +42,10 @@ internal sealed partial class VerilogPrinter
                 break;
             case AssignStmt a: Assign(a); break;
             case ExprStmt e: Expr(e.Expression); break;
+            case IfStmt i when Known(i.Condition) is { } k: // a branch on a kernel parameter: only its side is hardware
+                if (k != 0) Statement(i.Then);
+                else if (i.Else is not null) Statement(i.Else);
+                break;
             case IfStmt i:
                 Open($"if ({Expr(i.Condition)}) begin");
                 Statement(i.Then);

@@ -1,12 +1,17 @@
 // Accel's memory model for the Verilator testbench of an RTL kernel: the emulator's memory rules
 // (hw/Accel.Emulation/TimingModel.md, "Memory") on the RTL's one-word-per-cycle ports.
-// - A read request opens the beat its word lies in, unless the previous request of the port used that beat;
-//   the beat is ready for the channel `latency` cycles after the request.
-// - A write fills the port's open beat; the beat is ready in the cycle its last byte is written, or when the
-//   port writes another beat, or when the kernel flushes the port (a loop ends).
+// - A read request joins the port's open burst when it is the element after the burst's last one; it opens a
+//   beat when it starts a burst or crosses into the next beat (so a repeated or scattered read costs a beat of
+//   its own even within one beat's bytes, as the emulator's bursts of consecutive accesses have it); the beat
+//   is ready for the channel `latency` cycles after the request.
+// - A write joins the port's open burst when it is the element after the burst's last one, in the same beat;
+//   otherwise (or when the kernel flushes the port: a loop ends) the open beat closes, and it is ready in the
+//   cycle of its last write (the emulator forms bursts from the whole trace, so it knows that cycle then; here
+//   it is known one write later, and the channel serves the beat from that cycle when it was free).
 // - A channel serves one beat at a time, the one ready first (lower lane on ties); a beat occupies it for
 //   service/units_per_cycle cycles (an exact fraction), and each lane starts at most one beat per cycle.
-// - Read data is usable from the first whole cycle after its beat ends, one word per cycle per port, in order.
+// - Read data is usable from the first whole cycle after its beat ends, in order, one word per cycle and read slot
+//   of the port (an iteration reading n words of a port has n slots: the kernel's unrolled accesses of one beat).
 // - A write is acknowledged `latency` cycles after its beat ends.
 // What it leaves out (README, "RTL back end"): bursts are not requested ahead (a burst's later beats are
 // requested when first touched), and the outstanding-request limit is not modelled.
@@ -23,11 +28,11 @@ public:
     struct Channel { int64_t units_per_cycle; int64_t free_at_units = 0; };
 
     // Adds a port's two lanes (read = 2*port, write = 2*port + 1) on a channel; returns the port index.
-    int add_port(int channel, int element_bytes, int latency, int beat_bytes, int64_t units_per_cycle, int64_t service_units)
+    int add_port(int channel, int element_bytes, int latency, int beat_bytes, int64_t units_per_cycle, int64_t service_units, int read_slots = 1)
     {
         while (static_cast<int>(channels_.size()) <= channel) channels_.push_back(Channel{units_per_cycle});
         for (int write = 0; write < 2; write++)
-            lanes_.push_back(Lane{channel, element_bytes, latency, beat_bytes, service_units, write == 1});
+            lanes_.push_back(Lane{channel, element_bytes, latency, beat_bytes, service_units, write == 1, read_slots});
         return static_cast<int>(lanes_.size()) / 2 - 1;
     }
 
@@ -35,22 +40,25 @@ public:
     {
         Lane& lane = lanes_[2 * port];
         int64_t beat = element * lane.element_bytes / lane.beat_bytes;
-        if (lane.beats.empty() || lane.beats.back().index != beat || lane.beats_total == 0)
-            lane.push_beat(beat, cycle + lane.latency);
+        bool joins = lane.beats_total > 0 && !lane.beats.empty() && lane.next_element == element && lane.beats.back().index == beat;
+        if (!joins) lane.push_beat(beat, cycle + lane.latency);
+        lane.next_element = element + 1;
         lane.words.push_back(Word{element, lane.beats_total - 1});
     }
 
-    // The next word of the port's read data if it is usable in this cycle (one per cycle), else -1.
+    // The next word of the port's read data if it is usable in this cycle (one per read slot and cycle), else -1.
     int64_t read_data(int port, int64_t cycle)
     {
         Lane& lane = lanes_[2 * port];
-        if (lane.words.empty() || lane.last_delivery >= cycle) return -1;
+        if (lane.last_delivery != cycle) lane.delivered = 0;
+        if (lane.words.empty() || lane.delivered >= lane.read_slots) return -1;
         const Word& word = lane.words.front();
         int64_t done = lane.done_of(word.beat);
         if (done < 0 || done > cycle) return -1;
         int64_t element = word.element;
         lane.words.pop_front();
         lane.last_delivery = cycle;
+        lane.delivered++;
         return element;
     }
 
@@ -58,17 +66,19 @@ public:
     {
         Lane& lane = lanes_[2 * port + 1];
         int64_t beat = element * lane.element_bytes / lane.beat_bytes;
-        if (lane.open && lane.open_beat != beat) close(lane, cycle);
+        if (lane.open && (lane.open_beat != beat || lane.next_element != element)) close(lane, lane.last_write);
         if (!lane.open) { lane.open = true; lane.open_beat = beat; lane.open_bytes = 0; lane.open_words = 0; }
         lane.open_bytes += lane.element_bytes;
         lane.open_words++;
+        lane.last_write = cycle;
+        lane.next_element = element + 1;
         if (lane.open_bytes >= lane.beat_bytes) close(lane, cycle);
     }
 
     void flush(int port, int64_t cycle)
     {
         Lane& lane = lanes_[2 * port + 1];
-        if (lane.open) close(lane, cycle);
+        if (lane.open) close(lane, std::min(cycle, lane.last_write));
     }
 
     // Writes of the port acknowledged by the end of this cycle and not yet reported.
@@ -124,12 +134,13 @@ private:
     struct Beat { int64_t index; int64_t ready; int64_t done = -1; int words = 0; };
     struct Word { int64_t element; int64_t beat; };
     struct Lane {
-        int channel; int element_bytes; int latency; int beat_bytes; int64_t service_units; bool is_write;
+        int channel; int element_bytes; int latency; int beat_bytes; int64_t service_units; bool is_write; int read_slots;
         std::deque<Beat> beats; int64_t first = 0; int64_t beats_total = 0; int64_t served = 0;
-        int64_t next_beat_cycle = 0; int64_t last_delivery = -1;
+        int64_t next_beat_cycle = 0; int64_t last_delivery = -1; int delivered = 0;
         std::deque<Word> words;
         std::deque<std::pair<int64_t, int>> acks;
         bool open = false; int64_t open_beat = 0; int open_bytes = 0; int open_words = 0;
+        int64_t last_write = 0; int64_t next_element = 0;
 
         void push_beat(int64_t index, int64_t ready, int words = 0) { beats.push_back(Beat{index, ready, -1, words}); beats_total++; }
         Beat& beat_at(int64_t n) { return beats[static_cast<size_t>(n - first)]; }
