@@ -58,6 +58,7 @@ public static class LinearUnit
                     if (column + tileIn >= inDim)
                     {
                         int yRow = indexed ? rowIndex[indexBase + row] : yRow0 + row;
+                        long score = scoreWeighted ? scores[indexBase + row] : 0; // once per row, not once per output
                         for (int o = 0; o < tileOut; o++)
                         {
                             Hls.Unroll();
@@ -66,7 +67,7 @@ public static class LinearUnit
                                 int at = yRow * yStride + yColumn + first + o;
                                 long value = Fx.Saturate(Fx.RoundShift(acc[o], weightFrac) + biasTiles[computeBank * tileOut + o], 32);
                                 if (gelu) value = FixedGelu.Apply(value, actFrac, geluTableFrac, geluTable);
-                                if (scoreWeighted) value = Fx.RoundShift(value * scores[indexBase + row], actFrac);
+                                if (scoreWeighted) value = Fx.RoundShift(value * score, actFrac);
                                 if (accumulate) value += y[at];
                                 y[at] = (int)Fx.Saturate(value, 32);
                             }
