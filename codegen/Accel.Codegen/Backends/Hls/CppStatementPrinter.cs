@@ -13,8 +13,45 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
     {
         var printer = new CppStatementPrinter(function, functions);
         foreach (var line in prologue) printer.Emit(line);
+        foreach (var p in function.Parameters.Where(printer.Unread)) printer.Emit($"(void){p.Name};");
         foreach (var s in function.Body.Statements) s.Accept(printer);
         return printer.lines;
+    }
+
+    private HashSet<Variable>? readFields;
+
+    /// <summary>A struct's field variable that the function never reads (only writes, or not at all): printed with a
+    /// (void) use after its declaration, as C++ would warn about it and a struct's unused fields are ordinary.</summary>
+    private bool Unread(Variable v) => v.IsStructField && !(readFields ??= StructFieldReads.Of(function)).Contains(v);
+
+    private sealed class StructFieldReads : Passes.IrWalker
+    {
+        private readonly HashSet<Variable> read = new(ReferenceEqualityComparer.Instance);
+
+        public static HashSet<Variable> Of(IrFunction f)
+        {
+            var walker = new StructFieldReads();
+            walker.Walk(f);
+            return walker.read;
+        }
+
+        public override void VisitAssign(AssignStmt s)
+        {
+            // A store into a local array is no use to g++ (-Wunused-but-set-variable); one through a parameter is.
+            if (s.Target is IndexExpr { Array: VarRefExpr { Variable.Kind: not VariableKind.ArrayParam } } target)
+            {
+                Walk(target.Index);
+                if (target.Indices is { } indices) foreach (var i in indices) Walk(i);
+            }
+            else if (s.Target is not VarRefExpr) Walk(s.Target);
+            Walk(s.Value);
+        }
+
+        public override bool VisitVarRef(VarRefExpr e)
+        {
+            read.Add(e.Variable);
+            return true;
+        }
     }
 
     private void Emit(string line) => lines.Add(new string(' ', depth * 4) + line);
@@ -49,6 +86,7 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
                 var dims = a.Dims ?? [a.Length];
                 string fill = Passes.LocalArrayFill.Needed(function, v, functions) ? " = {}" : "";
                 Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))}{fill};");
+                if (Unread(v)) Emit($"(void){v.Name};");
                 break;
             case StreamType st:
                 Emit($"accel::stream<{CppSpellings.Type(st.Element)}> {v.Name};");
@@ -57,6 +95,7 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
             default:
                 // C# guarantees assignment before use; initialising keeps g++'s -Wmaybe-uninitialized quiet.
                 Emit($"{CppSpellings.Type(v.Type)} {v.Name} = {(s.Initializer is null ? CppSpellings.Constant(v.Type, 0, 0) : expr.Print(s.Initializer))};");
+                if (Unread(v)) Emit($"(void){v.Name};");
                 break;
         }
     }
