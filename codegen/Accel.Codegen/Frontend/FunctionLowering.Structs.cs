@@ -213,6 +213,21 @@ internal sealed partial class FunctionLowering
         }
         var written = new HashSet<Variable>(targets.Select(t => t is IndexExpr { Array: VarRefExpr a } ? a.Variable : ((VarRefExpr)t).Variable), ReferenceEqualityComparer.Instance);
         var statements = new List<IrStmt?>();
+        // An index that reads a field array the assignment writes (buf[buf[0].R] = q) is evaluated once, first, as C# does.
+        if (targets.Any(t => t is IndexExpr index && ReadsOf.Collect(index.Index).Concat(index.Indices?.SelectMany(ReadsOf.Collect) ?? []).Any(written.Contains)))
+        {
+            var held = new Dictionary<IrExpr, IrExpr>(ReferenceEqualityComparer.Instance);
+            IrExpr Hold(IrExpr index)
+            {
+                if (held.TryGetValue(index, out var temp)) return temp;
+                var variable = new Variable($"struct_{structTemps++}", index.Type, VariableKind.Local);
+                statements.Add(new LocalDeclStmt(Line(op), variable, index));
+                return held[index] = new VarRefExpr(variable);
+            }
+            targets = targets.Select(t => t is IndexExpr index
+                ? index.Indices is null ? index with { Index = Hold(index.Index) } : index with { Indices = index.Indices.Select(Hold).ToList() }
+                : t).ToList();
+        }
         bool overlap = values.Select((v, k) => (v, k)).Any(p => !SamePlaceOrDisjoint(p.v, targets[p.k], written));
         var sources = values.ToList();
         if (overlap)

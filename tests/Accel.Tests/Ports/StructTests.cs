@@ -37,6 +37,21 @@ public sealed class StructTests
         Assert.True(ResourceEstimator.Estimate(generated.Ir)[Resource.Lut] > 0);
     }
 
+    [Fact]
+    public void AStructArraysFieldThatNothingReadsIsNotCounted()
+    {
+        var project = Project("StructSemantics.cs");
+        var kernel = KernelCatalog.Find(project, "struct_semantics");
+        var ir = Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, []));
+        var memories = ResourceEstimator.Estimate(ir).Memories.Select(m => m.Name).ToHashSet();
+        // scratch's R (its own index) and G (an output) are read; B, Bias, Valid and Gain only start at zero.
+        Assert.Contains("scratch_R", memories);
+        Assert.Contains("scratch_G", memories);
+        Assert.DoesNotContain("scratch_B", memories);
+        Assert.DoesNotContain("scratch_Gain", memories);
+        Assert.Contains("line_Gain", memories);
+    }
+
     [Theory]
     [MemberData(nameof(Kernels))]
     public void StructKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides)

@@ -18,41 +18,11 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
         return printer.lines;
     }
 
-    private HashSet<Variable>? readFields;
+    private IReadOnlySet<Variable>? readFields;
 
     /// <summary>A struct's field variable that the function never reads (only writes, or not at all): printed with a
     /// (void) use after its declaration, as C++ would warn about it and a struct's unused fields are ordinary.</summary>
-    private bool Unread(Variable v) => v.IsStructField && !(readFields ??= StructFieldReads.Of(function)).Contains(v);
-
-    private sealed class StructFieldReads : Passes.IrWalker
-    {
-        private readonly HashSet<Variable> read = new(ReferenceEqualityComparer.Instance);
-
-        public static HashSet<Variable> Of(IrFunction f)
-        {
-            var walker = new StructFieldReads();
-            walker.Walk(f);
-            return walker.read;
-        }
-
-        public override void VisitAssign(AssignStmt s)
-        {
-            // A store into a local array is no use to g++ (-Wunused-but-set-variable); one through a parameter is.
-            if (s.Target is IndexExpr { Array: VarRefExpr { Variable.Kind: not VariableKind.ArrayParam } } target)
-            {
-                Walk(target.Index);
-                if (target.Indices is { } indices) foreach (var i in indices) Walk(i);
-            }
-            else if (s.Target is not VarRefExpr) Walk(s.Target);
-            Walk(s.Value);
-        }
-
-        public override bool VisitVarRef(VarRefExpr e)
-        {
-            read.Add(e.Variable);
-            return true;
-        }
-    }
+    private bool Unread(Variable v) => v.IsStructField && !(readFields ??= Ir.Analysis.ValueReads.Of(function)).Contains(v);
 
     private void Emit(string line) => lines.Add(new string(' ', depth * 4) + line);
 

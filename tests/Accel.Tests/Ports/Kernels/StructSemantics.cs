@@ -25,6 +25,7 @@ public sealed class StructSemantics([Range(1, 32)] int n = 32)
     {
         RgbPixel[] line = new RgbPixel[32];
         RgbPixel[,] tile = new RgbPixel[4, 8];
+        RgbPixel[] scratch = new RgbPixel[64];
         for (int i = 0; i < n; i++)
         {
             RgbPixel p = new RgbPixel { R = (byte)x[i], G = (byte)(x[i] >> 8), B = (byte)(x[i] >> 16), Bias = (sbyte)(x[i] >> 24), Valid = (x[i] & 1) != 0, Gain = 0.5f };
@@ -43,6 +44,10 @@ public sealed class StructSemantics([Range(1, 32)] int n = 32)
             y[4 * i + 1] = line[i].R | line[i].G << 8 | line[i].B << 16 | (line[i].Valid ? 1 << 24 : 0);
             y[4 * i + 2] = kept + (int)(line[i].Gain * 16.0f) + a.R - b.R;
             y[4 * i + 3] = tile[(i + 1) & 3, (i + 1) >> 2 & 7].R + (tile[i & 3, i >> 2 & 7].Valid ? 1000 : 0);
+            // The element's index reads a field the assignment writes: C# fixes the index first.
+            scratch[i].R = (byte)i;
+            scratch[scratch[i].R] = new RgbPixel { R = (byte)(i + 32), G = (byte)(i + 1) };
+            y[4 * i + 3] += scratch[i].G + scratch[i + 32].G * 256;
         }
     }
 
