@@ -10,18 +10,18 @@ internal sealed partial class FunctionLowering
     private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
     {
         var target = Substitute(invocation.TargetMethod);
-        // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
-        bool function = context.IsKernelClass(target.ContainingType) || target.IsStatic && KernelInfo.Has(target.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
-        if (function && !CanSpecialise(invocation, target)) return null;
-        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
-        var returnType = target.ReturnsVoid ? IrType.Void : ScalarTypeOf(target.ReturnType, invocation.Syntax) ?? IrType.Int32;
-
         if (Structs.IsUserStruct(target.ContainingType))
         {
             // Its methods are reported at their declarations with the struct (one report per root cause).
             if (context.Struct(target.ContainingType) is not null) context.Report(DiagnosticIds.StructConstruct, invocation.Syntax, $"calling {target.ContainingType.Name}.{target.Name}: write it as a method of the kernel class taking the struct as an argument");
             return null;
         }
+        // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
+        bool function = context.IsKernelClass(target.ContainingType) || target.IsStatic && KernelInfo.Has(target.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
+        if (function && !CanSpecialise(invocation, target)) return null;
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
+        var returnType = target.ReturnsVoid ? IrType.Void : ScalarTypeOf(target.ReturnType, invocation.Syntax) ?? IrType.Int32;
+
         if (IntrinsicTable.Find(target) is { } intrinsic)
         {
             var args = new List<IrExpr>();
