@@ -21,6 +21,8 @@ internal sealed partial class FunctionLowering
                 return Literal(op);
             case IFieldReferenceOperation { Field.IsConst: true } field:
                 return new NamedConstExpr(context.Constant(field.Field));
+            case IFieldReferenceOperation { Instance: { } instance } field when Structs.IsUserStruct(instance.Type):
+                return ShapeOf(instance.Type) is { } shape ? StructFieldValue(field, shape) : Poison;
             case IFieldReferenceOperation field:
                 return FieldValue(field);
             case ILocalReferenceOperation local:
@@ -44,7 +46,7 @@ internal sealed partial class FunctionLowering
                 // Row-major position ((i0 * d1 + i1) * d2 + i2...): in range because C# checks each index.
                 var flat = Convert(indices[0], IrType.Int32);
                 for (int d = 1; d < dims.Count; d++)
-                    flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, dims[d]), Convert(indices[d], IrType.Int32));
+                    flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, Dimension(dims[d])), Convert(indices[d], IrType.Int32));
                 return new IndexExpr(type, array, flat) { Indices = indices };
             }
             case IBinaryOperation binary:
@@ -98,7 +100,7 @@ internal sealed partial class FunctionLowering
 
     private IrExpr Reject(IOperation op)
     {
-        Rejections.Report(context, op);
+        if (!OfReportedStruct(op)) Rejections.Report(context, op);
         return Poison;
     }
 

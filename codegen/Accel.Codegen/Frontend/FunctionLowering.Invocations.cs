@@ -10,6 +10,12 @@ internal sealed partial class FunctionLowering
     private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
     {
         var target = Substitute(invocation.TargetMethod);
+        if (Structs.IsUserStruct(target.ContainingType))
+        {
+            // Its methods are reported at their declarations with the struct (one report per root cause).
+            if (context.Struct(target.ContainingType) is not null) context.Report(DiagnosticIds.StructConstruct, invocation.Syntax, $"calling {target.ContainingType.Name}.{target.Name}: write it as a method of the kernel class taking the struct as an argument");
+            return null;
+        }
         // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
         bool function = context.IsKernelClass(target.ContainingType) || target.IsStatic && KernelInfo.Has(target.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
         if (function && !CanSpecialise(invocation, target)) return null;
@@ -67,9 +73,18 @@ internal sealed partial class FunctionLowering
             return null;
         }
         context.EnqueueFunction(target);
-        var call = new CallExpr(returnType, name, arguments.Select(a => LowerValue(a)).ToList());
+        var call = new CallExpr(returnType, name, arguments.SelectMany(LowerArgument).ToList());
         context.CallSites[call] = Site(invocation);
         return call;
+    }
+
+    /// <summary>An argument's IR arguments: a struct passes each field, a struct array each field array.</summary>
+    private IEnumerable<IrExpr> LowerArgument(IOperation argument)
+    {
+        if (Structs.IsUserStruct(argument.Type)) return LowerStruct(argument) ?? [];
+        if (argument.Type is IArrayTypeSymbol { ElementType: var element } && Structs.IsUserStruct(element))
+            return ShapeOf(element) is null ? [] : LowerStructArray(argument) ?? [];
+        return [LowerValue(argument)];
     }
 
     private (string, int, int) Site(IOperation op)
@@ -115,6 +130,8 @@ internal sealed partial class FunctionLowering
             "Allocation" => Allocation(args, Arg, out why),
             _ => Why("not a directive this version knows"),
         };
+        if (result is ArrayPartitionDirective { Reshape: true })
+            for (int i = 0; i < fieldDirectives.Count; i++) fieldDirectives[i] = ((ArrayPartitionDirective)fieldDirectives[i]) with { Reshape = true };
         if (result is null)
         {
             context.Report(DiagnosticIds.DirectiveArgument, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name}: {why}");
@@ -130,12 +147,15 @@ internal sealed partial class FunctionLowering
         }
     }
 
+    /// <summary>The directives a call on a struct array gives its field arrays after the first (see LowerStatements).</summary>
+    private readonly List<Directive> fieldDirectives = [];
+
     private Directive? Dependence(List<IOperation> args, Func<int, long?> arg, out string? why)
     {
         why = null;
         var array = args[0] is IConversionOperation c ? c.Operand : args[0];
-        ISymbol? symbol = array switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null };
-        if (symbol is null || !variables.TryGetValue(symbol, out var variable) || variable.Type is not (ArrayType or ArrayParamType))
+        var arrays = DirectiveArrays(array);
+        if (arrays is not { Count: > 0 } || arrays[0] is not { Type: ArrayType or ArrayParamType } variable)
         {
             why = $"'{array.Syntax}' is not an on-chip array of this function (a local array or an array parameter)";
             return null;
@@ -146,12 +166,14 @@ internal sealed partial class FunctionLowering
             return null;
         }
         var (file, line, column) = Site(args[2]);
-        return new DependenceDirective(variable, arg(1) != 0)
+        var first = new DependenceDirective(variable, arg(1) != 0)
         {
             Distance = (int)(arg(2) ?? 0),
             DistanceExpression = arg(2) is null ? LowerValue(args[2]) : null,
             Source = new SourceSpot(file, line, column),
         };
+        fieldDirectives.AddRange(arrays.Skip(1).Select(a => first with { Array = a }));
+        return first;
     }
 
     private Directive? Allocation(List<IOperation> args, Func<int, long?> arg, out string? why)
@@ -177,7 +199,8 @@ internal sealed partial class FunctionLowering
     {
         why = null;
         var array = args[0] is IConversionOperation c ? c.Operand : args[0];
-        if (array is not ILocalReferenceOperation local || !variables.TryGetValue(local.Local, out var variable) || variable.Type is not ArrayType)
+        var arrays = array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
+        if (arrays is not { Count: > 0 } || arrays[0] is not { Type: ArrayType } variable)
         {
             why = $"'{array.Syntax}' is not an on-chip array declared in this function (ports are laid out by their interface, [LookupTable] fields are not partitioned yet)";
             return null;
@@ -196,6 +219,7 @@ internal sealed partial class FunctionLowering
             why = $"dim must be 0 (every dimension) to {rank} for '{variable.Name}' (it is {dim})";
             return null;
         }
+        fieldDirectives.AddRange(arrays.Skip(1).Select(a => new ArrayPartitionDirective(a, kind, factor, dim)));
         return new ArrayPartitionDirective(variable, kind, factor, dim);
     }
 }

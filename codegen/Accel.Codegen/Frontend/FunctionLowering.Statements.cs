@@ -23,6 +23,9 @@ internal sealed partial class FunctionLowering
                 // An array partition follows its array's declaration; every other directive leads its body.
                 if (!leading && directive.Directive is not ArrayPartitionDirective) context.Report(DiagnosticIds.MisplacedDirective, op.Syntax);
                 statements.Add(directive);
+                // A directive on a struct array applies to each of its field arrays.
+                statements.AddRange(fieldDirectives.Select(d => new DirectiveStmt(directive.Line, d)));
+                fieldDirectives.Clear();
                 continue;
             }
             leading = false;
@@ -91,6 +94,8 @@ internal sealed partial class FunctionLowering
         var initializer = declarator.GetVariableInitializer()?.Value;
         if (symbol.IsConst) return null; // folded into its uses
 
+        if (Structs.IsUserStruct(symbol.Type))
+            return LowerStructDeclarator(declarator, ShapeOf(symbol.Type), initializer, null);
         if (symbol.Type is IArrayTypeSymbol arrayType)
         {
             if (initializer is not IArrayCreationOperation creation)
@@ -98,7 +103,8 @@ internal sealed partial class FunctionLowering
                 context.Report(DiagnosticIds.RuntimeArray, where, "an on-chip array must be created with new T[length] where it is declared");
                 return null;
             }
-            var element = ScalarTypeOf(arrayType.ElementType, where);
+            var structShape = Structs.IsUserStruct(arrayType.ElementType) ? ShapeOf(arrayType.ElementType) : null;
+            var element = Structs.IsUserStruct(arrayType.ElementType) ? null : ScalarTypeOf(arrayType.ElementType, where);
             if (creation.Initializer is not null)
             {
                 context.Report(DiagnosticIds.Other, creation.Initializer.Syntax, "an array initializer: fill the array in a loop, or make it a [LookupTable] field");
@@ -110,13 +116,10 @@ internal sealed partial class FunctionLowering
                 context.Report(DiagnosticIds.RuntimeArray, creation.Syntax);
                 return null;
             }
+            var sizes = lengths.Select(l => l!.Value).ToList();
+            if (Structs.IsUserStruct(arrayType.ElementType)) return LowerStructDeclarator(declarator, structShape, null, sizes);
             if (element is null) return null;
-            var shape = lengths.Count == 1
-                ? new ArrayType(element, lengths[0]!.Value.Expr, lengths[0]!.Value.Value)
-                : new ArrayType(element,
-                    lengths.Skip(1).Aggregate(lengths[0]!.Value.Expr, (total, l) => new BinaryExpr(IrType.Int32, BinaryOp.Mul, total, l!.Value.Expr)),
-                    lengths.Aggregate(1L, (total, l) => total * l!.Value.Value)) { Dims = lengths.Select(l => l!.Value.Expr).ToList(), DimValues = lengths.Select(l => l!.Value.Value).ToList() };
-            var variable = Declare(symbol, new Variable(symbol.Name, shape, VariableKind.Local));
+            var variable = Declare(symbol, new Variable(symbol.Name, ArrayShape(element, sizes), VariableKind.Local));
             return new LocalDeclStmt(Line(declarator), variable, null);
         }
 
@@ -138,6 +141,13 @@ internal sealed partial class FunctionLowering
         var local = Declare(symbol, new Variable(symbol.Name, type, VariableKind.Local));
         return new LocalDeclStmt(Line(declarator), local, initializer is null ? null : LowerValue(initializer, statementRoot: true));
     }
+
+    /// <summary>An on-chip array's type: one-dimensional, or row-major with its dimensions kept.</summary>
+    private static ArrayType ArrayShape(IrType element, List<(IrExpr Expr, long Value)> lengths) => lengths.Count == 1
+        ? new ArrayType(element, lengths[0].Expr, lengths[0].Value)
+        : new ArrayType(element,
+            lengths.Skip(1).Aggregate(lengths[0].Expr, (total, l) => new BinaryExpr(IrType.Int32, BinaryOp.Mul, total, l.Expr)),
+            lengths.Aggregate(1L, (total, l) => total * l.Value)) { Dims = lengths.Select(l => l.Expr).ToList(), DimValues = lengths.Select(l => l.Value).ToList() };
 
     /// <summary>An expression statement: an assignment, increment or call.</summary>
     private IrStmt? LowerEffect(IOperation op)
@@ -182,6 +192,7 @@ internal sealed partial class FunctionLowering
 
     private IrStmt? Assign(IOperation op, IOperation targetOp, IOperation valueOp)
     {
+        if (Structs.IsUserStruct(targetOp.Type)) return AssignStruct(op, targetOp, valueOp);
         var target = LowerTarget(targetOp); // C# evaluates the target's indices first
         var value = LowerValue(valueOp, statementRoot: true);
         return target is null ? null : new AssignStmt(Line(op), target, value);
@@ -205,11 +216,13 @@ internal sealed partial class FunctionLowering
                 if (element is IndexExpr { Array: TableRefExpr })
                     context.Report(DiagnosticIds.Other, target.Syntax, "writing into a [LookupTable] field, whose values are fixed when the kernel is generated; copy it into a local array first");
                 return null;
+            case IFieldReferenceOperation { Instance: { } instance } field when Structs.IsUserStruct(instance.Type):
+                return ShapeOf(instance.Type) is { } shape ? StructFieldTarget(field, shape) : null;
             case IFieldReferenceOperation field:
                 FieldValue(field); // reports what kind of field it is, or nothing when its variable was reported
                 return null;
             default:
-                Rejections.Report(context, target);
+                if (!OfReportedStruct(target)) Rejections.Report(context, target);
                 return null;
         }
     }

@@ -32,7 +32,8 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             return null;
         }
 
-        var parameters = definition.Parameters.Select(p => LowerParameter(p, syntax)).OfType<Variable>().ToList();
+        CollectNames(syntax);
+        var parameters = definition.Parameters.SelectMany(p => LowerParameter(p, syntax)).ToList();
         var returnType = definition.ReturnsVoid ? IrType.Void : TypeOf(definition.ReturnType, syntax) ?? IrType.Void;
 
         if (model.GetOperation(syntax) is not IMethodBodyOperation body)
@@ -53,15 +54,24 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             var other => LowerStatement(other) ?? new BlockStmt(Line(other), []),
         };
 
-    private Variable? LowerParameter(IParameterSymbol p, SyntaxNode method)
+    /// <summary>A parameter's IR parameters: one, or one per field of a struct (or struct array) parameter.</summary>
+    private IEnumerable<Variable> LowerParameter(IParameterSymbol p, SyntaxNode method)
     {
         var where = p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() ?? method;
         CheckName(p.Name, where);
         if (p.RefKind != RefKind.None)
         {
             context.Report(DiagnosticIds.ReferenceParameter, where, p.Name);
-            return null;
+            return [];
         }
+        if (Structs.IsUserStruct(p.Type)) return LowerStructParameter(p, p.Type, isArray: false, where);
+        if (p.Type is IArrayTypeSymbol { Rank: 1, ElementType: var structElement } && Structs.IsUserStruct(structElement))
+            return LowerStructParameter(p, structElement, isArray: true, where);
+        return LowerScalarParameter(p, where) is { } variable ? [variable] : [];
+    }
+
+    private Variable? LowerScalarParameter(IParameterSymbol p, SyntaxNode where)
+    {
         if (p.Type is IArrayTypeSymbol array)
         {
             var element = ScalarTypeOf(array.ElementType, where);
@@ -124,22 +134,14 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             context.Report(DiagnosticIds.Generic, where, $"the type parameter {parameter.Name} of {parameter.ContainingSymbol.Name}");
             return null;
         }
-        IrType? result = type.SpecialType switch
+        if (Structs.Scalar(type) is { } result) return result;
+        if (Structs.IsUserStruct(type))
         {
-            SpecialType.System_Boolean => IrType.Bool,
-            SpecialType.System_SByte => new IntType(8, true),
-            SpecialType.System_Byte => new IntType(8, false),
-            SpecialType.System_Int16 => new IntType(16, true),
-            SpecialType.System_UInt16 => new IntType(16, false),
-            SpecialType.System_Int32 => IrType.Int32,
-            SpecialType.System_UInt32 => new IntType(32, false),
-            SpecialType.System_Int64 => IrType.Int64,
-            SpecialType.System_UInt64 => new IntType(64, false),
-            SpecialType.System_Single => new FloatType(32),
-            SpecialType.System_Double => new FloatType(64),
-            _ => null,
-        };
-        if (result is not null) return result;
+            // A struct outside the subset is reported at its declaration; one in it is not a value here.
+            if (context.Struct(type) is not null)
+                context.Report(DiagnosticIds.StructConstruct, where, $"{type.Name} here: a struct may be a local, the element of a local array, or an argument of a kernel function (not a return value, a stream element, a port or a field)");
+            return null;
+        }
         var entry = type switch
         {
             { SpecialType: SpecialType.System_String } => DiagnosticIds.Strings,

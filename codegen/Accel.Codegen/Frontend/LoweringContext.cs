@@ -107,5 +107,16 @@ internal sealed class LoweringContext
         return method.IsGenericMethod ? string.Join("_", [name, .. method.TypeArguments.Select(Generics.KeywordName)]) : name;
     }
 
+    private readonly Dictionary<ITypeSymbol, StructShape?> structs = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A struct's fields, checked once (its problems reported at their declarations the first time it is
+    /// used); null when the struct is outside the subset.</summary>
+    public StructShape? Struct(ITypeSymbol type)
+    {
+        var definition = (INamedTypeSymbol)type.OriginalDefinition;
+        if (!structs.TryGetValue(definition, out var shape)) structs[definition] = shape = Structs.Check(this, definition);
+        return shape;
+    }
+
     public bool IsKernelClass(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Kernel.Symbol);
 }

@@ -9,6 +9,9 @@ public sealed record Variable(string Name, IrType Type, VariableKind Kind)
     public PortBinding? Port { get; init; }
     /// <summary>For streams: the FIFO depth.</summary>
     public int StreamDepth { get; init; }
+    /// <summary>One field of a struct variable the front end replaced by its fields (p_R of Pixel p): C++ may see
+    /// it written and never read (a field the kernel does not use), which the printer marks as used.</summary>
+    public bool IsStructField { get; init; }
 }
 
 public sealed record PortBinding(string Bundle, string Bank, int WidthBits, int MaxBurst, int MaxOutstanding, int LatencyCycles)

@@ -18,6 +18,12 @@ internal sealed partial class DatapathWalker
             ledger.Note($"{scope.Name}: array '{v.Name}' of {array.Element} is not estimated");
             return;
         }
+        // A struct field nothing reads (a struct array's unused field) is removed, as Vitis removes a dead array.
+        if (v.IsStructField && !Codegen.Ir.Analysis.ValueReads.Of(scope.Function).Contains(v))
+        {
+            ledger.Note($"{scope.Name}: struct field array '{v.Name}' is never read: not counted (Vitis removes it)");
+            return;
+        }
         int width = ValueWidths.TypeBits(array.Element);
         long length = array.LengthValue;
         var options = ledger.Options;

@@ -13,9 +13,16 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
     {
         var printer = new CppStatementPrinter(function, functions);
         foreach (var line in prologue) printer.Emit(line);
+        foreach (var p in function.Parameters.Where(printer.Unread)) printer.Emit($"(void){p.Name};");
         foreach (var s in function.Body.Statements) s.Accept(printer);
         return printer.lines;
     }
+
+    private IReadOnlySet<Variable>? readFields;
+
+    /// <summary>A struct's field variable that the function never reads (only writes, or not at all): printed with a
+    /// (void) use after its declaration, as C++ would warn about it and a struct's unused fields are ordinary.</summary>
+    private bool Unread(Variable v) => v.IsStructField && !(readFields ??= Ir.Analysis.ValueReads.Of(function)).Contains(v);
 
     private void Emit(string line) => lines.Add(new string(' ', depth * 4) + line);
 
@@ -49,6 +56,7 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
                 var dims = a.Dims ?? [a.Length];
                 string fill = Passes.LocalArrayFill.Needed(function, v, functions) ? " = {}" : "";
                 Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))}{fill};");
+                if (Unread(v)) Emit($"(void){v.Name};");
                 break;
             case StreamType st:
                 Emit($"accel::stream<{CppSpellings.Type(st.Element)}> {v.Name};");
@@ -57,6 +65,7 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
             default:
                 // C# guarantees assignment before use; initialising keeps g++'s -Wmaybe-uninitialized quiet.
                 Emit($"{CppSpellings.Type(v.Type)} {v.Name} = {(s.Initializer is null ? CppSpellings.Constant(v.Type, 0, 0) : expr.Print(s.Initializer))};");
+                if (Unread(v)) Emit($"(void){v.Name};");
                 break;
         }
     }

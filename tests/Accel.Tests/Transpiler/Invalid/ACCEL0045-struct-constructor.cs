@@ -1,0 +1,30 @@
+using Accel.Hw;
+
+namespace InvalidKernels;
+
+// Expected: ACCEL0045 at the line whose comment is //! (one report: nothing follows from it)
+public struct Complex
+{
+    public int Re;
+    public int Im;
+
+    public Complex(int re, int im) //!
+    {
+        Re = re;
+        Im = im;
+    }
+}
+
+[Kernel("bad")]
+public sealed class Bad(int n = 4)
+{
+    [Top]
+    public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var c = new Complex(x[i], -x[i]);
+            y[i] = c.Re - c.Im;
+        }
+    }
+}
