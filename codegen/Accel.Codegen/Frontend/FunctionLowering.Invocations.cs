@@ -199,10 +199,12 @@ internal sealed partial class FunctionLowering
     {
         why = null;
         var array = args[0] is IConversionOperation c ? c.Operand : args[0];
+        if (array is IFieldReferenceOperation field && LowerValue(field) is TableRefExpr { Table: var table })
+            return TablePartition(table, (PartitionKind)arg(1)!, (int)arg(2)!, (int)arg(3)!, out why);
         var arrays = array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
         if (arrays is not { Count: > 0 } || arrays[0] is not { Type: ArrayType } variable)
         {
-            why = $"'{array.Syntax}' is not an on-chip array declared in this function (ports are laid out by their interface, [LookupTable] fields are not partitioned yet)";
+            why = $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)";
             return null;
         }
         var kind = (PartitionKind)arg(1)!;
@@ -221,5 +223,13 @@ internal sealed partial class FunctionLowering
         }
         fieldDirectives.AddRange(arrays.Skip(1).Select(a => new ArrayPartitionDirective(a, kind, factor, dim)));
         return new ArrayPartitionDirective(variable, kind, factor, dim);
+    }
+
+    private static Directive? TablePartition(LookupTable table, PartitionKind kind, int factor, int dim, out string? why)
+    {
+        why = kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"
+            : dim is not (0 or 1) ? $"dim must be 0 or 1 for the lookup table '{table.Name}' (it is {dim})"
+            : null;
+        return why is null ? new TablePartitionDirective(table, kind, factor) : null;
     }
 }

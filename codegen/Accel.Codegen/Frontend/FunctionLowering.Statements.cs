@@ -21,7 +21,7 @@ internal sealed partial class FunctionLowering
             {
                 if (directive is null) continue;
                 // An array partition follows its array's declaration; every other directive leads its body.
-                if (!leading && directive.Directive is not ArrayPartitionDirective) context.Report(DiagnosticIds.MisplacedDirective, op.Syntax);
+                if (!leading && directive.Directive is not (ArrayPartitionDirective or TablePartitionDirective)) context.Report(DiagnosticIds.MisplacedDirective, op.Syntax);
                 statements.Add(directive);
                 // A directive on a struct array applies to each of its field arrays.
                 statements.AddRange(fieldDirectives.Select(d => new DirectiveStmt(directive.Line, d)));

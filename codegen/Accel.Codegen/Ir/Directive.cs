@@ -21,6 +21,14 @@ public sealed record ArrayPartitionDirective(Variable Array, PartitionKind Kind,
     public string PragmaName => Reshape ? "ARRAY_RESHAPE" : "ARRAY_PARTITION";
 }
 
+/// <summary>Partition a [LookupTable] (a ROM) into banks, so that reads of different banks need no copies of the
+/// whole table.</summary>
+public sealed record TablePartitionDirective(LookupTable Table, PartitionKind Kind, int Factor) : Directive
+{
+    /// <summary>Banks of the table: every entry its own when complete.</summary>
+    public int Banks => Kind == PartitionKind.Complete ? Table.Values.Length : Math.Clamp(Factor, 1, Math.Max(1, Table.Values.Length));
+}
+
 public sealed record DataflowDirective : Directive;
 
 public sealed record InlineDirective(bool On) : Directive;

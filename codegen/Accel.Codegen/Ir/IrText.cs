@@ -105,6 +105,7 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
         PipelineDirective p => $"pipeline II={p.II}",
         UnrollDirective u => u.Factor == 0 ? "unroll" : $"unroll factor={u.Factor}",
         ArrayPartitionDirective a => $"{a.PragmaName.ToLowerInvariant()} {a.Array.Name} {a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
+        TablePartitionDirective t => $"array_partition {t.Table.Name} {t.Kind.ToString().ToLowerInvariant()} factor={t.Factor} dim=1",
         DataflowDirective => "dataflow",
         AllocationDirective a => $"allocation function {a.Function} limit={a.Limit}",
         InlineDirective i => i.On ? "inline" : "inline off",

@@ -11,6 +11,7 @@ internal sealed class CostLedger(EstimatorOptions options)
     private readonly List<MemoryItem> arrays = new();
     private readonly List<CostItem> fixedItems = new();
     private readonly Dictionary<LookupTable, long> tableReads = new();
+    private readonly Dictionary<LookupTable, TablePartitionDirective> tablePartitions = new();
     private readonly List<string> notes = new();
     private Dictionary<LookupTable, long>? region;
 
@@ -48,6 +49,8 @@ internal sealed class CostLedger(EstimatorOptions options)
         region = null;
     }
 
+    public void PartitionTable(TablePartitionDirective partition) => tablePartitions[partition.Table] = partition;
+
     public void TableRead(LookupTable table, long copies)
     {
         if (region is null) tableReads[table] = Math.Max(tableReads.GetValueOrDefault(table), 1);
@@ -70,9 +73,12 @@ internal sealed class CostLedger(EstimatorOptions options)
         {
             long reads = tableReads.GetValueOrDefault(table);
             if (reads == 0) continue;
-            var bank = MemoryCosts.Rom(table.Values.Length, table.Element.Bits, reads, options);
-            long copies = bank.Storage == Storage.Lutram ? reads : MemoryCosts.Ceil(reads, 2);
-            memories.Add(new MemoryItem(kernel.Top.Name, table.Name, true, table.Values.Length, table.Element.Bits, copies, bank.Storage, bank.Cost));
+            // partitioned into banks, the reads spread over them (as evenly as they can: an optimistic reading)
+            long banks = tablePartitions.TryGetValue(table, out var partition) ? partition.Banks : 1;
+            long depth = MemoryCosts.Ceil(table.Values.Length, banks), bankReads = MemoryCosts.Ceil(reads, banks);
+            var bank = MemoryCosts.Rom(depth, table.Element.Bits, bankReads, options);
+            long copies = banks * (bank.Storage == Storage.Lutram ? bankReads : MemoryCosts.Ceil(bankReads, 2));
+            memories.Add(new MemoryItem(kernel.Top.Name, table.Name, true, depth, table.Element.Bits, copies, bank.Storage, bank.Cost * banks));
         }
         foreach (var m in memories)
             items.Add(new CostItem(m.Function, m.IsRom ? CostCategory.Rom : m.Storage == Storage.Registers ? CostCategory.Registers : CostCategory.Ram,

@@ -22,5 +22,8 @@ internal sealed partial class DatapathWalker
     public override void VisitBreak(BreakStmt s) => base.VisitBreak(s);
     public override void VisitContinue(ContinueStmt s) => base.VisitContinue(s);
     public override void VisitReturn(ReturnStmt s) => base.VisitReturn(s);
-    public override void VisitDirective(DirectiveStmt s) => base.VisitDirective(s);
+    public override void VisitDirective(DirectiveStmt s)
+    {
+        if (s.Directive is TablePartitionDirective partition) ledger.PartitionTable(partition);
+    }
 }
