@@ -2,7 +2,7 @@ using Accel.Codegen.Frontend;
 using Accel.Runtime.Devices;
 using Accel.Runtime.Emulator.Designs;
 using Accel.Runtime.Xclbin;
-using Accel.Testbenches;
+using Accel.Kernels.Catalog;
 
 namespace Accel.Runtime.Emulator;
 

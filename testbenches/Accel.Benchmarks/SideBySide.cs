@@ -1,3 +1,4 @@
+using Accel.Kernels.Catalog;
 using System.Globalization;
 using Accel.Testbenches.Throughput;
 
@@ -12,8 +13,8 @@ public static class SideBySide
     /// compared word for word, too slow for the test suite.</summary>
     private static IEnumerable<string> FullSizeEncoderLayers()
     {
-        var project = Accel.Testbenches.KernelCatalog.BuiltIn;
-        var kernel = Accel.Testbenches.KernelCatalog.Find(project, "edgemoe_encoder");
+        var project = Accel.Kernels.Catalog.KernelCatalog.BuiltIn;
+        var kernel = Accel.Kernels.Catalog.KernelCatalog.Find(project, "edgemoe_encoder");
         var config = Accel.Codegen.Frontend.KernelConfig.Resolve(kernel, null, ["layers=2"]);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var generated = Accel.Codegen.Transpiler.Generate(project, kernel, config, Path.Combine("build", "bench", "encoder-full-layer"),
@@ -36,8 +37,8 @@ public static class SideBySide
     /// (Verilator: the testbench's run without its build; emulator: its run and timing phases).</summary>
     private static IEnumerable<string> RtlBesideEmulator()
     {
-        var project = Accel.Testbenches.KernelCatalog.BuiltIn;
-        var kernel = Accel.Testbenches.KernelCatalog.Find(project, "gelu");
+        var project = Accel.Kernels.Catalog.KernelCatalog.BuiltIn;
+        var kernel = Accel.Kernels.Catalog.KernelCatalog.Find(project, "gelu");
         var config = Accel.Codegen.Frontend.KernelConfig.Resolve(kernel, null, ["rowLength=65536", "lanes=1"]);
         var generated = Accel.Testbenches.Rtl.RtlGeneration.Generate(project, kernel, config, Path.Combine("build", "bench", "rtl-gelu-65536"), force: true);
         Accel.Testbenches.Rtl.RtlSim.Run(generated.Directory, kernel.Name); // build once

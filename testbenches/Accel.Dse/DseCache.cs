@@ -1,3 +1,4 @@
+using Accel.Kernels.Catalog;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,7 +25,7 @@ public sealed class DseCache(string root)
     private static readonly string CodeFingerprint = string.Join(",", new[]
     {
         typeof(Kernels.Softmax), typeof(Emulation.Kernels.KernelEmulator), typeof(Resources.ResourceEstimator),
-        typeof(Codegen.Transpiler), typeof(Testbenches.KernelCatalog), typeof(EdgeMoe.EncoderConfig), typeof(DseCache),
+        typeof(Codegen.Transpiler), typeof(Kernels.Catalog.KernelCatalog), typeof(Testbenches.Csim), typeof(EdgeMoe.EncoderConfig), typeof(DseCache),
     }.Select(t => t.Assembly.ManifestModule.ModuleVersionId));
 
     public string Root => root;

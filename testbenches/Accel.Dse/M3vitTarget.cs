@@ -6,6 +6,7 @@ using Accel.EdgeMoe.Timing;
 using Accel.EdgeMoe.Weights;
 using Accel.Emulation.Kernels;
 using Accel.Resources;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Dse;

@@ -1,5 +1,6 @@
 using Accel.Codegen.Frontend;
 using Accel.Resources;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Dse.Tests;

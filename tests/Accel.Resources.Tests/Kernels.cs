@@ -1,6 +1,7 @@
 using Accel.Codegen;
 using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Resources.Tests;

@@ -3,6 +3,7 @@ using Accel.Codegen.Frontend;
 using Accel.Dse;
 using Accel.Dse.Report;
 using Accel.Resources;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 using CommandLine;
 using Spectre.Console;

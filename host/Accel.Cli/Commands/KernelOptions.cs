@@ -1,5 +1,6 @@
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 using CommandLine;
 

@@ -1,3 +1,4 @@
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 using CommandLine;
 using Spectre.Console;

@@ -2,6 +2,7 @@ using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Runtime.Emulator.Designs;
 using Accel.Runtime.Xclbin;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 using CommandLine;
 

@@ -2,7 +2,7 @@ using Accel.Codegen;
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir;
-using Accel.Testbenches;
+using Accel.Kernels.Catalog;
 
 namespace Accel.Runtime.Emulator.Designs;
 

@@ -4,7 +4,7 @@ using Accel.Emulation.Kernels;
 using Accel.Hw;
 using Accel.Kernels.Omap;
 using Accel.Omap.Bench;
-using Accel.Testbenches;
+using Accel.Kernels.Catalog;
 
 namespace Accel.Omap.Timing;
 

@@ -1,3 +1,4 @@
+using Accel.Kernels.Catalog;
 using System.Globalization;
 using System.Reflection;
 using Accel.Hw;

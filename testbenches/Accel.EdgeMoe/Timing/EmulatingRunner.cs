@@ -2,6 +2,7 @@ using Accel.Codegen.Frontend;
 using Accel.EdgeMoe.Model;
 using Accel.Emulation.Kernels;
 using Accel.Hw;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.EdgeMoe.Timing;

@@ -1,3 +1,4 @@
+using Accel.Kernels.Catalog;
 using Accel.Codegen.Frontend;
 using Accel.Hw;
 

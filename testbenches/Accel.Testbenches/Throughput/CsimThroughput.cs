@@ -1,3 +1,4 @@
+using Accel.Kernels.Catalog;
 using System.Diagnostics;
 using Accel.Codegen;
 using Accel.Codegen.Backends.Hls;

@@ -2,6 +2,7 @@ using Accel.Codegen.Frontend;
 using Accel.Kernels.EdgeMoe;
 using Accel.EdgeMoe.Model;
 using Accel.EdgeMoe.Weights;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.EdgeMoe.Tests.Kernels;

@@ -6,6 +6,7 @@ using Accel.Omap.Bench;
 using Accel.Omap.Bolt;
 using Accel.Omap.Controller;
 using Accel.Omap.Randomness;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Omap.Tests.Controller;

@@ -1,4 +1,5 @@
 using Accel.Codegen.Frontend;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 using Accel.Testbenches.Accuracy;
 

@@ -1,4 +1,5 @@
 using Accel.Emulation.Kernels;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Tests.Emulation;

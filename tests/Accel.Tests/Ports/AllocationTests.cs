@@ -1,6 +1,7 @@
 using Accel.Codegen.Frontend;
 using Accel.Emulation.Kernels;
 using Accel.Resources;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;

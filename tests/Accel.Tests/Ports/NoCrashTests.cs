@@ -2,6 +2,7 @@ using Accel.Codegen;
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Emulation.Kernels;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;

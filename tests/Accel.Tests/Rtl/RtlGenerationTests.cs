@@ -1,4 +1,5 @@
 using Accel.Codegen.Backends.Rtl;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 using Accel.Testbenches.Rtl;
 using Accel.Tests.Cli;

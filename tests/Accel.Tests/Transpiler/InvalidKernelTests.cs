@@ -1,5 +1,6 @@
 using Accel.Codegen;
 using Accel.Codegen.Frontend;
+using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
 namespace Accel.Tests.Transpiler;

@@ -1,6 +1,6 @@
 using Accel.Codegen.Frontend;
 
-namespace Accel.Testbenches;
+namespace Accel.Kernels.Catalog;
 
 /// <summary>Where kernels come from: the built-in ones of hw/Accel.Kernels, or a user's .cs files.</summary>
 public static class KernelCatalog
