@@ -36,18 +36,8 @@ internal sealed partial class FunctionLowering
             {
                 var array = LowerValue(element.ArrayReference);
                 var indices = element.Indices.Select(i => LowerValue(i)).ToList();
-                if (IrTypes.ElementOf(array.Type) is not { } type) return Poison;
-                if (indices.Count == 1) return new IndexExpr(type, array, indices[0]);
-                if (array.Type is not ArrayType { Dims: { } dims } || dims.Count != indices.Count)
-                {
-                    context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local of this function (pass a one-dimensional array, indexed row-major, to other functions)");
-                    return Poison;
-                }
-                // Row-major position ((i0 * d1 + i1) * d2 + i2...): in range because C# checks each index.
-                var flat = Convert(indices[0], IrType.Int32);
-                for (int d = 1; d < dims.Count; d++)
-                    flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, Dimension(dims[d])), Convert(indices[d], IrType.Int32));
-                return new IndexExpr(type, array, flat) { Indices = indices };
+                if (IrTypes.ElementOf(array.Type) is null) return Poison;
+                return ElementOf(array, indices, op);
             }
             case IBinaryOperation binary:
             {
@@ -155,4 +145,24 @@ internal sealed partial class FunctionLowering
     }
 
     private static IrExpr Convert(IrExpr value, IrType type) => value.Type == type ? value : new ConvertExpr(type, value);
+
+    /// <summary>An element of an array (of a plain array, or of a struct's field array): a multi-dimensional one is
+    /// indexed at its row-major position ((i0 * d1 + i1) * d2 + i2...), in range because C# checks each index.</summary>
+    private IrExpr ElementOf(IrExpr array, List<IrExpr> indices, IOperation op)
+    {
+        var type = IrTypes.ElementOf(array.Type)!;
+        if (indices.Count == 1) return new IndexExpr(type, array, indices[0]);
+        if (array.Type is not ArrayType { Dims: { } dims } || dims.Count != indices.Count)
+        {
+            context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local of this function (pass a one-dimensional array, indexed row-major, to other functions)");
+            return Poison;
+        }
+        var flat = Convert(indices[0], IrType.Int32);
+        for (int d = 1; d < dims.Count; d++)
+            flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, Dimension(dims[d])), Convert(indices[d], IrType.Int32));
+        return new IndexExpr(type, array, flat) { Indices = indices };
+    }
+
+    /// <summary>A dimension's length in an int index computation (a literal length is evaluated as a long).</summary>
+    private static IrExpr Dimension(IrExpr length) => length is ConstExpr c ? c with { Type = IrType.Int32 } : Convert(length, IrType.Int32);
 }

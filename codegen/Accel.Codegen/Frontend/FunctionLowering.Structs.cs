@@ -160,25 +160,6 @@ internal sealed partial class FunctionLowering
         return null;
     }
 
-    /// <summary>An element of a field array (flattened row-major for a multi-dimensional one, as LowerValue does).</summary>
-    private IrExpr ElementOf(IrExpr array, List<IrExpr> indices, IOperation op)
-    {
-        var type = IrTypes.ElementOf(array.Type)!;
-        if (indices.Count == 1) return new IndexExpr(type, array, indices[0]);
-        if (array.Type is not ArrayType { Dims: { } dims } || dims.Count != indices.Count)
-        {
-            context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local of this function (pass a one-dimensional array, indexed row-major, to other functions)");
-            return Poison;
-        }
-        var flat = Convert(indices[0], IrType.Int32);
-        for (int d = 1; d < dims.Count; d++)
-            flat = new BinaryExpr(IrType.Int32, BinaryOp.Add, new BinaryExpr(IrType.Int32, BinaryOp.Mul, flat, Dimension(dims[d])), Convert(indices[d], IrType.Int32));
-        return new IndexExpr(type, array, flat) { Indices = indices };
-    }
-
-    /// <summary>A dimension's length in an int index computation (a literal length is evaluated as a long).</summary>
-    private static IrExpr Dimension(IrExpr length) => length is ConstExpr c ? c with { Type = IrType.Int32 } : Convert(length, IrType.Int32);
-
     /// <summary>A member (a property, a method) of a struct already reported at its declaration: no second report.</summary>
     private bool OfReportedStruct(IOperation op) =>
         op is IMemberReferenceOperation { Member.ContainingType: var type } && Structs.IsUserStruct(type) && context.Struct(type) is null;
