@@ -164,6 +164,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     {
         var pipeline = Directives.Find<PipelineDirective>(body);
         var unroll = Directives.Find<UnrollDirective>(body);
+        int factor = unroll is { Factor: > 1 } u ? u.Factor : 1;
         long? trips = statement is ForStmt f ? Counted(f)?.Trips : null;
         string file = Path.GetFileName(current.SourceFile);
         if (insidePipeline || unroll is { Factor: 0 })
@@ -176,7 +177,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         bool unmet = false;
         if (requested is { } asked)
         {
-            var constraints = PipelineConstraints.Of(Context(statement, body, file), Independent(body));
+            var constraints = PipelineConstraints.Of(Context(statement, body, file, statement is ForStmt ? factor : 1), Independent(body));
             if (constraints.VariableBoundLoops.Count > 0)
             {
                 string where = string.Join(", ", constraints.VariableBoundLoops.Distinct().Select(l => $"{file}:{l}"));
@@ -210,7 +211,6 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         // Vitis schedules an m_axi read's latency into the pipeline: the data arrives (request latency, the beat,
         // one cycle to register it), then the body computes on it.
         int readLatency = PortReads.LatencyOf(body, portAliases);
-        int factor = unroll is { Factor: > 1 } u ? u.Factor : 1;
         var timing = pipelined
             ? new LoopTiming(id, line, LoopKind.Pipelined, ii, Math.Max(Math.Max(2, ii), (int)Math.Ceiling(bodyLatency) + (readLatency > 0 ? readLatency + 2 : 0)), 0)
             : new LoopTiming(id, line, LoopKind.Sequential, 0, 0, (long)Math.Ceiling(bodyLatency) + 1);
@@ -250,11 +250,11 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     private CountedLoop? Counted(ForStmt f) =>
         CountedLoop.Of(f, v => constants.TryGetValue(v, out var c) ? AffineIndex.Of(c) : AffineIndex.Symbol(v)) is { CounterAlone: true } loop ? loop : null;
 
-    private IterationContext Context(IrStmt statement, BlockStmt body, string file)
+    /// <param name="copies">the loop's partial unroll factor: a loop unrolled by f and pipelined issues f iterations
+    /// at a time (Vitis unrolls, then pipelines)</param>
+    private IterationContext Context(IrStmt statement, BlockStmt body, string file, int copies = 1)
     {
         var counter = statement is ForStmt f ? Counted(f) : null;
-        // a loop unrolled by f and pipelined issues f iterations at a time (Vitis unrolls, then pipelines)
-        int copies = statement is ForStmt && Directives.Find<UnrollDirective>(body) is { Factor: > 1 } u ? u.Factor : 1;
         return new()
         {
             Body = body,

@@ -40,16 +40,11 @@ internal sealed partial class DatapathWalker
         }
         // A complete partition of one dimension of a multi-dimensional array: one bank per index of that dimension.
         long factor = p is null ? 1 : p.Kind == PartitionKind.Complete && array.DimValues is { } dims ? dims[p.Dim - 1] : p.Factor;
-        long banks = Math.Clamp(factor, 1, length);
-        if (p is { Reshape: true })
-        {
-            // the banks' words side by side: one memory, banks times as wide
-            var wide = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), (int)(width * banks), options);
-            ledger.Array(new MemoryItem(scope.Name, name, false, MemoryCosts.Ceil(length, banks), (int)(width * banks), copies, wide.Storage, wide.Cost * copies));
-            return;
-        }
-        var bank = MemoryCosts.Ram(MemoryCosts.Ceil(length, banks), width, options);
-        ledger.Array(new MemoryItem(scope.Name, name, false, MemoryCosts.Ceil(length, banks), width, banks * copies, bank.Storage, bank.Cost * (banks * copies)));
+        long banks = Math.Clamp(factor, 1, length), depth = MemoryCosts.Ceil(length, banks);
+        // reshaped, the banks' words sit side by side: one memory, banks times as wide
+        var (wordWidth, memories) = p is { Reshape: true } ? ((int)(width * banks), 1L) : (width, banks);
+        var bank = MemoryCosts.Ram(depth, wordWidth, options);
+        ledger.Array(new MemoryItem(scope.Name, name, false, depth, wordWidth, memories * copies, bank.Storage, bank.Cost * (memories * copies)));
     }
 
     /// <summary>A FIFO: up to 32 deep it is shift-register LUTs (SRLC32E, one per bit), deeper it is a RAM;

@@ -28,12 +28,16 @@ internal sealed record MemoryRoot(object Key, string Name, MemoryKind Kind, IrTy
     /// <summary>Elements written per cycle by a fill: one word of each bank.</summary>
     public long ElementsPerWordCycle => Reshaped ? Math.Max(1, Partition!.Factor) : Math.Max(1, Banks);
 
-    /// <summary>The word of a reshaped 1-D array an access reaches, as an index form, when the index tells: a cyclic
-    /// reshape by f holds elements f w .. f w + f - 1 in word w, a block reshape by f holds the elements one block
-    /// length B = ceil(n / f) apart (word i mod B). Null when the index does not tell.</summary>
-    public AffineIndex? WordOf(AffineIndex? index)
+    /// <summary>What one port operation reaches, as an index form: the element, or the word of a reshaped array;
+    /// null when the index does not tell.</summary>
+    public AffineIndex? PlaceOf(AffineIndex? index) => Reshaped ? WordOf(index) : index;
+
+    /// <summary>The word of a reshaped 1-D array an access reaches, when the index tells: a cyclic reshape by f holds
+    /// elements f w .. f w + f - 1 in word w, a block reshape by f holds the elements one block length
+    /// B = ceil(n / f) apart (word i mod B).</summary>
+    private AffineIndex? WordOf(AffineIndex? index)
     {
-        if (index is null || !Reshaped || Rank != 1) return null;
+        if (index is null || Rank != 1) return null;
         long f = Partition!.Factor, block = (Length + f - 1) / f;
         return Partition.Kind switch
         {

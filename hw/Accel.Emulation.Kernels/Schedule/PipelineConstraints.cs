@@ -93,7 +93,7 @@ internal static class PipelineConstraints
         foreach (var group in accesses.Where(a => a.Root.Kind == MemoryKind.OnChip).GroupBy(a => a.Root))
         {
             var root = group.Key;
-            var distinct = root.Reshaped ? DistinctWords(context, root, group) : Distinct(context, group);
+            var distinct = Distinct(context, group);
             int banks = Math.Max(1, root.Banks);
             var perBank = new long[Math.Min(banks, 1 << 16)];
             long anyBank = 0;
@@ -183,23 +183,14 @@ internal static class PipelineConstraints
                 yield return new IiBound(Cycles(condition.Latency), $"early exit at {context.File}:{line} is decided {condition.Latency:0.##} cycles into the iteration{(condition.Op is null ? "" : $" ({condition.Op})")}; the next iteration waits for it");
     }
 
-    /// <summary>Accesses that are distinct hardware operations: equal known indices merge, unknown ones never do.</summary>
+    /// <summary>Accesses that are distinct hardware operations: accesses known to reach the same place (element, or
+    /// word of a reshaped array) in the same direction merge, unknown ones never do.</summary>
     private static List<MemoryAccess> Distinct(IterationContext context, IEnumerable<MemoryAccess> accesses)
     {
         var seen = new HashSet<(bool, string)>();
         var result = new List<MemoryAccess>();
         foreach (var a in accesses)
-            if (a.Index is null || seen.Add((a.Write, context.Key(a.Index)))) result.Add(a);
-        return result;
-    }
-
-    /// <summary>Accesses of a reshaped array that are distinct port operations: one per word and direction.</summary>
-    private static List<MemoryAccess> DistinctWords(IterationContext context, MemoryRoot root, IEnumerable<MemoryAccess> accesses)
-    {
-        var seen = new HashSet<(bool, string)>();
-        var result = new List<MemoryAccess>();
-        foreach (var a in accesses)
-            if (root.WordOf(a.Index) is not { } word || seen.Add((a.Write, context.Key(word)))) result.Add(a);
+            if (a.Root.PlaceOf(a.Index) is not { } place || seen.Add((a.Write, context.Key(place)))) result.Add(a);
         return result;
     }
 

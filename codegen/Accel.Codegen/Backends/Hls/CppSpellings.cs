@@ -44,18 +44,22 @@ internal static class CppSpellings
 
     public static string Intrinsic(Intrinsic intrinsic) => intrinsic.Info().Cpp;
 
+    /// <summary>An ARRAY_PARTITION or ARRAY_RESHAPE pragma, or null for a factor-1 one (it asks for nothing).</summary>
+    private static string? Partition(string pragma, string variable, Hw.PartitionKind kind, int factor, int dim) => kind switch
+    {
+        Hw.PartitionKind.Complete => $"HLS {pragma} variable={variable} type=complete dim={dim}",
+        _ when factor <= 1 => null,
+        _ => $"HLS {pragma} variable={variable} type={kind.ToString().ToLowerInvariant()} factor={factor} dim={dim}",
+    };
+
     /// <summary>The pragma text of a directive, or null when it asks for nothing (a factor-1 partition).</summary>
     public static string? Pragma(Directive directive) => directive switch
     {
         PipelineDirective p => $"HLS PIPELINE II={p.II}",
         UnrollDirective { Factor: 0 } => "HLS UNROLL",
         UnrollDirective u => $"HLS UNROLL factor={u.Factor}",
-        ArrayPartitionDirective { Kind: Hw.PartitionKind.Complete } a => $"HLS {a.PragmaName} variable={a.Array.Name} type=complete dim={a.Dim}",
-        ArrayPartitionDirective { Factor: <= 1 } => null,
-        ArrayPartitionDirective a => $"HLS {a.PragmaName} variable={a.Array.Name} type={a.Kind.ToString().ToLowerInvariant()} factor={a.Factor} dim={a.Dim}",
-        TablePartitionDirective { Kind: Hw.PartitionKind.Complete } t => $"HLS ARRAY_PARTITION variable={t.Table.Name} type=complete dim=1",
-        TablePartitionDirective { Factor: <= 1 } => null,
-        TablePartitionDirective t => $"HLS ARRAY_PARTITION variable={t.Table.Name} type={t.Kind.ToString().ToLowerInvariant()} factor={t.Factor} dim=1",
+        ArrayPartitionDirective a => Partition(a.PragmaName, a.Array.Name, a.Kind, a.Factor, a.Dim),
+        TablePartitionDirective t => Partition("ARRAY_PARTITION", t.Table.Name, t.Kind, t.Factor, 1),
         DataflowDirective => "HLS DATAFLOW",
         AllocationDirective a => $"HLS ALLOCATION function instances={a.Function} limit={a.Limit}",
         InlineDirective { On: true } => "HLS INLINE",
