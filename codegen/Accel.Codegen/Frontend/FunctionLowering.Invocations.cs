@@ -17,8 +17,7 @@ internal sealed partial class FunctionLowering
             return null;
         }
         // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
-        bool function = context.IsKernelClass(target.ContainingType) || target.IsStatic && KernelInfo.Has(target.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
-        if (function && !CanSpecialise(invocation, target)) return null;
+        if (IsKernelFunction(target) && !CanSpecialise(invocation, target)) return null;
         var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
         var returnType = target.ReturnsVoid ? IrType.Void : ScalarTypeOf(target.ReturnType, invocation.Syntax) ?? IrType.Int32;
 
@@ -78,6 +77,10 @@ internal sealed partial class FunctionLowering
         return call;
     }
 
+    /// <summary>A method that lowers to a function of the kernel: the kernel class's own, or a [KernelLibrary] one.</summary>
+    private bool IsKernelFunction(IMethodSymbol method) =>
+        context.IsKernelClass(method.ContainingType) || method.IsStatic && KernelInfo.Has(method.ContainingType.OriginalDefinition, "KernelLibraryAttribute");
+
     /// <summary>An argument's IR arguments: a struct passes each field, a struct array each field array.</summary>
     private IEnumerable<IrExpr> LowerArgument(IOperation argument)
     {
@@ -124,14 +127,12 @@ internal sealed partial class FunctionLowering
             "Dataflow" => new DataflowDirective(),
             "Inline" => new InlineDirective(Arg(0) != 0),
             "LoopTripCount" => Arg(0) >= 0 && Arg(1) >= Arg(0) ? new LoopTripCountDirective((int)Arg(0)!, (int)Arg(1)!) : Why($"0 <= min <= max is needed (min {Arg(0)}, max {Arg(1)})"),
-            "ArrayPartition" => Partition(args, Arg, out why),
-            "ArrayReshape" => Partition(args, Arg, out why) is ArrayPartitionDirective reshape ? reshape with { Reshape = true } : null,
+            "ArrayPartition" => Partition(args, Arg, reshape: false, out why),
+            "ArrayReshape" => Partition(args, Arg, reshape: true, out why),
             "Dependence" => Dependence(args, Arg, out why),
             "Allocation" => Allocation(args, Arg, out why),
             _ => Why("not a directive this version knows"),
         };
-        if (result is ArrayPartitionDirective { Reshape: true })
-            for (int i = 0; i < fieldDirectives.Count; i++) fieldDirectives[i] = ((ArrayPartitionDirective)fieldDirectives[i]) with { Reshape = true };
         if (result is null)
         {
             context.Report(DiagnosticIds.DirectiveArgument, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name}: {why}");
@@ -182,7 +183,7 @@ internal sealed partial class FunctionLowering
         var function = args[0];
         while (function is IConversionOperation c) function = c.Operand;
         if (function is not IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } }
-            || !(context.IsKernelClass(method.ContainingType) || KernelInfo.Has(method.ContainingType, "KernelLibraryAttribute")))
+            || !IsKernelFunction(method))
         {
             why = $"'{args[0].Syntax}' is not a method of the kernel or of a [KernelLibrary] class (name it as a method group: Hls.Allocation(Mac, 1))";
             return null;
@@ -195,41 +196,25 @@ internal sealed partial class FunctionLowering
         return new AllocationDirective(LoweringContext.FunctionName(method, context.Kernel.Symbol), (int)arg(1)!);
     }
 
-    private Directive? Partition(List<IOperation> args, Func<int, long?> arg, out string? why)
+    /// <summary>Hls.ArrayPartition or Hls.ArrayReshape of an on-chip array (each field array of a struct array), or
+    /// Hls.ArrayPartition of a [LookupTable].</summary>
+    private Directive? Partition(List<IOperation> args, Func<int, long?> arg, bool reshape, out string? why)
     {
         why = null;
         var array = args[0] is IConversionOperation c ? c.Operand : args[0];
-        if (array is IFieldReferenceOperation field && LowerValue(field) is TableRefExpr { Table: var table })
-            return TablePartition(table, (PartitionKind)arg(1)!, (int)arg(2)!, (int)arg(3)!, out why);
-        var arrays = array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
-        if (arrays is not { Count: > 0 } || arrays[0] is not { Type: ArrayType } variable)
-        {
-            why = $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)";
-            return null;
-        }
-        var kind = (PartitionKind)arg(1)!;
-        var factor = (int)arg(2)!;
-        if (kind != PartitionKind.Complete && factor < 1)
-        {
-            why = $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})";
-            return null;
-        }
-        int dim = (int)arg(3)!;
-        int rank = ((ArrayType)variable.Type).Rank;
-        if (dim < 0 || dim > rank)
-        {
-            why = $"dim must be 0 (every dimension) to {rank} for '{variable.Name}' (it is {dim})";
-            return null;
-        }
-        fieldDirectives.AddRange(arrays.Skip(1).Select(a => new ArrayPartitionDirective(a, kind, factor, dim)));
-        return new ArrayPartitionDirective(variable, kind, factor, dim);
-    }
-
-    private static Directive? TablePartition(LookupTable table, PartitionKind kind, int factor, int dim, out string? why)
-    {
-        why = kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"
-            : dim is not (0 or 1) ? $"dim must be 0 or 1 for the lookup table '{table.Name}' (it is {dim})"
+        var (kind, factor, dim) = ((PartitionKind)arg(1)!, (int)arg(2)!, (int)arg(3)!);
+        var table = array is IFieldReferenceOperation field && LowerValue(field) is TableRefExpr t ? t.Table : null;
+        var arrays = table is null && array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
+        var variable = arrays is { Count: > 0 } && arrays[0] is { Type: ArrayType } first ? first : null;
+        int rank = variable?.Type is ArrayType a ? a.Rank : 1;
+        why = table is null && variable is null ? $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)"
+            : table is not null && reshape ? $"the lookup table '{table.Name}' can be partitioned (Hls.ArrayPartition), not reshaped"
+            : kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"
+            : dim < 0 || dim > rank ? $"dim must be 0 (every dimension) to {rank} for '{table?.Name ?? variable!.Name}' (it is {dim})"
             : null;
-        return why is null ? new TablePartitionDirective(table, kind, factor) : null;
+        if (why is not null) return null;
+        if (table is not null) return new TablePartitionDirective(table, kind, factor);
+        fieldDirectives.AddRange(arrays!.Skip(1).Select(f => new ArrayPartitionDirective(f, kind, factor, dim) { Reshape = reshape }));
+        return new ArrayPartitionDirective(variable!, kind, factor, dim) { Reshape = reshape };
     }
 }
