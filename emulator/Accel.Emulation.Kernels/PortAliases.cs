@@ -8,7 +8,7 @@ namespace Accel.Emulation.Kernels;
 internal sealed class PortAliases : IrWalker
 {
     private readonly Dictionary<string, IrFunction> functions;
-    private readonly Dictionary<Variable, PortBinding> aliases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Variable, PortBinding> aliases = new();
     private bool changed;
 
     private PortAliases(IrKernel kernel) => functions = kernel.Functions.ToDictionary(f => f.Name);

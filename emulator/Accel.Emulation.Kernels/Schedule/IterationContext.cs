@@ -25,8 +25,8 @@ internal sealed class IterationContext
     // Symbols standing for non-affine index parts (key * stride), and the ids index keys name symbols by: kept
     // here, shared by every walk of the loop, so that an element one walk names is the element another walk meets.
     private readonly Dictionary<string, Variable> opaqueSymbols = new();
-    private readonly HashSet<Variable> varyingSymbols = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Variable, int> symbolIds = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Variable> varyingSymbols = new();
+    private readonly Dictionary<Variable, int> symbolIds = new();
     /// <summary>Statements walked so far by every walk of this loop, against <see cref="MaxSteps"/>: unrolled loops
     /// inside unrolled loops can multiply past what a schedule needs to see.</summary>
     public long Steps { get; set; }
@@ -66,8 +66,8 @@ internal sealed class IterationContext
 
     private sealed class Assigned : IrWalker
     {
-        public HashSet<Variable> Variables { get; } = new(ReferenceEqualityComparer.Instance);
-        public HashSet<Variable> Declared { get; } = new(ReferenceEqualityComparer.Instance);
+        public HashSet<Variable> Variables { get; } = new();
+        public HashSet<Variable> Declared { get; } = new();
 
         public override void VisitLocalDecl(LocalDeclStmt s)
         {

@@ -85,16 +85,16 @@ internal sealed class IterationWalk
 
     private sealed class Frame
     {
-        public Dictionary<Variable, Dep> Deps = new(ReferenceEqualityComparer.Instance);
-        public Dictionary<Variable, AffineIndex?> Forms = new(ReferenceEqualityComparer.Instance);
-        public Dictionary<Variable, Variable> Arrays = new(ReferenceEqualityComparer.Instance);
+        public Dictionary<Variable, Dep> Deps = new();
+        public Dictionary<Variable, AffineIndex?> Forms = new();
+        public Dictionary<Variable, Variable> Arrays = new();
         public Dep Control = Dep.None;
         public Dep Return = Dep.None;
 
         public Frame Copy() => new()
         {
-            Deps = new(Deps, ReferenceEqualityComparer.Instance),
-            Forms = new(Forms, ReferenceEqualityComparer.Instance),
+            Deps = new(Deps),
+            Forms = new(Forms),
             Arrays = Arrays,
             Control = Control,
             Return = Return,
@@ -182,7 +182,7 @@ internal sealed class IterationWalk
         var otherwise = frame;
         frame = before;
         frame.Return = Dep.Max(then.Return, otherwise.Return);
-        foreach (var v in then.Deps.Keys.Union(otherwise.Deps.Keys, ReferenceEqualityComparer.Instance).Cast<Variable>())
+        foreach (var v in then.Deps.Keys.Union(otherwise.Deps.Keys))
         {
             var a = then.Deps.GetValueOrDefault(v, Dep.None);
             var b = otherwise.Deps.GetValueOrDefault(v, Dep.None);

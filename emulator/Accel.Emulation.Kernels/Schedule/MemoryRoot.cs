@@ -52,7 +52,7 @@ internal sealed record MemoryRoot(object Key, string Name, MemoryKind Kind, IrTy
 
     /// <summary>The index's symbol terms divided by f (the constant left out).</summary>
     private static AffineIndex Scale(AffineIndex index, long f) =>
-        new(0, index.Terms.ToDictionary(t => t.Key, t => t.Value / f, (IEqualityComparer<Variable>)ReferenceEqualityComparer.Instance));
+        new(0, index.Terms.ToDictionary(t => t.Key, t => t.Value / f));
 
     private long DimLength(int dim) => Partition?.Array.Type is ArrayType { DimValues: { } dims } && dim >= 1 ? dims[dim - 1] : Length;
 
@@ -74,9 +74,9 @@ internal sealed record MemoryRoot(object Key, string Name, MemoryKind Kind, IrTy
 /// through every level), local arrays to their partition directive.</summary>
 internal sealed class MemoryRoots
 {
-    private readonly Dictionary<Variable, ArrayPartitionDirective> partitions = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Variable, IrExpr> passedTo = new(ReferenceEqualityComparer.Instance); // array parameter -> what a caller passes
-    private readonly Dictionary<object, MemoryRoot> roots = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Variable, ArrayPartitionDirective> partitions = new();
+    private readonly Dictionary<Variable, IrExpr> passedTo = new(); // array parameter -> what a caller passes
+    private readonly Dictionary<object, MemoryRoot> roots = new();
 
     public MemoryRoots(IrKernel kernel)
     {

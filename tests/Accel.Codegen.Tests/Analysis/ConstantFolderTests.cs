@@ -48,7 +48,7 @@ public sealed class ConstantFolderTests
     {
         var x = new Variable("x", Int, VariableKind.Local);
         var y = new Variable("y", Int, VariableKind.Local);
-        var folder = ConstantFolder.Of(new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance) { [x] = 5 });
+        var folder = ConstantFolder.Of(new Dictionary<Variable, long>() { [x] = 5 });
         Assert.Equal(15, folder.Wrapped(new BinaryExpr(Int, BinaryOp.Mul, new VarRefExpr(x), C(3))));
         Assert.Equal(new BigInteger(15), folder.Exact(new BinaryExpr(Int, BinaryOp.Mul, new VarRefExpr(x), C(3))));
         Assert.Null(folder.Wrapped(new BinaryExpr(Int, BinaryOp.Mul, new VarRefExpr(y), C(3))));

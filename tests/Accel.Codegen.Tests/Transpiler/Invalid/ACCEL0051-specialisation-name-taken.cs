@@ -3,7 +3,7 @@ using Accel.Hw;
 
 namespace InvalidKernels;
 
-// Expected: ACCEL0099 at the line whose comment is //! (at its end): Max<int> is the C++ function Max_int
+// Expected: ACCEL0051 at the line whose comment is //! (at its end): Max<int> is the C++ function Max_int
 [Kernel("bad")]
 public sealed class Bad(int n = 4)
 {
