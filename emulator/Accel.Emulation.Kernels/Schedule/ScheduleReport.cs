@@ -11,7 +11,7 @@ public static class ScheduleReport
         var text = new StringBuilder();
         text.AppendLine($"Schedule of {kernel} ({config}) at {timing.ClockMhz} MHz, by Accel's emulator");
         text.AppendLine("Model: UG1399's scheduling rules as the README's schedule table states them, with the operator latency");
-        text.AppendLine("table in emulator/Accel.Emulation/Latency; not a Vitis HLS report. II and depth in cycles.");
+        text.AppendLine("table in emulator/Accel.Emulation.Kernels/Schedule; not a Vitis HLS report. II and depth in cycles.");
         text.AppendLine();
         var rows = timing.Loops.Values.OrderBy(l => l.Id).Select(l => new[]
         {
