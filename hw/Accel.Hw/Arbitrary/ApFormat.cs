@@ -45,6 +45,9 @@ public readonly record struct ApFormat(int Width, int IntBits, bool Signed, bool
         return o == OverflowMode.SatSym && Signed && fromSigned && value == Min ? -Max : value;
     }
 
+    /// <summary>A double's exact value quantised to this shape: ap_fixed_base(double).</summary>
+    public BigInteger QuantiseDouble(double value, QuantMode q, OverflowMode o) => ApDouble.Quantise(value, this, q, o);
+
     private static BigInteger Round(BigInteger raw, int drop, QuantMode q)
     {
         if (drop <= 0) return raw << -drop;

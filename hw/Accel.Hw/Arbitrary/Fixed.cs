@@ -30,7 +30,7 @@ public readonly struct Fixed<TW, TI, TQ, TO> : IEquatable<Fixed<TW, TI, TQ, TO>>
     public static explicit operator Fixed<TW, TI, TQ, TO>(long value) => new(Format.Quantise(value, 0, TQ.Mode, TO.Mode, fromSigned: true));
 
     /// <summary>A double's exact value, quantised: ap_fixed_base(double).</summary>
-    public static explicit operator Fixed<TW, TI, TQ, TO>(double value) => new(ApDouble.Quantise(value, Format, TQ.Mode, TO.Mode));
+    public static explicit operator Fixed<TW, TI, TQ, TO>(double value) => new(Format.QuantiseDouble(value, TQ.Mode, TO.Mode));
 
     public static explicit operator long(Fixed<TW, TI, TQ, TO> a) => (long)(FixedValue)a;
     public static explicit operator int(Fixed<TW, TI, TQ, TO> a) => (int)(FixedValue)a;

@@ -13,10 +13,15 @@ public sealed class CsimTests
 
     internal static (Codegen.Transpiler.Result Generated, Testbenches.Csim.Result Csim) GenerateAndRun(KernelProject project, string kernelName, string? config, string[] overrides, bool sanitize = false)
     {
+        var generated = Generate(project, kernelName, config, overrides);
+        return (generated, Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, sanitize));
+    }
+
+    internal static Codegen.Transpiler.Result Generate(KernelProject project, string kernelName, string? config, string[] overrides)
+    {
         var kernel = KernelCatalog.Find(project, kernelName);
         var resolved = KernelConfig.Resolve(kernel, config, overrides);
-        var generated = Codegen.Transpiler.Generate(project, kernel, resolved, TestPaths.Scratch($"{kernelName}-{resolved.Name}"), Options);
-        return (generated, Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, sanitize));
+        return Codegen.Transpiler.Generate(project, kernel, resolved, TestPaths.Scratch($"{kernelName}-{resolved.Name}"), Options);
     }
 
     private static void AssertBitExact(Testbenches.Csim.Result result)
