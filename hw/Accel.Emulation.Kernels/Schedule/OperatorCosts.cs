@@ -18,7 +18,8 @@ internal sealed class OperatorCosts(double clockMhz)
         string kind = isFloat ? FloatName(type) : "integer";
         return b.Op switch
         {
-            BinaryOp.Add or BinaryOp.Sub => isFloat ? (Cost(OperatorKind.FloatAdd, type), $"{kind} add") : (Cost(OperatorKind.AddSub, type), "add"),
+            // An ap sum is as wide as its exact result, wider than either operand.
+            BinaryOp.Add or BinaryOp.Sub => isFloat ? (Cost(OperatorKind.FloatAdd, type), $"{kind} add") : (Cost(OperatorKind.AddSub, b.Type is ApType ? b.Type : type), "add"),
             BinaryOp.Mul => isFloat ? (Cost(OperatorKind.FloatMultiply, type), $"{kind} multiply") : (Cost(OperatorKind.Multiply, type), "multiply"),
             BinaryOp.Div or BinaryOp.Rem => isFloat ? (Cost(OperatorKind.FloatDivide, type), $"{kind} divide")
                 : (Cost(OperatorKind.Divide, type), b.Op == BinaryOp.Div ? "divide" : "modulo"),
@@ -32,11 +33,20 @@ internal sealed class OperatorCosts(double clockMhz)
     public (double Cycles, string Name) Unary(UnaryExpr u) =>
         u.Op == UnaryOp.Neg && u.Type is not FloatType ? (Cost(OperatorKind.AddSub, u.Type), "negate") : (0, "sign"); // a float negation flips a bit
 
-    /// <summary>Integer width changes are wiring; anything to or from a float is a conversion core.</summary>
+    /// <summary>Integer width changes are wiring; anything to or from a float is a conversion core; storing an ap
+    /// value costs its rounding adder and saturation compare and select, at the target's width.</summary>
     public (double Cycles, string Name) Convert(ConvertExpr c) =>
         c.Type is FloatType || c.Operand.Type is FloatType
             ? (c.Type == c.Operand.Type ? 0 : Cost(OperatorKind.FloatConvert, IrType.Int64), $"{Describe(c.Operand.Type)} to {Describe(c.Type)} conversion")
+            : c is { Type: ApType to, Operand.Type: ApType from, Bits: false } ? Quantise(from.Format, to)
             : (0, "cast");
+
+    private (double Cycles, string Name) Quantise(Hw.ApFormat from, ApType to)
+    {
+        double cycles = to.Quant != Hw.QuantMode.Trn && from.FracBits > to.Format.FracBits ? Cost(OperatorKind.AddSub, to) : 0;
+        if (to.Overflow != Hw.OverflowMode.Wrap) cycles += Cost(OperatorKind.Compare, new ApType(from)) + Cost(OperatorKind.Mux, to);
+        return (cycles, cycles == 0 ? "cast" : "quantise");
+    }
 
     public (double Cycles, string Name) Intrinsic(IntrinsicExpr i) => (i.Intrinsic switch
     {
@@ -56,11 +66,11 @@ internal sealed class OperatorCosts(double clockMhz)
     public double BramRead(IrType type) => Cost(OperatorKind.BramRead, type);
 
     private double Cost(OperatorKind kind, IrType type) =>
-        Table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, _ => 1 }, clockMhz);
+        Table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, ApType a => a.Width, _ => 1 }, clockMhz);
 
     private static bool IsConstant(IrExpr e) => e is ConstExpr or ParamRefExpr or NamedConstExpr;
 
     private static string FloatName(IrType type) => type is FloatType { Bits: 64 } ? "double" : "float";
 
-    private static string Describe(IrType type) => type switch { FloatType => FloatName(type), IntType t => $"int{t.Bits}", _ => "bool" };
+    private static string Describe(IrType type) => type switch { FloatType => FloatName(type), IntType t => $"int{t.Bits}", ApType a => a.Format.ToString(), _ => "bool" };
 }
