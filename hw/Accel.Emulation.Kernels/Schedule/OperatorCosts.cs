@@ -66,7 +66,11 @@ internal sealed class OperatorCosts(double clockMhz)
     public double BramRead(IrType type) => Cost(OperatorKind.BramRead, type);
 
     private double Cost(OperatorKind kind, IrType type) =>
-        Table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, ApType a => a.Width, _ => 1 }, clockMhz);
+        Table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, ApType a => Math.Min(a.Width, MaxTableWidth), _ => 1 }, clockMhz);
+
+    /// <summary>The latency table stops at 64 bits; a wider ap intermediate (up to 128 bits) is timed as a 64-bit
+    /// one, which underestimates it.</summary>
+    private const int MaxTableWidth = 64;
 
     private static bool IsConstant(IrExpr e) => e is ConstExpr or ParamRefExpr or NamedConstExpr;
 

@@ -35,6 +35,15 @@ public sealed class ApTypesCsimTests
     // As the generated Makefile's AP_FLAGS: Vitis's headers read bits they have not set, which g++ warns about.
     private const string RealHeaderFlags = "-Wno-uninitialized -Wno-maybe-uninitialized";
 
+    [Fact]
+    public void TheEmulatorRunsTheKernelToTheReferenceOutputs()
+    {
+        var (generated, _) = Generate();
+        var emulated = Emulation.KernelEmulationTests.Emulate(Project, "ap_semantics", null, []);
+        Assert.Equal(generated.Reference["results"], emulated.Outputs["results"]);
+        Assert.True(emulated.Report.TotalCycles > 0);
+    }
+
     [RealApTypesFact]
     public void TheRealHeadersMatchTheCSharpTypes()
     {

@@ -20,7 +20,7 @@ public sealed class ApSemantics(int count = 48)
             var y = UFixed<W10, W3, Trn, Wrap>.FromRaw(b[i]);
             var n = Int<W24>.FromRaw(a[i] >> 3);
             var u = UInt<W40>.FromRaw(((long)b[i] << 9) ^ a[i]);
-            int k = 16 * i;
+            int k = 17 * i;
             results[k] = Stores(x * y + n, i); // exact: 44 bits, 26 of them integer
             results[k + 1] = ((Fixed<W40, W20, Trn, Wrap>)((x + y) * (x - y))).Raw ^ ((Int<W64>)((n * u) >> 17)).Raw;
             results[k + 2] = CompareFixed(x, y) | CompareInts(n, u) << 6 | CompareWide(u, (Int<W40>)(long)a[i]) << 12
@@ -46,6 +46,7 @@ public sealed class ApSemantics(int count = 48)
             results[k + 13] = (x == y ? 1 : 0) + (n != 0 ? 2 : 0) + (x * y >= n ? 4 : 0) + (u < 1000 ? 8 : 0);
             results[k + 14] = ((UInt<W8>)(n * n)).Raw + ((Int<W12>)(u + n)).Raw * 256;
             results[k + 15] = ((Fixed<W8, W3, TrnZero, SatSym>)(x * y - n)).Raw;
+            results[k + 16] = Wide(Int<W64>.FromRaw(((long)a[i] << 32) ^ b[i]), UInt<W63>.FromRaw(((long)b[i] << 31) ^ a[i]));
         }
     }
 
@@ -62,6 +63,9 @@ public sealed class ApSemantics(int count = 48)
         h = h * 31 + ((Fixed<W9, W4, RndConv, Wrap>)(FixedValue)v).Raw + ((Fixed<W9, W4, RndConv, Sat>)(FixedValue)v).Raw * 3 + ((Fixed<W9, W4, RndConv, SatZero>)(FixedValue)v).Raw * 5 + ((Fixed<W9, W4, RndConv, SatSym>)(FixedValue)v).Raw * 7;
         return h * 31 + ((UFixed<W9, W4, Rnd, Sat>)(FixedValue)v).Raw + ((UFixed<W9, W4, RndConv, SatSym>)(FixedValue)v).Raw * 3;
     }
+
+    /// <summary>A 127-bit product and a 128-bit sum, the widest intermediates C simulation holds.</summary>
+    static long Wide(Int<W64> p, UInt<W63> q) => ((Int<W64>)((p * q) >> 64)).Raw ^ ((Int<W64>)(p * q + p * q)).Raw;
 
     static long CompareFixed(Fixed<W18, W7, Trn, Wrap> p, UFixed<W10, W3, Trn, Wrap> q) =>
         (p == q ? 1 : 0) | (p != q ? 2 : 0) | (p < q ? 4 : 0) | (p <= q ? 8 : 0) | (p > q ? 16 : 0) | (p >= q ? 32 : 0);
@@ -86,6 +90,6 @@ public sealed class ApSemantics(int count = 48)
             b[i] = s.Random.Next(int.MinValue, int.MaxValue);
         }
         a[0] = 0; a[1] = -1; a[2] = 1 << 17; a[3] = (1 << 17) - 1; // edges of an 18-bit shape
-        s.Array("a", a).Array("b", b).Output<long>("results", 16 * count);
+        s.Array("a", a).Array("b", b).Output<long>("results", 17 * count);
     }
 }
