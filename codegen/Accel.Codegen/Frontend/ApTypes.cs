@@ -49,9 +49,4 @@ internal static class ApTypes
         BinaryOp.Sub => ApFormat.Difference(left, right),
         _ => ApFormat.Product(left, right),
     };
-
-    /// <summary>The C# spelling of a type for a message.</summary>
-    public static string Name(ApType type) => type.Format.IsInt
-        ? $"{(type.Format.Signed ? "Int" : "UInt")}<W{type.Width}>"
-        : $"{(type.Format.Signed ? "Fixed" : "UFixed")}<W{type.Width}, W{type.Format.IntBits}, {type.Quant}, {type.Overflow}>";
 }
