@@ -123,10 +123,6 @@ internal sealed partial class FunctionLowering
         return null;
     }
 
-    /// <summary>A [LookupTable] holds integers computed when the kernel is generated.</summary>
-    private IrExpr ApTable(IFieldReferenceOperation field) => Reported(field.Syntax,
-        $"a [LookupTable] of {((IArrayTypeSymbol)field.Field.Type).ElementType.ToDisplayString()}: make {field.Field.Name} an integer table of the raw bits and read it with T.FromRaw({field.Field.Name}[i])");
-
     /// <summary>An intermediate wider than the fallback header's 128-bit arithmetic is reported.</summary>
     private IrExpr Checked(IrExpr value, SyntaxNode where)
     {

@@ -127,8 +127,9 @@ internal sealed partial class FunctionLowering
         if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
             && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is IntType element)
             return new TableRefExpr(context.Table(symbol, element));
+        // A table of ap values is reported at its declaration (ClassShape), not again at each use.
         if (context.IsKernelClass(symbol.ContainingType) && KernelInfo.Has(symbol, "LookupTableAttribute") && symbol.Type is IArrayTypeSymbol { ElementType: var e } && ApTypes.IsTyped(e))
-            return ApTable(field);
+            return Poison;
         // A field of a variable whose declaration was already reported (a struct local, say): no second report.
         if (field.Instance is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
             || field.Instance is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null)
