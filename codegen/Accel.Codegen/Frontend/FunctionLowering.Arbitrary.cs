@@ -35,7 +35,8 @@ internal sealed partial class FunctionLowering
         if (ApOperand(right) is not { } r) return Reported(binary.Syntax, "an operation whose right side is not an arbitrary-precision value or an int");
         var op = Binary.Make(context, binary.Syntax, binary.OperatorKind, IrType.Bool, left, r) as BinaryExpr;
         if (op is null) return Poison;
-        if (Binary.IsComparison(op.Op)) return op;
+        // A comparison aligns both sides to one binary point, as a sum does: that width must fit too.
+        if (Binary.IsComparison(op.Op)) return Fits(ApFormat.Sum(((ApType)left.Type).Format, ((ApType)r.Type).Format), binary.Syntax) ? op : Poison;
         if (op.Op is not (BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul))
             return Reported(binary.Syntax, $"operator {binary.OperatorKind} on arbitrary-precision values (only + - *, comparisons and shifts)");
         return Checked(op with { Type = new ApType(ApTypes.Result(op.Op, ((ApType)left.Type).Format, ((ApType)r.Type).Format)) }, binary.Syntax);
@@ -124,11 +125,13 @@ internal sealed partial class FunctionLowering
     }
 
     /// <summary>An intermediate wider than the fallback header's 128-bit arithmetic is reported.</summary>
-    private IrExpr Checked(IrExpr value, SyntaxNode where)
+    private IrExpr Checked(IrExpr value, SyntaxNode where) => Fits(((ApType)value.Type).Format, where) ? value : Poison;
+
+    private bool Fits(ApFormat format, SyntaxNode where)
     {
-        var format = ((ApType)value.Type).Format;
-        if (format.Width + (format.Signed ? 0 : 1) <= ApTypes.MaxIntermediateWidth) return value;
-        return Reported(where, $"this {(format.Signed ? "signed" : "unsigned")} intermediate of {format.Width} bits (more than the {ApTypes.MaxIntermediateWidth} bits, signed, that C simulation holds); store an operand into a narrower typed local first");
+        if (format.Width + (format.Signed ? 0 : 1) <= ApTypes.MaxIntermediateWidth) return true;
+        Reported(where, $"this operation, whose {(format.Signed ? "signed" : "unsigned")} intermediate needs {format.Width} bits (more than the {ApTypes.MaxIntermediateWidth} bits, signed, that C simulation holds); store an operand into a narrower typed local first");
+        return false;
     }
 
     private IrExpr Reported(SyntaxNode where, string detail)
