@@ -14,13 +14,14 @@ public static partial class Csim
     public const string StrictFlags = "-std=c++17 -O2 -Wall -Wextra -Werror";
     public const string SanitizerFlags = "-std=c++17 -O1 -g -Wall -Wextra -Werror -fsanitize=undefined,address -fno-sanitize-recover=all -fno-omit-frame-pointer";
 
-    public static Result Run(string directory, string kernel, bool sanitize = false, string compiler = "g++")
+    /// <param name="extraFlags">more compiler flags, e.g. -isystem for Vitis's ap_types headers, or -DACCEL_AP_FALLBACK</param>
+    public static Result Run(string directory, string kernel, bool sanitize = false, string compiler = "g++", string extraFlags = "")
     {
         // A binary of this run's own: two runs on one folder never execute or overwrite each other's.
         var binary = $"{(sanitize ? "csim_sanitized" : "csim")}-{Environment.ProcessId}-{Guid.NewGuid():N}";
         try
         {
-            var compile = Compile(directory, kernel, binary, sanitize, compiler);
+            var compile = Compile(directory, kernel, binary, sanitize, compiler, extraFlags);
             if (compile.ExitCode != 0)
                 return new Result(false, compile.ExitCode, 0, 0, $"{compiler} failed ({compile.ExitCode}):\n{compile.Output}");
             var run = Process(Path.Combine(Path.GetFullPath(directory), binary), "golden", directory);
@@ -33,8 +34,8 @@ public static partial class Csim
     }
 
     /// <summary>Compiles the folder's kernel and testbench into <paramref name="binary"/> (in the folder).</summary>
-    public static (int ExitCode, string Output) Compile(string directory, string kernel, string binary, bool sanitize = false, string compiler = "g++") =>
-        Process(compiler, $"{(sanitize ? SanitizerFlags : StrictFlags)} -I. {kernel}.cpp tb.cpp -o {binary}", directory);
+    public static (int ExitCode, string Output) Compile(string directory, string kernel, string binary, bool sanitize = false, string compiler = "g++", string extraFlags = "") =>
+        Process(compiler, $"{(sanitize ? SanitizerFlags : StrictFlags)} {extraFlags} -I. {kernel}.cpp tb.cpp -o {binary}", directory);
 
     private static Result Verdict(int exitCode, string output)
     {

@@ -84,6 +84,22 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
+    public void AnApMultiplyIsTimedAtItsOperandsWidth()
+    {
+        // x * z in int is a 32-bit multiply, 4 cycles at 300 MHz; on ap_int<16> operands it fits one DSP, 3 cycles.
+        // Everything else is the same (FromRaw, the exact 32-bit product's Raw and the int cast are wiring), so the
+        // pipelined loop is one cycle shallower.
+        int Depth(string product) => Schedule($$"""
+                    for (int i = 0; i < n; i++) // scheduled
+                    {
+                        Hls.Pipeline(1);
+                        y[i] = {{product}};
+                    }
+            """).Depth;
+        Assert.Equal(1, Depth("x[i] * z[i]") - Depth("(int)((Int<W32>)(Int<W16>.FromRaw(x[i]) * Int<W16>.FromRaw(z[i]))).Raw"));
+    }
+
+    [Fact]
     public void AnIntegerAccumulatorOfEightTermsMeetsIIOne()
     {
         // Vitis balances integer sums: the eight products are added in a tree, the carried sum meets one adder

@@ -16,10 +16,15 @@ public static class KernelRuns
 
     public static (Codegen.Transpiler.Result Generated, Csim.Result Csim) GenerateAndRun(KernelProject project, string kernelName, string? config, string[] overrides, bool sanitize = false)
     {
+        var generated = Generate(project, kernelName, config, overrides);
+        return (generated, Csim.Run(generated.Directory, generated.Ir.Name, sanitize));
+    }
+
+    public static Codegen.Transpiler.Result Generate(KernelProject project, string kernelName, string? config, string[] overrides)
+    {
         var kernel = KernelCatalog.Find(project, kernelName);
         var resolved = KernelConfig.Resolve(kernel, config, overrides);
-        var generated = Codegen.Transpiler.Generate(project, kernel, resolved, TestPaths.Scratch($"{kernelName}-{resolved.Name}"), HlsOptions);
-        return (generated, Csim.Run(generated.Directory, generated.Ir.Name, sanitize));
+        return Codegen.Transpiler.Generate(project, kernel, resolved, TestPaths.Scratch($"{kernelName}-{resolved.Name}"), HlsOptions);
     }
 
     public static KernelEmulator.Result Emulate(KernelProject project, string kernelName, string? config, string[] overrides, KernelEmulator.Options? options = null)

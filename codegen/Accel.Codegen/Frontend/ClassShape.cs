@@ -17,6 +17,8 @@ internal static class ClassShape
             bool isTable = KernelInfo.Has(field, "LookupTableAttribute");
             if (field.IsStatic && !field.IsReadOnly)
                 context.Report(DiagnosticIds.StaticMutable, Syntax(field), field.Name);
+            else if (isTable && field.Type is IArrayTypeSymbol { ElementType: var apElement } && ApTypes.IsTyped(apElement))
+                context.Report(DiagnosticIds.Arbitrary, Syntax(field), $"a [LookupTable] of {apElement.ToDisplayString()}: make {field.Name} an integer table of the raw bits (x.Raw when you compute it) and read it with T.FromRaw({field.Name}[i])");
             else if (isTable && (field.IsStatic || !field.IsReadOnly || field.Type is not IArrayTypeSymbol { ElementType.SpecialType: >= SpecialType.System_SByte and <= SpecialType.System_UInt64 }))
                 context.Report(DiagnosticIds.InstanceField, Syntax(field), $"[LookupTable] '{field.Name}' must be a readonly instance field holding an integer array");
             else if (!isTable && !field.IsStatic)

@@ -39,6 +39,12 @@ internal sealed partial class FunctionLowering
                 if (IrTypes.ElementOf(array.Type) is null) return Poison;
                 return ElementOf(array, indices, op);
             }
+            case IBinaryOperation binary when ApTypes.IsApMember(binary.OperatorMethod):
+                return ApBinary(binary);
+            case IUnaryOperation unary when ApTypes.IsApMember(unary.OperatorMethod):
+                return ApNegation(unary);
+            case IPropertyReferenceOperation property when ApTypes.IsTyped(property.Property.ContainingType) || ApTypes.IsIntermediate(property.Property.ContainingType):
+                return ApRaw(property);
             case IBinaryOperation binary:
             {
                 if (binary.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);
@@ -121,6 +127,9 @@ internal sealed partial class FunctionLowering
         if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
             && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is IntType element)
             return new TableRefExpr(context.Table(symbol, element));
+        // A table of ap values is reported at its declaration (ClassShape), not again at each use.
+        if (context.IsKernelClass(symbol.ContainingType) && KernelInfo.Has(symbol, "LookupTableAttribute") && symbol.Type is IArrayTypeSymbol { ElementType: var e } && ApTypes.IsTyped(e))
+            return Poison;
         // A field of a variable whose declaration was already reported (a struct local, say): no second report.
         if (field.Instance is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
             || field.Instance is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null)
@@ -134,6 +143,7 @@ internal sealed partial class FunctionLowering
     private IrExpr LowerConversion(IConversionOperation conversion, bool statementRoot)
     {
         if (conversion.IsChecked) context.Report(DiagnosticIds.Checked, conversion.Syntax);
+        if (ApTypes.IsApMember(conversion.OperatorMethod)) return ApConversion(conversion);
         if (conversion.OperatorMethod is not null) return Reject(conversion);
         if (conversion.Type is null) return Reject(conversion);
         if (conversion.Type is IArrayTypeSymbol || conversion.Type.Name == "Stream") return LowerValue(conversion.Operand, statementRoot);

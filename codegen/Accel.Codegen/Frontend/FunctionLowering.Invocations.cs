@@ -16,6 +16,7 @@ internal sealed partial class FunctionLowering
             if (context.Struct(target.ContainingType) is not null) context.Report(DiagnosticIds.StructConstruct, invocation.Syntax, $"calling {target.ContainingType.Name}.{target.Name}: write it as a method of the kernel class taking the struct as an argument");
             return null;
         }
+        if (ApTypes.IsTyped(target.ContainingType) || ApTypes.IsIntermediate(target.ContainingType)) return ApFromRaw(invocation, target);
         // A generic function that cannot be specialised is the root cause: nothing of its types is reported again.
         if (IsKernelFunction(target) && !CanSpecialise(invocation, target)) return null;
         var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();

@@ -156,6 +156,8 @@ internal sealed partial class FunctionLowering
         {
             case ISimpleAssignmentOperation assign:
                 return Assign(op, assign.Target, assign.Value);
+            case ICompoundAssignmentOperation compound when ApTypes.IsApMember(compound.OperatorMethod):
+                return ApCompound(compound);
             case ICompoundAssignmentOperation compound:
             {
                 if (compound.IsChecked) context.Report(DiagnosticIds.Checked, op.Syntax);

@@ -77,6 +77,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             var element = ScalarTypeOf(array.ElementType, where);
             if (element is null) return null;
             if (!isTop) return Declare(p, new Variable(p.Name, new ArrayParamType(element), VariableKind.ArrayParam));
+            if (element is ApType) return ApAtTop(p, where);
             var maxi = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.MAxiAttribute");
             if (maxi is null)
             {
@@ -89,6 +90,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         }
         var type = TypeOf(p.Type, where);
         if (type is null) return null;
+        if (type is ApType && isTop) return ApAtTop(p, where);
         if (type is StreamType && isTop)
         {
             context.Report(DiagnosticIds.UnsupportedType, where, "a stream argument of the top function (use an m_axi array)");
@@ -135,6 +137,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             return null;
         }
         if (Structs.Scalar(type) is { } result) return result;
+        if (ApTypes.IsTyped(type) || ApTypes.IsIntermediate(type)) return ApTypeOf(type, where);
         if (Structs.IsUserStruct(type))
         {
             // A struct outside the subset is reported at its declaration; one in it is not a value here.

@@ -82,6 +82,10 @@ public sealed record BinaryExpr(IrType Type, BinaryOp Op, IrExpr Left, IrExpr Ri
 
 public sealed record ConvertExpr(IrType Type, IrExpr Operand) : IrExpr(Type)
 {
+    /// <summary>Between an arbitrary-precision value and its raw bits (Fixed.FromRaw, .Raw): the bits are kept,
+    /// not the value.</summary>
+    public bool Bits { get; init; }
+
     public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitConvert(this);
 }
 

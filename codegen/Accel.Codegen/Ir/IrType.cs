@@ -21,6 +21,14 @@ public sealed record IntType(int Bits, bool Signed) : IrType
 
 public sealed record FloatType(int Bits) : IrType;
 
+/// <summary>Vitis's ap_int / ap_uint / ap_fixed / ap_ufixed (Accel.Hw's Int, UInt, Fixed, UFixed): a value of
+/// <see cref="Format"/>'s shape stored with these modes. The exact intermediate of their arithmetic (C#'s
+/// FixedValue) is an ApType of the shape ap_fixed_base's RType gives, with the default modes.</summary>
+public sealed record ApType(Hw.ApFormat Format, Hw.QuantMode Quant = Hw.QuantMode.Trn, Hw.OverflowMode Overflow = Hw.OverflowMode.Wrap) : IrType
+{
+    public int Width => Format.Width;
+}
+
 /// <summary>An on-chip array with a compile-time length (the expression keeps kernel-parameter names).</summary>
 public sealed record ArrayType(IrType Element, IrExpr Length, long LengthValue) : IrType
 {

@@ -25,6 +25,8 @@ public sealed class IrVerifier : IrWalker
         bool shift = e.Op is BinaryOp.Shl or BinaryOp.Shr or BinaryOp.UShr;
         if (e.Op is BinaryOp.LogicalAnd or BinaryOp.LogicalOr)
             Require(e.Left.Type is BoolType && e.Right.Type is BoolType, $"{e.Op} on non-bool operands");
+        else if (e.Left.Type is ApType || e.Right.Type is ApType) // ap operators take any two shapes, as in C++
+            Require(e.Left.Type is ApType && (shift ? e.Right.Type is IntType : e.Right.Type is ApType), $"{e.Op} on {e.Left.Type} and {e.Right.Type}");
         else if (!shift)
             Require(e.Left.Type == e.Right.Type, $"{e.Op} on {e.Left.Type} and {e.Right.Type}");
         if (shift) Require(e.Right.Type is IntType, "shift count is not an integer");

@@ -54,7 +54,7 @@ internal sealed partial class DatapathWalker
     public override bool VisitUnary(UnaryExpr e)
     {
         if (IsStatic(e) || IsRepeat(e)) return true;
-        if (e.Op == UnaryOp.Neg && e.Type is IntType) Count(OperatorKind.Sub, widths.Of(e), widths.Of(e), widths.Of(e));
+        if (e.Op == UnaryOp.Neg && e.Type is IntType or ApType) Count(OperatorKind.Sub, widths.Of(e), widths.Of(e), widths.Of(e));
         return base.VisitUnary(e);
     }
 
@@ -63,7 +63,22 @@ internal sealed partial class DatapathWalker
         if (IsStatic(e)) return true;
         if (e.Type is FloatType != e.Operand.Type is FloatType)
             ledger.Note($"{scope.Name}: conversions between integers and floating point are not estimated");
+        if (e is { Type: ApType to, Operand.Type: ApType from } && !e.Bits) CountQuantisation(from.Format, to);
         return base.VisitConvert(e);
+    }
+
+    /// <summary>Storing an ap value: dropping fraction bits is wiring under AP_TRN and a rounding adder of the
+    /// target's width otherwise; integer bits that may not fit are wiring under AP_WRAP and, under the saturating
+    /// modes, a comparison of the source against each bound and a multiplexer of the target's width.</summary>
+    private void CountQuantisation(Hw.ApFormat from, ApType to)
+    {
+        if (to.Quant != Hw.QuantMode.Trn && from.FracBits > to.Format.FracBits) Count(OperatorKind.Add, to.Width, to.Width, to.Width);
+        bool mayOverflow = from.IntBits - (from.Signed ? 1 : 0) > to.Format.IntBits - (to.Format.Signed ? 1 : 0) || from.Signed && !to.Format.Signed;
+        if (to.Overflow != Hw.OverflowMode.Wrap && mayOverflow)
+        {
+            Count(OperatorKind.Lt, from.Width, from.Width, 1, 2);
+            Count(OperatorKind.Mux, to.Width, to.Width, to.Width);
+        }
     }
 
     public override bool VisitConditional(ConditionalExpr e)

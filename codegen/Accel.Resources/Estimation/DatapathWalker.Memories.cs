@@ -13,7 +13,7 @@ internal sealed partial class DatapathWalker
 {
     private void DeclareArray(Variable v, ArrayType array)
     {
-        if (array.Element is not (IntType or BoolType or FloatType))
+        if (array.Element is not (IntType or BoolType or FloatType or ApType))
         {
             ledger.Note($"{scope.Name}: array '{v.Name}' of {array.Element} is not estimated");
             return;

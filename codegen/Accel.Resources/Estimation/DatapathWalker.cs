@@ -53,8 +53,22 @@ internal sealed partial class DatapathWalker : IrWalker
         pipelined = false;
     }
 
-    private void Count(OperatorKind kind, int a, int b, int @out, long n = 1) =>
-        ledger.Operator(scope.Name, kind, a, b, @out, n * copies);
+    private void Count(OperatorKind kind, int a, int b, int @out, long n = 1)
+    {
+        if (Math.Max(a, Math.Max(b, @out)) <= MaxCalibratedBits)
+        {
+            ledger.Operator(scope.Name, kind, a, b, @out, n * copies);
+            return;
+        }
+        // operator-costs.json is calibrated to 64 bits; a wider ap operator (to 128 bits) is costed as 64-bit
+        // pieces: a multiplier as one per pair of operand pieces, anything else as one per piece of its widest side.
+        int Pieces(int bits) => (bits + MaxCalibratedBits - 1) / MaxCalibratedBits;
+        int Piece(int bits) => Math.Min(bits, MaxCalibratedBits);
+        long pieces = kind == OperatorKind.Mul ? Pieces(a) * Pieces(b) : Pieces(Math.Max(a, Math.Max(b, @out)));
+        ledger.Operator(scope.Name, kind, Piece(a), Piece(b), Piece(@out), n * copies * pieces);
+    }
+
+    private const int MaxCalibratedBits = 64;
 
     private bool IsStatic(IrExpr e) => StaticValues.IsStatic(e, scope);
 

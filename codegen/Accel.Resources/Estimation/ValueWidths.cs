@@ -46,6 +46,7 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
         IntType i => i.Bits,
         BoolType => 1,
         FloatType f => f.Bits,
+        ApType a => a.Width,
         _ => 64,
     };
 
@@ -63,6 +64,8 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
 
     private int Natural(IrExpr e)
     {
+        // An ap value is as wide as its type: its shape is already the exact one (ap_fixed_base's RType).
+        if (e.Type is ApType a) return a.Width;
         if (scope.Values.Wrapped(e) is long v) return SignedBits(v);
         return e switch
         {

@@ -18,7 +18,8 @@ internal sealed class OperatorCosts(double clockMhz)
         string kind = isFloat ? FloatName(type) : "integer";
         return b.Op switch
         {
-            BinaryOp.Add or BinaryOp.Sub => isFloat ? (Cost(OperatorKind.FloatAdd, type), $"{kind} add") : (Cost(OperatorKind.Add, type), "add"),
+            // An ap sum is as wide as its exact result, wider than either operand.
+            BinaryOp.Add or BinaryOp.Sub => isFloat ? (Cost(OperatorKind.FloatAdd, type), $"{kind} add") : (Cost(OperatorKind.Add, b.Type is ApType ? b.Type : type), "add"),
             BinaryOp.Mul => isFloat ? (Cost(OperatorKind.FloatMul, type), $"{kind} multiply") : (Cost(OperatorKind.Mul, type), "multiply"),
             BinaryOp.Div or BinaryOp.Rem => isFloat ? (Cost(OperatorKind.FloatDiv, type), $"{kind} divide")
                 : (Cost(OperatorKind.Div, type), b.Op == BinaryOp.Div ? "divide" : "modulo"),
@@ -32,11 +33,20 @@ internal sealed class OperatorCosts(double clockMhz)
     public (double Cycles, string Name) Unary(UnaryExpr u) =>
         u.Op == UnaryOp.Neg && u.Type is not FloatType ? (Cost(OperatorKind.Sub, u.Type), "negate") : (0, "sign"); // a float negation flips a bit
 
-    /// <summary>Integer width changes are wiring; anything to or from a float is a conversion core.</summary>
+    /// <summary>Integer width changes are wiring; anything to or from a float is a conversion core; storing an ap
+    /// value costs its rounding adder and saturation compare and select, at the target's width.</summary>
     public (double Cycles, string Name) Convert(ConvertExpr c) =>
         c.Type is FloatType || c.Operand.Type is FloatType
             ? (c.Type == c.Operand.Type ? 0 : Cost(OperatorKind.FloatConvert, IrType.Int64), $"{Describe(c.Operand.Type)} to {Describe(c.Type)} conversion")
+            : c is { Type: ApType to, Operand.Type: ApType from, Bits: false } ? Quantise(from.Format, to)
             : (0, "cast");
+
+    private (double Cycles, string Name) Quantise(Hw.ApFormat from, ApType to)
+    {
+        double cycles = to.Quant != Hw.QuantMode.Trn && from.FracBits > to.Format.FracBits ? Cost(OperatorKind.Add, to) : 0;
+        if (to.Overflow != Hw.OverflowMode.Wrap) cycles += Cost(OperatorKind.Lt, new ApType(from)) + Cost(OperatorKind.Mux, to);
+        return (cycles, cycles == 0 ? "cast" : "quantise");
+    }
 
     public (double Cycles, string Name) Intrinsic(IntrinsicExpr i) => (i.Intrinsic switch
     {
@@ -56,11 +66,15 @@ internal sealed class OperatorCosts(double clockMhz)
     public double BramRead(IrType type) => Cost(OperatorKind.BramRead, type);
 
     private double Cost(OperatorKind kind, IrType type) =>
-        Table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, _ => 1 }, clockMhz);
+        Table.Cycles(kind, type switch { IntType t => t.Bits, FloatType f => f.Bits, ApType a => Math.Min(a.Width, MaxTableWidth), _ => 1 }, clockMhz);
+
+    /// <summary>The latency table stops at 64 bits; a wider ap intermediate (up to 128 bits) is timed as a 64-bit
+    /// one, which underestimates it.</summary>
+    private const int MaxTableWidth = 64;
 
     private static bool IsConstant(IrExpr e) => e is ConstExpr or ParamRefExpr or NamedConstExpr;
 
     private static string FloatName(IrType type) => type is FloatType { Bits: 64 } ? "double" : "float";
 
-    private static string Describe(IrType type) => type switch { FloatType => FloatName(type), IntType t => $"int{t.Bits}", _ => "bool" };
+    private static string Describe(IrType type) => type switch { FloatType => FloatName(type), IntType t => $"int{t.Bits}", ApType a => a.Format.ToString(), _ => "bool" };
 }

@@ -44,7 +44,7 @@ internal static class PipelineConstraints
 
     private static IEnumerable<IiBound> ScalarRecurrences(IterationContext context)
     {
-        var scalars = context.Varying.Where(v => v.Type is IntType or FloatType or BoolType && !ReferenceEquals(v, context.Induction))
+        var scalars = context.Varying.Where(v => v.Type is IntType or FloatType or BoolType or ApType && !ReferenceEquals(v, context.Induction))
             .OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
         var walks = new List<IterationWalk>();
         foreach (var v in scalars)

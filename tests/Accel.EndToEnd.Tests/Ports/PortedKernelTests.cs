@@ -6,8 +6,9 @@ using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
-/// <summary>Six kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
-/// multiply, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR filter generic on its data type), each through gen, C simulation,
+/// <summary>Seven kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
+/// multiply, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR filter generic on its data type,
+/// a dense layer with ReLU on ap_fixed), each through gen, C simulation,
 /// emulation and estimate: the emulator's outputs equal the reference, the C simulation is bit-exact.</summary>
 public sealed class PortedKernelTests
 {
@@ -21,6 +22,7 @@ public sealed class PortedKernelTests
         { "ImageConvert.cs", "rgb_to_hsv", ["pixels=120"] },
         { "QuantDense.cs", "quant_dense", ["nIn=16", "nOut=8", "activation=2", "shift=6"] },
         { "GenericFir.cs", "fir_generic", ["samples=40", "taps=6"] },
+        { "FixedDense.cs", "fixed_dense", ["nIn=16", "nOut=12", "reuse=4"] },
     };
 
     [Theory]

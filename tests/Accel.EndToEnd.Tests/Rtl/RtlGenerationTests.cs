@@ -99,6 +99,16 @@ public sealed class RtlGenerationTests
     }
 
     [Fact]
+    public void AnArbitraryPrecisionKernelIsRefusedOnceAtItsFirstApValue()
+    {
+        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "FixedDense.cs")], []);
+        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "fixed_dense", null));
+        var refusal = Assert.Single(error.Diagnostics);
+        Assert.Equal(("ACCEL0040", 33), (refusal.Id, refusal.Line)); // var input = new Input[nIn];
+        Assert.Contains("an arbitrary-precision type", refusal.Message);
+    }
+
+    [Fact]
     public void AKernelOutsideTheSubsetGetsTheDiagnosticAndExitTwo()
     {
         var scratch = TestPaths.Scratch("rtl-refusal");

@@ -37,6 +37,7 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
 
     public string VisitUnary(UnaryExpr e) => e.Op switch
     {
+        UnaryOp.Neg when e.Type is ApType => $"(-{e.Operand.Accept(this)})", // exact: one bit wider
         UnaryOp.Neg when IrTypes.IsSignedInt(e.Type) => $"accel::neg({Print(e.Operand)})",
         UnaryOp.Neg => $"(-{e.Operand.Accept(this)})",
         UnaryOp.Not => $"(!{e.Operand.Accept(this)})",
@@ -46,6 +47,8 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
     public string VisitBinary(BinaryExpr e)
     {
         string l = e.Left.Accept(this), r = e.Right.Accept(this);
+        // ap_int / ap_fixed operators are exact (or, for shifts, keep the shape) in both headers: nothing to guard.
+        if (e.Left.Type is ApType) return $"({l} {CppSymbol(e.Op)} {r})";
         // Known at generation time and in range: C++ folds it exactly as C# does, so plain operators are safe.
         bool signed = IrTypes.IsSignedInt(e.Left.Type) && !FitsWithoutWrapping(e);
         return e.Op switch
@@ -82,6 +85,11 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
     public string VisitConvert(ConvertExpr e)
     {
         var to = CppSpellings.Type(e.Type);
+        if (e.Type is ApType) return e.Bits ? $"accel::ap_from_raw<{to}>({Print(e.Operand)})" : $"{to}({Print(e.Operand)})";
+        if (e.Operand.Type is ApType)
+            return e.Bits ? $"accel::ap_raw({Print(e.Operand)})"
+                : e.Type is FloatType ? $"{e.Operand.Accept(this)}.to_double()"
+                : $"static_cast<int64_t>({e.Operand.Accept(this)}.to_int64())"; // Vitis's is long long, int64_t long
         return e.Operand.Type is FloatType && e.Type is IntType
             ? $"accel::saturating_cast<{to}>({Print(e.Operand)})"
             : $"static_cast<{to}>({Print(e.Operand)})";

@@ -13,7 +13,30 @@ internal static class CppSpellings
         IntType i => $"{(i.Signed ? "" : "u")}int{i.Bits}_t",
         FloatType { Bits: 32 } => "float",
         FloatType => "double",
+        ApType a => ApSpelling(a),
         _ => throw new InternalCompilerException($"no C++ spelling for {type}"),
+    };
+
+    /// <summary>ap_int&lt;W&gt;, ap_uint&lt;W&gt;, ap_fixed&lt;W, I&gt; or ap_fixed&lt;W, I, AP_RND, AP_SAT&gt; (the
+    /// modes written when not Vitis's defaults, AP_TRN and AP_WRAP).</summary>
+    private static string ApSpelling(ApType a)
+    {
+        var f = a.Format;
+        if (f.IsInt) return $"ap_{(f.Signed ? "" : "u")}int<{f.Width}>";
+        var modes = a is { Quant: Hw.QuantMode.Trn, Overflow: Hw.OverflowMode.Wrap } ? "" : $", {QuantModes[a.Quant]}, {OverflowModes[a.Overflow]}";
+        return $"ap_{(f.Signed ? "" : "u")}fixed<{f.Width}, {f.IntBits}{modes}>";
+    }
+
+    private static readonly Dictionary<Hw.QuantMode, string> QuantModes = new()
+    {
+        [Hw.QuantMode.Trn] = "AP_TRN", [Hw.QuantMode.TrnZero] = "AP_TRN_ZERO", [Hw.QuantMode.Rnd] = "AP_RND",
+        [Hw.QuantMode.RndZero] = "AP_RND_ZERO", [Hw.QuantMode.RndMinInf] = "AP_RND_MIN_INF", [Hw.QuantMode.RndInf] = "AP_RND_INF",
+        [Hw.QuantMode.RndConv] = "AP_RND_CONV",
+    };
+
+    private static readonly Dictionary<Hw.OverflowMode, string> OverflowModes = new()
+    {
+        [Hw.OverflowMode.Wrap] = "AP_WRAP", [Hw.OverflowMode.Sat] = "AP_SAT", [Hw.OverflowMode.SatZero] = "AP_SAT_ZERO", [Hw.OverflowMode.SatSym] = "AP_SAT_SYM",
     };
 
     public static string Constant(IrType type, long value, double floatValue) => type switch
@@ -26,6 +49,7 @@ internal static class CppSpellings
         IntType i => $"static_cast<{Type(i)}>({value.ToString(CultureInfo.InvariantCulture)})",
         FloatType { Bits: 32 } => HexFloat(floatValue) + "f",
         FloatType => HexFloat(floatValue),
+        ApType a when value == 0 => $"{Type(a)}(0)", // default(T): zero (a default-constructed ap value may hold anything)
         _ => throw new InternalCompilerException($"no C++ constant of type {type}"),
     };
 

@@ -54,8 +54,11 @@ internal sealed class CppStatementPrinter(IrFunction function, IReadOnlyDictiona
             case ArrayType a:
                 // C# zeroes new arrays; so does `= {}`, unless the function writes every element first.
                 var dims = a.Dims ?? [a.Length];
-                string fill = Passes.LocalArrayFill.Needed(function, v, functions) ? " = {}" : "";
+                bool zero = Passes.LocalArrayFill.Needed(function, v, functions);
+                // `= {}` runs an ap value's default constructor, which Vitis's leaves unset: those are zeroed explicitly.
+                string fill = zero && a.Element is not ApType ? " = {}" : "";
                 Emit($"{CppSpellings.Type(a.Element)} {v.Name}{string.Concat(dims.Select(d => $"[{expr.PrintConstant(d)}]"))}{fill};");
+                if (zero && a.Element is ApType) Emit($"accel::ap_zero({v.Name});");
                 if (Unread(v)) Emit($"(void){v.Name};");
                 break;
             case StreamType st:

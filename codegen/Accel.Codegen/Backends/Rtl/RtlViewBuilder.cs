@@ -14,6 +14,12 @@ internal static class RtlViewBuilder
     {
         var rejections = new RtlRejections(kernel.SourceFile);
         RejectOutsideSubset(kernel, rejections);
+        // One report for the root cause, rather than one for every value and operation of those types.
+        if (kernel.Functions.Select(ApUse.FirstLine).FirstOrDefault(l => l is not null) is int apLine)
+        {
+            rejections.Report(apLine, "an arbitrary-precision type (Int, UInt, Fixed, UFixed)");
+            rejections.ThrowIfAny();
+        }
         var printer = new VerilogPrinter(kernel, rejections) { IsTimedLoop = id => schedule.Loop(id).Kind != RtlLoopKind.Unrolled };
         var top = new VerilogScope("v_");
         foreach (var p in kernel.Top.Parameters)

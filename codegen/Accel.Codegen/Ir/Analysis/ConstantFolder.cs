@@ -19,6 +19,8 @@ public sealed class ConstantFolder(Func<Variable, long?>? known = null)
     /// `c ? a : b` need only the side C# evaluates.</summary>
     public long? Wrapped(IrExpr e) => e switch
     {
+        // An arbitrary-precision value is not an integer of its raw bits: nothing of it folds.
+        _ when e.Type is ApType || e is BinaryExpr { Left.Type: ApType } || e is ConvertExpr { Operand.Type: ApType } => null,
         ConstExpr c when c.Type is IntType or BoolType => c.IntValue,
         ParamRefExpr p => p.Param.Value,
         NamedConstExpr n => n.Constant.Value,

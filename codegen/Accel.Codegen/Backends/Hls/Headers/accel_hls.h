@@ -4,3 +4,4 @@
 #include "accel_int.h"
 #include "accel_fixed.h"
 #include "accel_stream.h"
+#include "accel_ap.h"
