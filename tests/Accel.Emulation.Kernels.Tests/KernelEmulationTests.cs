@@ -124,6 +124,22 @@ public sealed class KernelEmulationTests
     }
 
     [Fact]
+    public void AStreamOneProcessBothWritesAndReadsIsAQueueOfItsOwn()
+    {
+        var project = KernelProject.FromFiles([TestPaths.Data("Csim", "Kernels", "OwnStream.cs")], []);
+        // Sequential code writes before it reads: the values are the C# ones, one item in the FIFO at a time.
+        var queue = KernelRuns.Emulate(project, "own_stream", null, []);
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => 2 * i + 1).ToArray(), (int[])queue.Outputs["y"]);
+        var fifo = Assert.Single(queue.Report.Fifos);
+        Assert.Equal((16, 16, 1), (fifo.Writes, fifo.Reads, fifo.MaxOccupancy));
+
+        // Pipelined, the iteration would read at its first stage what it writes at its last: a deadlock that says so.
+        var deadlock = Assert.Throws<DeadlockException>(() => KernelRuns.Emulate(project, "own_stream_pipelined", null, []));
+        Assert.Contains("both writes and reads this FIFO", deadlock.Message);
+        Assert.Equal("q", Assert.Single(deadlock.Fifos).Name);
+    }
+
+    [Fact]
     public void PortsOnOneHbmChannelShareItsBandwidth()
     {
         var separate = KernelRuns.Emulate(KernelCatalog.BuiltIn, "gelu", "row768-lanes16", []);

@@ -120,7 +120,8 @@ public class TraceRulesTests
         int q = b.AddProcess("q");
 
         Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() => b.AddFifo("f", 0, p, q)).ParamName);
-        Assert.Equal("consumer", Assert.Throws<ArgumentException>(() => b.AddFifo("f", 1, p, p)).ParamName);
+        Assert.Equal("consumer", Assert.Throws<ArgumentOutOfRangeException>(() => b.AddFifo("f", 1, p, 7)).ParamName);
+        b.AddFifo("queue", 1, p, p); // one process may keep a FIFO to itself (a queue)
         Assert.Equal("channel", Assert.Throws<ArgumentOutOfRangeException>(() => b.AddPort("m", p, 0, 64)).ParamName);
         int ch = b.AddChannel(MemoryPresets.AlveoDdr4("DDR[0]"));
         Assert.Equal("dataWidthBits", Assert.Throws<ArgumentOutOfRangeException>(() => b.AddPort("m", p, ch, 48)).ParamName);

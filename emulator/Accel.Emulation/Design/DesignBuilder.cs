@@ -28,6 +28,7 @@ public sealed class DesignBuilder
     }
 
     /// <param name="readLatency">cycles from a write to the first cycle its item can be read; at least 1.</param>
+    /// <remarks>Producer and consumer may be one process: a stream a function keeps to itself (a queue).</remarks>
     public int AddFifo(string name, int depth, int producer, int consumer, int widthBits = 32, int readLatency = 1)
     {
         Positive(depth, nameof(depth));
@@ -35,10 +36,6 @@ public sealed class DesignBuilder
         Positive(readLatency, nameof(readLatency));
         CheckProcess(producer, nameof(producer));
         CheckProcess(consumer, nameof(consumer));
-        if (producer == consumer)
-            throw new ArgumentException(
-                $"FIFO '{name}': producer and consumer are both process {producer}; a FIFO joins two different processes",
-                nameof(consumer));
         ClaimName("FIFO", name, nameof(name));
         _fifos.Add(new FifoSpec(name, depth, readLatency, producer, consumer, widthBits));
         return _fifos.Count - 1;

@@ -82,8 +82,14 @@ internal static class DeadlockDiagnosis
         string partner = design.Processes[reading ? spec.Producer : spec.Consumer].Name;
         return $"'{name}' waits to {(reading ? "read" : "write")} FIFO '{spec.Name}' " +
             $"({(reading ? "empty" : "full")}: {state.Occupancy} of {state.Depth} items) " +
-            $"for '{partner}' to {(reading ? "write" : "read")} it";
+            $"for '{partner}' to {(reading ? "write" : "read")} it" + (spec.Producer == spec.Consumer ? OwnFifo : "");
     }
+
+    // A pipelined iteration's FIFO reads are taken at its first stage and its writes at its last, as the
+    // generated RTL does, so an iteration cannot read what it wrote itself.
+    private const string OwnFifo = " (the process both writes and reads this FIFO: in a pipelined loop an iteration " +
+        "reads its streams at its first stage and writes them at its last, so it cannot read what it wrote; read it " +
+        "in a later iteration, deepen the FIFO past what one process holds, or move the reader into a dataflow process of its own)";
 
     private static string WaitTarget(DesignSpec design, in ProcessState ps) => ps.Wait switch
     {
