@@ -22,9 +22,46 @@ internal sealed class PortSlots
 /// <summary>Port accesses in a pipelined loop's last stage: a read takes the next word of the port's response
 /// queue (the requests went out at stage 0, in the same order), a write is a write request on the site's slot,
 /// counted until the memory acknowledges it.</summary>
-internal sealed class ExecPorts(VerilogPrinter printer, PortSlots slots) : IPortAccess
+internal sealed class ExecPorts(VerilogPrinter printer, PortSlots slots, string pipeline, int depth) : IPortAccess
 {
     private readonly Dictionary<string, int> reads = new(), writes = new();
+    private readonly List<(StreamTarget Stream, int Count)> streamReads = new(), streamWrites = new();
+
+    /// <summary>The FIFOs an iteration reads, each with how many words (every read site runs once per iteration).</summary>
+    public IReadOnlyList<(StreamTarget Stream, int Count)> StreamReads => streamReads;
+
+    /// <summary>The FIFOs an iteration writes, each with how many words.</summary>
+    public IReadOnlyList<(StreamTarget Stream, int Count)> StreamWrites => streamWrites;
+
+    /// <summary>A FIFO read: the word popped at stage 0 for this site, carried down the pipeline with its iteration.</summary>
+    public string ReadStream(StreamTarget stream, IrType element, int line)
+    {
+        int site = Count(streamReads, stream);
+        var carried = RtlNames.Carried(pipeline, stream, site);
+        printer.Declare(carried, $"reg [{stream.Bits * (depth - 1) - 1}:0] {carried};");
+        printer.Declare(carried + "_new", $"reg [{stream.Bits - 1}:0] {carried}_new;");
+        var t = printer.Temp(element);
+        printer.Emit($"{t} = {carried}[{stream.Bits * (depth - 1) - 1}:{stream.Bits * (depth - 2)}];");
+        return t;
+    }
+
+    /// <summary>A FIFO write at the last stage: into the tail slot, visible to the reader from the next cycle.</summary>
+    public void WriteStream(StreamTarget stream, string value, int line)
+    {
+        Count(streamWrites, stream);
+        printer.Emit($"{RtlNames.Stream(stream)}[{RtlNames.StreamTail(stream)}] <= {value};");
+        printer.Emit($"{RtlNames.StreamTail(stream)} = {RtlNames.Next(stream, RtlNames.StreamTail(stream))};");
+        printer.Emit($"{RtlNames.StreamPush(stream)} = {RtlNames.StreamPush(stream)} + 1'b1;");
+    }
+
+    /// <summary>Counts one more access of the stream and returns the ones before it (the site's number).</summary>
+    private static int Count(List<(StreamTarget Stream, int Count)> accesses, StreamTarget stream)
+    {
+        int k = accesses.FindIndex(a => a.Stream.Name == stream.Name);
+        if (k < 0) { accesses.Add((stream, 1)); return 0; }
+        accesses[k] = (stream, accesses[k].Count + 1);
+        return accesses[k].Count - 1;
+    }
 
     public string Read(Variable port, string index, IrType element, int line)
     {
@@ -56,7 +93,7 @@ internal sealed class ExecPorts(VerilogPrinter printer, PortSlots slots) : IPort
 /// <summary>Port reads at a pipelined loop's stage 0: a read request on the site's slot, and one more word the
 /// iteration will take from the response queue at its last stage (the count travels down the pipeline with the
 /// iteration).</summary>
-internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string pipeline) : IPortAccess
+internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string pipeline, RtlRejections rejections) : IPortAccess
 {
     private readonly Dictionary<string, int> reads = new();
 
@@ -74,6 +111,14 @@ internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string
     }
 
     public void Write(Variable port, string index, string value, int line) { } // writes happen at the last stage
+
+    public string ReadStream(StreamTarget stream, IrType element, int line)
+    {
+        rejections.Report(line, $"a port address or condition that depends on a read of stream {stream.Name}");
+        return printer.Temp(element);
+    }
+
+    public void WriteStream(StreamTarget stream, string value, int line) { } // at the last stage
 }
 
 /// <summary>Register names shared by the module builder and the port accesses.</summary>
@@ -90,4 +135,20 @@ internal static class RtlNames
     public static string Pending(Variable port) => $"{port.Name}_pending";
     public static string NewCount(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc_new";
     public static string Counts(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc";
+
+    public static string Stream(StreamTarget s) => $"s_{s.Name}";
+    public static string StreamCount(StreamTarget s) => $"s_{s.Name}_count";
+    public static string StreamHead(StreamTarget s) => $"s_{s.Name}_head";
+    public static string StreamTail(StreamTarget s) => $"s_{s.Name}_tail";
+    public static string StreamPush(StreamTarget s) => $"s_{s.Name}_push";
+    public static string StreamPop(StreamTarget s) => $"s_{s.Name}_pop";
+
+    /// <summary>A FIFO slot index moved on by one, wrapping at the FIFO's depth (any depth, not only powers of two).</summary>
+    public static string Next(StreamTarget s, string index) => $"({index} == {s.Depth - 1}) ? 0 : {index} + 1'b1";
+
+    /// <summary>Bits of a FIFO's occupancy and slot registers: room for the count Depth itself.</summary>
+    public static int StreamCountBits(int depth) => Math.Max(1, (int)Math.Ceiling(Math.Log2(depth + 1)));
+
+    /// <summary>The shift register that carries the word read at one FIFO read site down a pipeline.</summary>
+    public static string Carried(string pipeline, StreamTarget s, int site) => $"{pipeline}_{s.Name}_c{site}";
 }
