@@ -44,7 +44,8 @@ public sealed class RtlGenerationTests
     }
 
     /// <summary>layernorm tokens5-dim7 copies 3 lanes a cycle: its ports get one slot per access site of an
-    /// iteration (x read on 3, y written on 3), and the response queue of x room for 3 words a cycle.</summary>
+    /// iteration (x read on 3, y written on 3), and each read slot a response queue of its own with room for a
+    /// word a cycle over the pipeline's depth.</summary>
     [Fact]
     public void EachAccessOfAnIterationHasItsOwnSlot()
     {
@@ -53,7 +54,9 @@ public sealed class RtlGenerationTests
         Assert.DoesNotContain("x_rd_valid_3", verilog);
         Assert.Contains("output reg y_wr_valid_2,", verilog);
         Assert.DoesNotContain("y_wr_valid_3", verilog);
-        Assert.Contains("reg [31:0] q_x [0:255];", verilog); // 3 x (depth 71 + 4) = 225 words
+        foreach (var slot in new[] { "", "_1", "_2" })
+            Assert.Contains($"reg [31:0] q_x{slot} [0:127];", verilog); // depth 71 + 4 = 75 words
+        Assert.DoesNotContain("q_x_3", verilog);
     }
 
     /// <summary>The linear unit's tile counters (loadRow, loadColumn, row, column) are assigned in its pipelined loop

@@ -65,16 +65,11 @@ internal sealed class ExecPorts(VerilogPrinter printer, PortSlots slots, string 
 
     public string Read(Variable port, string index, IrType element, int line)
     {
-        int site = reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1;
+        // The n-th read site of an iteration takes its word from slot n's queue: the site asked on that slot at stage 0.
+        int slot = reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1;
         var t = printer.Temp(element);
-        if (site == 1) printer.Emit($"{t} = {RtlNames.Queue(port)}_front;");
-        else
-        {
-            // The front wire shows the head as the cycle began; a later word of this cycle is read at the moved head.
-            printer.Emit($"{RtlNames.QueueAt(port)} = {RtlNames.QueueHead(port)};");
-            printer.Emit($"{t} = {RtlNames.Queue(port)}[{RtlNames.QueueAt(port)}];");
-        }
-        printer.Emit($"{RtlNames.QueueHead(port)} = {RtlNames.QueueHead(port)} + 1'b1;");
+        printer.Emit($"{t} = {RtlNames.Queue(port, slot - 1)}_front;");
+        printer.Emit($"{RtlNames.QueueHead(port, slot - 1)} = {RtlNames.QueueHead(port, slot - 1)} + 1'b1;");
         return t;
     }
 
@@ -99,6 +94,9 @@ internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string
 
     public IEnumerable<string> ReadPorts => reads.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>How many read sites (slots) an iteration has on this port.</summary>
+    public int Sites(string port) => reads.GetValueOrDefault(port);
+
     public string Read(Variable port, string index, IrType element, int line)
     {
         int site = reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1;
@@ -106,7 +104,7 @@ internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string
         var slot = PortSlots.Suffix(site - 1);
         printer.Emit($"{port.Name}_rd_valid{slot} = 1'b1;");
         printer.Emit($"{port.Name}_rd_addr{slot} = {index};");
-        printer.Emit($"{RtlNames.NewCount(pipeline, port)} = {RtlNames.NewCount(pipeline, port)} + 1'b1;");
+        printer.Emit($"{RtlNames.Requested(pipeline, port, site - 1)}_new = 1'b1;");
         return printer.Temp(element); // never used: the request side computes only addresses and conditions
     }
 
@@ -124,17 +122,19 @@ internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string
 /// <summary>Register names shared by the module builder and the port accesses.</summary>
 internal static class RtlNames
 {
-    /// <summary>Address bits of a port's response queue: room for every word requested and not yet taken, at most
-    /// one per slot and cycle for Depth cycles (plus the cycle the data waits to be written).</summary>
-    public static int QueueBits(int deepestPipeline, int slots) => Math.Max(2, (int)Math.Ceiling(Math.Log2((long)slots * (deepestPipeline + 4))));
+    /// <summary>Address bits of one slot's response queue: room for every word requested on the slot and not yet
+    /// taken, at most one a cycle for Depth cycles (plus the cycle the data waits to be written).</summary>
+    public static int QueueBits(int deepestPipeline) => Math.Max(2, (int)Math.Ceiling(Math.Log2(deepestPipeline + 4)));
 
-    public static string Queue(Variable port) => $"q_{port.Name}";
-    public static string QueueHead(Variable port) => $"q_{port.Name}_head";
-    public static string QueueTail(Variable port) => $"q_{port.Name}_tail";
-    public static string QueueAt(Variable port) => $"q_{port.Name}_at";
+    /// <summary>A read slot's response queue: one per slot, so each has one write and one read port (a memory
+    /// Yosys maps to block RAM or LUT RAM, where one queue written by every slot could only be flip-flops).</summary>
+    public static string Queue(Variable port, int slot) => $"q_{port.Name}{PortSlots.Suffix(slot)}";
+    public static string QueueHead(Variable port, int slot) => $"{Queue(port, slot)}_head";
+    public static string QueueTail(Variable port, int slot) => $"{Queue(port, slot)}_tail";
+
+    /// <summary>Whether the iteration at each stage asked for a word on this slot (a bit per stage, shifted with valid).</summary>
+    public static string Requested(string pipeline, Variable port, int slot) => $"{pipeline}_{port.Name}{PortSlots.Suffix(slot)}_rq";
     public static string Pending(Variable port) => $"{port.Name}_pending";
-    public static string NewCount(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc_new";
-    public static string Counts(string pipeline, Variable port) => $"{pipeline}_{port.Name}_rc";
 
     public static string Stream(StreamTarget s) => $"s_{s.Name}";
     public static string StreamCount(StreamTarget s) => $"s_{s.Name}_count";

@@ -268,10 +268,12 @@ internal sealed class RtlStateMachine
             printer.Scope = scope;
 
             // The last stage first, into a list: it tells which FIFOs an iteration reads and writes.
-            foreach (var port in readPorts)
+            var requested = readPorts.SelectMany(port => Enumerable.Range(0, issue.Sites(port.Name)).Select(slot => (Port: port, Slot: slot))).ToList();
+            foreach (var (port, slot) in requested)
             {
-                printer.Declare(RtlNames.Counts(P, port), $"reg [{8 * (timing.Depth - 1) - 1}:0] {RtlNames.Counts(P, port)};");
-                printer.Declare(RtlNames.NewCount(P, port), $"reg [7:0] {RtlNames.NewCount(P, port)};");
+                var bits = RtlNames.Requested(P, port, slot);
+                printer.Declare(bits, $"reg [{timing.Depth - 2}:0] {bits};");
+                printer.Declare(bits + "_new", $"reg {bits}_new;");
             }
             StreamOps.RejectConditional(f.Body, printer, m.rejections);
             var exec = new ExecPorts(printer, m.Slots, P, timing.Depth);
@@ -289,11 +291,8 @@ internal sealed class RtlStateMachine
             printer.Scope = scope;
 
             printer.Emit($"{P}_stall = 1'b0;");
-            foreach (var port in readPorts)
-            {
-                string counts = RtlNames.Counts(P, port);
-                printer.Emit($"if ({P}_valid[{top}] && ({RtlNames.QueueTail(port)} - {RtlNames.QueueHead(port)}) < {counts}[{8 * (timing.Depth - 1) - 1}:{8 * (timing.Depth - 2)}]) {P}_stall = 1'b1;");
-            }
+            foreach (var (port, slot) in requested)
+                printer.Emit($"if ({P}_valid[{top}] && {RtlNames.Requested(P, port, slot)}[{top}] && {RtlNames.QueueTail(port, slot)} == {RtlNames.QueueHead(port, slot)}) {P}_stall = 1'b1;");
             // FIFO reads happen at stage 0 (an iteration issues only once its words are there), FIFO writes at
             // the last stage (only into free slots): the emulator's stages, and the whole pipeline stalls.
             foreach (var (stream, reads) in exec.StreamReads)
@@ -305,7 +304,7 @@ internal sealed class RtlStateMachine
             printer.EmitLines(execLines);
             printer.Close();
             printer.Emit($"{P}_issue = 1'b0;");
-            foreach (var port in readPorts) printer.Emit($"{RtlNames.NewCount(P, port)} = 8'd0;");
+            foreach (var (port, slot) in requested) printer.Emit($"{RtlNames.Requested(P, port, slot)}_new = 1'b0;");
             printer.Open($"if ({P}_more && {P}_ii == 0) begin");
             printer.Emit($"{P}_issue = 1'b1;");
             printer.EmitLines(issueLines);
@@ -320,8 +319,8 @@ internal sealed class RtlStateMachine
             printer.Close();
             printer.Emit(timing.II > 1 ? $"{P}_ii = ({P}_ii == {timing.II - 1}) ? 16'd0 : {P}_ii + 1'b1;" : $"{P}_ii = 16'd0;");
             printer.Emit($"{P}_valid = ({P}_valid << 1) | {P}_issue;");
-            foreach (var port in readPorts)
-                printer.Emit($"{RtlNames.Counts(P, port)} = ({RtlNames.Counts(P, port)} << 8) | {RtlNames.NewCount(P, port)};");
+            foreach (var (port, slot) in requested)
+                printer.Emit($"{RtlNames.Requested(P, port, slot)} = ({RtlNames.Requested(P, port, slot)} << 1) | {RtlNames.Requested(P, port, slot)}_new;");
             foreach (var (stream, reads) in exec.StreamReads)
                 for (int site = 0; site < reads; site++)
                 {

@@ -105,7 +105,7 @@ internal static class RtlViewBuilder
             bool writes = Ir.Analysis.VariableUse.Of(kernel).IsWritten(p);
             int readSlots = slots.Reads(p.Name), writeSlots = writes ? Math.Max(1, slots.Writes(p.Name)) : 0;
             return new RtlPortView(p.Name, element.Bits, element.Bits / 8, $"{(element.Signed ? "" : "u")}int{element.Bits}_t",
-                deepest.ContainsKey(p.Name), writes, depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth, readSlots) : 0,
+                deepest.ContainsKey(p.Name), writes, depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth) : 0,
                 t.Channel, channels.IndexOf(t.Channel), t.LatencyCycles, t.BeatBytes, t.UnitsPerCycle, t.ServiceUnits,
                 Enumerable.Range(0, readSlots).Select(PortSlots.Suffix).ToList(), Enumerable.Range(0, writeSlots).Select(PortSlots.Suffix).ToList());
         }).ToList();

@@ -5,7 +5,7 @@ namespace Accel.Codegen.Backends.Rtl;
 public sealed record RtlScalarView(string Name, string Width, string CType);
 
 /// <param name="ElementBits">width of one element (the data bus of this simple port)</param>
-/// <param name="QueueBits">address bits of the read-response queue (0 for a port that is only written)</param>
+/// <param name="QueueBits">address bits of each read slot's response queue (0 for a port that is only written)</param>
 /// <param name="ReadSlots">suffixes of the read slots' signals ("", "_1", ...): one word each per cycle</param>
 /// <param name="WriteSlots">suffixes of the write slots' signals</param>
 public sealed record RtlPortView(string Name, int ElementBits, int ElementBytes, string CType, bool Reads, bool Writes, int Count, int QueueBits,
