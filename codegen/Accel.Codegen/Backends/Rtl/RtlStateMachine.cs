@@ -267,7 +267,7 @@ internal sealed class RtlStateMachine
             readPorts.AddRange(issue.ReadPorts.Select(name => m.kernel.Top.Parameters.Single(p => p.Name == name)));
             printer.Scope = scope;
 
-            // The last stage first, into a list: it tells which FIFOs an iteration reads and writes.
+            // Whether an iteration asked for a word on each read slot travels with it, as valid does.
             var requested = readPorts.SelectMany(port => Enumerable.Range(0, issue.Sites(port.Name)).Select(slot => (Port: port, Slot: slot))).ToList();
             foreach (var (port, slot) in requested)
             {
@@ -275,6 +275,7 @@ internal sealed class RtlStateMachine
                 printer.Declare(bits, $"reg [{timing.Depth - 2}:0] {bits};");
                 printer.Declare(bits + "_new", $"reg {bits}_new;");
             }
+            // The last stage first, into a list: it tells which FIFOs an iteration reads and writes.
             StreamOps.RejectConditional(f.Body, printer, m.rejections);
             var exec = new ExecPorts(printer, m.Slots, P, timing.Depth);
             var execLines = printer.CaptureNested(2, () =>
