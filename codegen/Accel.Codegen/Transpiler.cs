@@ -1,6 +1,7 @@
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir;
+using Accel.Codegen.Reference;
 
 namespace Accel.Codegen;
 

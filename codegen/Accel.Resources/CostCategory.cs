@@ -1,3 +1,5 @@
+using Accel.Codegen.Ir;
+
 namespace Accel.Resources;
 
 /// <summary>What a part of an estimate pays for, for the per-category breakdown.</summary>

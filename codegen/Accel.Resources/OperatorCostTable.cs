@@ -1,3 +1,4 @@
+using Accel.Codegen.Ir;
 using System.Reflection;
 using System.Text.Json;
 

@@ -1,5 +1,6 @@
 using Accel.Codegen.Frontend;
 using Accel.Emulation;
+using Accel.Codegen.Reference;
 
 namespace Accel.Runtime.Emulator;
 

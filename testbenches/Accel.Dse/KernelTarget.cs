@@ -4,6 +4,7 @@ using Accel.Emulation.Kernels;
 using Accel.Resources;
 using Accel.Testbenches;
 using Accel.Testbenches.Accuracy;
+using Accel.Codegen.Reference;
 
 namespace Accel.Dse;
 

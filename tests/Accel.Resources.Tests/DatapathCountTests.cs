@@ -101,6 +101,35 @@ public sealed class DatapathCountTests
     }
 
     [Fact]
+    public void TwoLoopCountersOfOneNameAreTwoValues()
+    {
+        var e = ResourceEstimator.Estimate(Kernels.FromSource("""
+            using Accel.Hw;
+            [Kernel("test")]
+            public sealed class Test(int n = 64, int m = 7)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        Hls.Pipeline(1);
+                        y[i * m] = x[i];
+                    }
+                    for (int i = 0; i < n; i++)
+                    {
+                        Hls.Pipeline(1);
+                        y[i * m + 1] = x[i];
+                    }
+                }
+            }
+            """));
+        // Each loop has a counter of its own: i * m is a multiplier in each loop, not one computed once (the IR's
+        // variables have identity, so the second i is not the first).
+        Assert.Equal(2, Ops(e, "mul 32x4->").Sum(i => i.Count));
+    }
+
+    [Fact]
     public void LookupTablesAreCopiedForTheReadsOfAPipelinedLoop()
     {
         // Gelu reads the correction table twice per lane per cycle: one dual-port block RAM per lane.

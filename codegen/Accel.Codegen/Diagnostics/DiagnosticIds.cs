@@ -46,5 +46,13 @@ public static class DiagnosticIds
     public static readonly Entry MissingBank = new("ACCEL0041", "a memory bank the board does not have", "bind the port to a bank the board has: u55c HBM[0..31], u280 HBM[0..31] or DDR[0..1], HOST[0] for host memory; ZCU102 ignores banks");
     public static readonly Entry DirectiveArgument = new("ACCEL0042", "a directive argument outside its range", "II >= 1, unroll factor >= 0 (0 = complete), partition or reshape factor >= 1 on an on-chip array declared in the same function, loop trip count 0 <= min <= max, dependence distance >= 0 and one number in the configuration, allocation limit >= 1 on a kernel or [KernelLibrary] method named as a method group");
     public static readonly Entry RtlUnsupported = new("ACCEL0040", "this construct", "the HLS back end (`accel gen`, `accel csim`) handles it; see the RTL subset in the README");
+    public static readonly Entry ForeignInstanceCall = new("ACCEL0050", "calling a method on another kernel instance", "call the method on this instance, or make it a static [KernelLibrary] function");
+    public static readonly Entry FunctionNameTaken = new("ACCEL0051", "a second function of one C++ name (an overload, or a method named like a generic method's specialisation, Max_int for Max<int>)", "give each method a name of its own");
+    public static readonly Entry DoWhile = new("ACCEL0052", "do-while", "write a while loop, or a for loop with a bounded trip count");
+    public static readonly Entry ArrayInitializer = new("ACCEL0053", "an array initializer", "fill the array in a loop, or make it a [LookupTable] field");
+    public static readonly Entry WholeAssignment = new("ACCEL0054", "assigning a whole array, stream or kernel parameter", "copy an array element by element in a loop; a stream and a kernel parameter keep the value they were given");
+    public static readonly Entry LookupTableWrite = new("ACCEL0055", "writing into a [LookupTable] field, whose values are fixed when the kernel is generated", "copy the table into a local array first and change the copy");
+    /// <summary>The catch-all: an operation no rule above names (the message gives its kind). A type with
+    /// user-defined operators is rejected as a type first, so their guard lands here only if that changes.</summary>
     public static readonly Entry Other = new("ACCEL0099", "this construct", "rewrite it with the constructs of the kernel subset (README, \"The subset\"): integer and float locals, fixed-size arrays, for/while/if/switch, calls to kernel methods and [KernelLibrary] functions");
 }

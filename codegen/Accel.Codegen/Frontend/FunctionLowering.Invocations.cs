@@ -45,7 +45,7 @@ internal sealed partial class FunctionLowering
         if (context.IsKernelClass(target.ContainingType))
         {
             if (target.IsVirtual || target.IsAbstract || target.IsOverride) { context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, target.Name); return null; }
-            if (invocation.Instance is not (null or IInstanceReferenceOperation)) { context.Report(DiagnosticIds.Other, invocation.Syntax, "calling a method on another kernel instance"); return null; }
+            if (invocation.Instance is not (null or IInstanceReferenceOperation)) { context.Report(DiagnosticIds.ForeignInstanceCall, invocation.Syntax, target.Name); return null; }
             if (KernelInfo.Has(target, "TopAttribute")) { context.Report(DiagnosticIds.Recursion, invocation.Syntax, $"{target.Name} calls the top function"); return null; }
             return CallFunction(invocation, target, returnType, arguments);
         }
@@ -68,7 +68,7 @@ internal sealed partial class FunctionLowering
         var name = LoweringContext.FunctionName(target, context.Kernel.Symbol);
         if (!context.ClaimName(name, target))
         {
-            context.Report(DiagnosticIds.Other, invocation.Syntax, $"a second function named {name} (an overload, or a method named like a generic method's specialisation): rename one of them");
+            context.Report(DiagnosticIds.FunctionNameTaken, invocation.Syntax, name);
             return null;
         }
         context.EnqueueFunction(target);

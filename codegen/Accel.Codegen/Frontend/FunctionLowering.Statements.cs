@@ -59,7 +59,7 @@ internal sealed partial class FunctionLowering
             case IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } loop:
                 return new WhileStmt(Line(op), context.NextLoopId(), WithoutHoisting(() => LowerValue(loop.Condition!)), LowerBlock(loop.Body, true)) { Position = op.Syntax.SpanStart };
             case IWhileLoopOperation:
-                context.Report(DiagnosticIds.Other, op.Syntax, "do-while");
+                context.Report(DiagnosticIds.DoWhile, op.Syntax);
                 return null;
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 return new BreakStmt(Line(op));
@@ -107,7 +107,7 @@ internal sealed partial class FunctionLowering
             var element = Structs.IsUserStruct(arrayType.ElementType) ? null : ScalarTypeOf(arrayType.ElementType, where);
             if (creation.Initializer is not null)
             {
-                context.Report(DiagnosticIds.Other, creation.Initializer.Syntax, "an array initializer: fill the array in a loop, or make it a [LookupTable] field");
+                context.Report(DiagnosticIds.ArrayInitializer, creation.Initializer.Syntax);
                 return null;
             }
             var lengths = creation.DimensionSizes.Select(d => ConstantEvaluator.Evaluate(context, d)).ToList();
@@ -205,8 +205,9 @@ internal sealed partial class FunctionLowering
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
                 var value = LowerValue(target);
-                if (value is VarRefExpr { Variable.Kind: VariableKind.Local or VariableKind.Scalar }) return value;
-                context.Report(DiagnosticIds.Other, target.Syntax, "assigning an array, stream or kernel parameter");
+                // A local array assigned whole would alias in C# and does not compile in C++.
+                if (value is VarRefExpr { Variable: { Kind: VariableKind.Local or VariableKind.Scalar, Type: not (ArrayType or StreamType) } }) return value;
+                context.Report(DiagnosticIds.WholeAssignment, target.Syntax);
                 return null;
             case IArrayElementReferenceOperation:
                 var element = LowerValue(target);
@@ -214,7 +215,7 @@ internal sealed partial class FunctionLowering
                     return element;
                 // Anything else was already reported where it failed (one report per root cause).
                 if (element is IndexExpr { Array: TableRefExpr })
-                    context.Report(DiagnosticIds.Other, target.Syntax, "writing into a [LookupTable] field, whose values are fixed when the kernel is generated; copy it into a local array first");
+                    context.Report(DiagnosticIds.LookupTableWrite, target.Syntax);
                 return null;
             case IFieldReferenceOperation { Instance: { } instance } field when Structs.IsUserStruct(instance.Type):
                 return ShapeOf(instance.Type) is { } shape ? StructFieldTarget(field, shape) : null;

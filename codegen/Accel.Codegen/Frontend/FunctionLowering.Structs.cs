@@ -192,7 +192,7 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.StructConstruct, targetOp.Syntax, "assigning to this struct: assign to a struct local, parameter or array element");
             return null;
         }
-        var written = new HashSet<Variable>(targets.Select(t => t is IndexExpr { Array: VarRefExpr a } ? a.Variable : ((VarRefExpr)t).Variable), ReferenceEqualityComparer.Instance);
+        var written = new HashSet<Variable>(targets.Select(t => t is IndexExpr { Array: VarRefExpr a } ? a.Variable : ((VarRefExpr)t).Variable));
         var statements = new List<IrStmt?>();
         // An index that reads a field array the assignment writes (buf[buf[0].R] = q) is evaluated once, first, as C# does.
         if (targets.Any(t => t is IndexExpr index && ReadsOf.Collect(index.Index).Concat(index.Indices?.SelectMany(ReadsOf.Collect) ?? []).Any(written.Contains)))

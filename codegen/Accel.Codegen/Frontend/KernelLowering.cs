@@ -1,6 +1,7 @@
 using Accel.Codegen.Ir;
 using Accel.Codegen.Passes;
 using Microsoft.CodeAnalysis;
+using Accel.Codegen.Reference;
 
 namespace Accel.Codegen.Frontend;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Accel.Codegen.Reference;
 
 namespace Accel.Codegen.Frontend;
 

@@ -1,5 +1,6 @@
 using Accel.Codegen.Ir;
 using Microsoft.CodeAnalysis;
+using Accel.Codegen.Reference;
 
 namespace Accel.Codegen.Frontend;
 

@@ -25,7 +25,10 @@ public static class Operators
     };
 }
 
-/// <summary>An expression node. Every node carries its result type; conversions are explicit nodes.</summary>
+/// <summary>An expression node. Every node carries its result type; conversions are explicit nodes. Expressions
+/// are values: two nodes of one shape over the same variables are equal (an array type's length is an
+/// expression, and types compare by value). Where one occurrence is meant, such as a call site, a map keys it
+/// with <see cref="ReferenceEqualityComparer"/>.</summary>
 public abstract record IrExpr(IrType Type)
 {
     public abstract T Accept<T>(IIrExprVisitor<T> visitor);

@@ -1,10 +1,17 @@
+using System.Runtime.CompilerServices;
+
 namespace Accel.Codegen.Ir;
 
 public enum VariableKind { Local, Scalar, Port, ArrayParam, Stream }
 
-/// <summary>A local or parameter. Names are the C# names; the frontend keeps them unique within a function.</summary>
+/// <summary>A local or parameter. Names are the C# names; the frontend keeps them unique within a function.
+/// A variable has identity (it compares by reference): two functions' locals of one name and type are two
+/// variables, so analyses key their maps by the variable itself.</summary>
 public sealed record Variable(string Name, IrType Type, VariableKind Kind)
 {
+    public bool Equals(Variable? other) => ReferenceEquals(this, other);
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
     /// <summary>For ports: the m_axi settings written on the C# parameter.</summary>
     public PortBinding? Port { get; init; }
     /// <summary>For streams: the FIFO depth.</summary>
@@ -32,15 +39,23 @@ public sealed record KernelParam(string Name, IrType Type, long Value);
 /// <summary>A C# const of the kernel class.</summary>
 public sealed record KernelConstant(string Name, IrType Type, long Value);
 
-/// <summary>A [LookupTable] field: its bits were computed by running the C# initializer.</summary>
+/// <summary>A [LookupTable] field: its bits were computed by running the C# initializer. It has identity, as a
+/// variable does.</summary>
 public sealed record LookupTable(string Name, IntType Element, long[] Values)
 {
+    public bool Equals(LookupTable? other) => ReferenceEquals(this, other);
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
     public ArrayType ArrayType => new(Element, new ConstExpr(IrType.Int32, Values.Length), Values.Length);
 }
 
 /// <param name="Position">character offset of the method declaration in <paramref name="SourceFile"/></param>
+/// <remarks>A function has identity, as a variable does: each specialisation of a generic method is its own.</remarks>
 public sealed record IrFunction(string Name, IrType ReturnType, IReadOnlyList<Variable> Parameters, BlockStmt Body, string SourceFile, int Line, bool IsTop, int Position)
 {
+    public bool Equals(IrFunction? other) => ReferenceEquals(this, other);
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
     /// <summary>For one specialisation of a generic method: its type arguments as C# keywords (int, long...), in
     /// the order of the method's type parameters. Every specialisation of one method shares its
     /// <see cref="Position"/>. Empty for a method that is not generic.</summary>

@@ -9,7 +9,7 @@ namespace Accel.Codegen.Passes;
 public sealed class ConstantArguments : IrWalker
 {
     private readonly Dictionary<string, IrFunction> functions;
-    private readonly Dictionary<Variable, long?> values = new(ReferenceEqualityComparer.Instance); // null: not one constant
+    private readonly Dictionary<Variable, long?> values = new(); // null: not one constant
     private bool changed;
 
     private ConstantArguments(IrKernel kernel) => functions = kernel.Functions.ToDictionary(f => f.Name);
@@ -23,7 +23,7 @@ public sealed class ConstantArguments : IrWalker
             foreach (var f in kernel.Functions) finder.Walk(f);
             if (!finder.changed) break;
         }
-        return finder.values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value, (IEqualityComparer<Variable>)ReferenceEqualityComparer.Instance);
+        return finder.values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value);
     }
 
     public override bool VisitCall(CallExpr e)

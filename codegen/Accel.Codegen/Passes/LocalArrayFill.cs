@@ -19,7 +19,7 @@ public static class LocalArrayFill
         var following = After(function.Body, array);
         if (following is null) return true;
         var proof = new Proof(functions, new bool[type.LengthValue]);
-        var counters = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
+        var counters = new Dictionary<Variable, long>();
         return proof.FirstUse(following, counters, array) is not (Use.Covered or Use.CoveredIfRun);
     }
 
@@ -142,7 +142,7 @@ public static class LocalArrayFill
             if (at < 0 || at >= callee.Parameters.Count || call.Arguments.Where((a, i) => i != at).Any(a => Mentions(new ExprStmt(0, a), array))) return null;
             var parameter = callee.Parameters[at];
             if (Reads(callee.Body, parameter)) return null;
-            var arguments = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
+            var arguments = new Dictionary<Variable, long>();
             for (int i = 0; i < call.Arguments.Count && i < callee.Parameters.Count; i++)
                 if (callee.Parameters[i].Type is IntType or BoolType && ConstantFolder.Of(counters).Wrapped(call.Arguments[i]) is long value)
                     arguments[callee.Parameters[i]] = value;

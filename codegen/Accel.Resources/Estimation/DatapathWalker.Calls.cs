@@ -82,7 +82,7 @@ internal sealed partial class DatapathWalker
     private FunctionScope Bind(IrFunction callee, IReadOnlyList<IrExpr> arguments, FunctionScope caller, ValueWidths callerWidths)
     {
         var bound = new FunctionScope(callee);
-        var parameterBits = new Dictionary<Variable, int>(ReferenceEqualityComparer.Instance);
+        var parameterBits = new Dictionary<Variable, int>();
         for (int i = 0; i < callee.Parameters.Count && i < arguments.Count; i++)
         {
             var (p, arg) = (callee.Parameters[i], arguments[i]);

@@ -16,7 +16,7 @@ internal sealed partial class DatapathWalker : IrWalker
     private readonly Dictionary<string, IrFunction> functions;
     private FunctionScope scope;
     private ValueWidths widths;
-    private readonly Dictionary<FunctionScope, Dictionary<CallExpr, int>> callBits = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<FunctionScope, Dictionary<CallExpr, int>> callBits = new();
     private long copies = 1;
     /// <summary>Arrays a dataflow region hands from one process to a later one: Vitis holds them twice.</summary>
     private readonly HashSet<Variable> pingPongs;
@@ -26,7 +26,7 @@ internal sealed partial class DatapathWalker : IrWalker
     {
         this.ledger = ledger;
         functions = kernel.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        pingPongs = new HashSet<Variable>(PingPongBuffer.Of(kernel).Select(b => b.Array), ReferenceEqualityComparer.Instance);
+        pingPongs = new HashSet<Variable>(PingPongBuffer.Of(kernel).Select(b => b.Array));
         scope = new FunctionScope(kernel.Top);
         ValueWidths.Solve(scope, new Dictionary<Variable, int>(), CallBitsIn(scope));
         widths = new ValueWidths(scope, CallBitsIn(scope));

@@ -14,32 +14,32 @@ internal sealed class FunctionScope
 
     /// <summary>Variables whose value is fixed when the hardware is built; the value is null when it differs
     /// between unrolled copies (an induction variable) or cannot be computed here.</summary>
-    public Dictionary<Variable, long?> Statics { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, long?> Statics { get; } = new();
 
     /// <summary>Values as the kernel computes them, with the static variables known.</summary>
     public ConstantFolder Values { get; }
 
     /// <summary>The bits each static variable of unknown value needs (an unrolled loop's variable).</summary>
-    public Dictionary<Variable, int> StaticBits { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, int> StaticBits { get; } = new();
 
     /// <summary>The bits each variable needs over all its definitions (see <see cref="ValueWidths.Solve"/>).</summary>
-    public Dictionary<Variable, int> VariableBits { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, int> VariableBits { get; } = new();
 
     /// <summary>Every value assigned to each variable: its initializer and the right-hand sides that assign it.</summary>
-    public Dictionary<Variable, List<IrExpr>> Definitions { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, List<IrExpr>> Definitions { get; } = new();
 
-    public HashSet<Variable> Assigned { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<Variable> Assigned { get; } = new();
 
     /// <summary>Variables assigned only in a loop's step: constant within one iteration of that loop.</summary>
-    public HashSet<Variable> StepOnly { get; } = new(ReferenceEqualityComparer.Instance);
+    public HashSet<Variable> StepOnly { get; } = new();
 
-    public Dictionary<Variable, ArrayPartitionDirective> Partitions { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, ArrayPartitionDirective> Partitions { get; } = new();
 
     /// <summary>Array parameters bound to the caller's lookup table.</summary>
-    public Dictionary<Variable, LookupTable> Tables { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, LookupTable> Tables { get; } = new();
 
     /// <summary>Arrays held in registers (completely partitioned), declared here or passed by the caller, by length.</summary>
-    public Dictionary<Variable, long> RegisterArrays { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<Variable, long> RegisterArrays { get; } = new();
 
     /// <summary>Operators already counted in this scope, by expression and number of copies: HLS computes an
     /// expression of unchanging values once (common subexpressions).</summary>
@@ -57,7 +57,7 @@ internal sealed class FunctionScope
     /// <summary>Finds definitions, assignments and partition directives before the walk needs them.</summary>
     private sealed class Survey(FunctionScope scope) : IrWalker
     {
-        private readonly HashSet<Variable> assignedInBody = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<Variable> assignedInBody = new();
         private int stepDepth;
 
         public override void VisitLocalDecl(LocalDeclStmt s)

@@ -5,6 +5,7 @@ using Accel.Emulation.Kernels.Schedule;
 using Accel.Codegen.Frontend;
 using CommandLine;
 using Spectre.Console;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli.Commands;
 

@@ -2,6 +2,7 @@ using Accel.Codegen.Frontend;
 using Accel.Emulation.Kernels;
 using Accel.Testbenches.Rtl;
 using CommandLine;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli.Commands;
 

@@ -6,6 +6,7 @@ using Accel.Runtime.Emulator.Designs;
 using Accel.Runtime.Emulator.Hosting;
 using CommandLine;
 using Spectre.Console;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli.Commands;
 

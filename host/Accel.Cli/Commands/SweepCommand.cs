@@ -2,6 +2,7 @@ using Accel.Codegen.Frontend;
 using Accel.Emulation;
 using Accel.Emulation.Kernels;
 using Spectre.Console;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli.Commands;
 

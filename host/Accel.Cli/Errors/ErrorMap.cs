@@ -8,6 +8,7 @@ using Accel.Runtime.Devices;
 using Accel.Runtime.Xclbin;
 using Accel.Runtime.Xrt;
 using Accel.Testbenches;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli;
 

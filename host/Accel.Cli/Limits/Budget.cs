@@ -1,4 +1,5 @@
 using System.Globalization;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli.Limits;
 
@@ -47,7 +48,7 @@ public sealed record Budget(long MaxMemoryBytes, TimeSpan Timeout)
         return (long)bytes;
     }
 
-    public static string Megabytes(long bytes) => Codegen.Frontend.MemoryBudget.Megabytes(bytes);
+    public static string Megabytes(long bytes) => Codegen.Reference.MemoryBudget.Megabytes(bytes);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Megabytes(MaxMemoryBytes)} of memory, {Timeout.TotalSeconds:G} s");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Accel.Codegen.Frontend;
 using Accel.Testbenches;
+using Accel.Codegen.Reference;
 
 namespace Accel.Cli.Limits;
 

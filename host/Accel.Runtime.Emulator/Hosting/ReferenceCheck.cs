@@ -4,6 +4,7 @@ using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Hw;
 using Accel.Runtime.Emulator.Designs;
+using Accel.Codegen.Reference;
 
 namespace Accel.Runtime.Emulator.Hosting;
 

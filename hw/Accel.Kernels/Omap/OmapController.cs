@@ -3,7 +3,7 @@ using Accel.Hw;
 namespace Accel.Kernels.Omap;
 
 /// <summary>
-/// BOLT's per-access controller (hw/Accel.Omap/DESIGN.md, "BOLT access"), shaped as the authors' artifact: for
+/// BOLT's per-access controller (models/Accel.Omap/DESIGN.md, "BOLT access"), shaped as the authors' artifact: for
 /// each request of a batch it looks the key up in a 16-way bucketed table (key and location in one 16-byte record,
 /// one 256-byte burst per bucket), reads the item's 16-byte record in one burst, decides which host pages to flush
 /// (the item's revealed candidate pair, or a fresh pair on a miss), re-places a staying item in the less loaded of

@@ -1,6 +1,7 @@
 using Accel.Kernels.Catalog;
 using Accel.Codegen.Frontend;
 using Accel.Hw;
+using Accel.Codegen.Reference;
 
 namespace Accel.Testbenches.Accuracy;
 

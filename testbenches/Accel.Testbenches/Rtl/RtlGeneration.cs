@@ -2,6 +2,7 @@ using Accel.Codegen;
 using Accel.Codegen.Backends.Rtl;
 using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir;
+using Accel.Codegen.Reference;
 
 namespace Accel.Testbenches.Rtl;
 

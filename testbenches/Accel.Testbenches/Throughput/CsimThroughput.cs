@@ -4,6 +4,7 @@ using Accel.Codegen;
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Hw;
+using Accel.Codegen.Reference;
 
 namespace Accel.Testbenches.Throughput;
 

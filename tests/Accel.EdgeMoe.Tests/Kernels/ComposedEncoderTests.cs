@@ -1,3 +1,4 @@
+using Accel.Codegen.Reference;
 using Accel.Codegen.Frontend;
 using Accel.Kernels.EdgeMoe;
 using Accel.EdgeMoe.Model;

@@ -4,6 +4,7 @@ using Accel.Hw;
 using Accel.Runtime.Devices;
 using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Hosting;
+using Accel.Codegen.Reference;
 
 namespace Accel.Runtime.Tests.Emulator;
 

@@ -10,7 +10,7 @@ namespace Accel.Codegen.Backends.Rtl;
 /// read from a port or an on-chip memory is reported: the request side has no such value.</summary>
 internal sealed class IssueSlice
 {
-    private readonly HashSet<IrStmt> statements = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<IrStmt> statements = new();
     private readonly Dictionary<string, Variable> variables = new();
     private readonly HashSet<string> declared = new();
 

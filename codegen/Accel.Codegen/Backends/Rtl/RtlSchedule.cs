@@ -8,7 +8,7 @@ public enum RtlLoopKind { Pipelined, Sequential, Unrolled }
 public sealed record RtlLoop(RtlLoopKind Kind, int II, int Depth, long BodyCycles);
 
 /// <summary>The schedule the RTL implements. The back end takes it from outside, so the RTL has the same
-/// schedule as the emulator (today hw/Accel.Emulation.Kernels/StaticTiming.cs, through the adapter in
+/// schedule as the emulator (today emulator/Accel.Emulation.Kernels/StaticTiming.cs, through the adapter in
 /// testbenches/Accel.Testbenches/Rtl/EmulatorSchedule.cs) and can follow it when the schedule moves.</summary>
 public interface IRtlSchedule
 {

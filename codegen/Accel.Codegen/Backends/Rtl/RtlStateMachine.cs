@@ -28,7 +28,7 @@ internal sealed class RtlStateMachine
     private readonly VerilogScope top;
     private readonly List<(string Name, Action Body)> pending = new();
     private readonly Dictionary<(int, string), string> loopStates = new();
-    private readonly Dictionary<IrStmt, VerilogScope> callScopes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IrStmt, VerilogScope> callScopes = new();
     private readonly Dictionary<string, IrFunction> functions;
     private readonly List<Pipeline> pipelines;
     private readonly IReadOnlyList<Variable> writePorts;

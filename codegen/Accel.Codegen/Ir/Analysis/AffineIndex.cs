@@ -5,11 +5,11 @@ namespace Accel.Codegen.Ir.Analysis;
 /// loop). Two accesses whose forms differ only in the constant touch elements a known distance apart.</summary>
 public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, long> Terms)
 {
-    private static readonly IReadOnlyDictionary<Variable, long> NoTerms = new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance);
+    private static readonly IReadOnlyDictionary<Variable, long> NoTerms = new Dictionary<Variable, long>();
 
     public static AffineIndex Of(long constant) => new(constant, NoTerms);
 
-    public static AffineIndex Symbol(Variable v) => new(0, new Dictionary<Variable, long>(ReferenceEqualityComparer.Instance) { [v] = 1 });
+    public static AffineIndex Symbol(Variable v) => new(0, new Dictionary<Variable, long>() { [v] = 1 });
 
     public bool IsConstant => Terms.Count == 0;
 
@@ -29,14 +29,14 @@ public sealed record AffineIndex(long Constant, IReadOnlyDictionary<Variable, lo
     public static AffineIndex? Add(AffineIndex? a, AffineIndex? b, long sign = 1)
     {
         if (a is null || b is null) return null;
-        var terms = new Dictionary<Variable, long>(a.Terms, (IEqualityComparer<Variable>)ReferenceEqualityComparer.Instance);
+        var terms = new Dictionary<Variable, long>(a.Terms);
         foreach (var (v, c) in b.Terms) terms[v] = terms.GetValueOrDefault(v) + sign * c;
         foreach (var v in terms.Where(t => t.Value == 0).Select(t => t.Key).ToList()) terms.Remove(v);
         return new AffineIndex(a.Constant + sign * b.Constant, terms);
     }
 
     public static AffineIndex? Scale(AffineIndex? a, long factor) =>
-        a is null ? null : factor == 0 ? Of(0) : new AffineIndex(a.Constant * factor, a.Terms.ToDictionary(t => t.Key, t => t.Value * factor, (IEqualityComparer<Variable>)ReferenceEqualityComparer.Instance));
+        a is null ? null : factor == 0 ? Of(0) : new AffineIndex(a.Constant * factor, a.Terms.ToDictionary(t => t.Key, t => t.Value * factor));
 
     /// <summary>The form of an expression, or null when it is not affine in the symbols (data-dependent).</summary>
     /// <param name="lookup">a variable's form: a known value, a symbol, or null when it varies within the loop</param>

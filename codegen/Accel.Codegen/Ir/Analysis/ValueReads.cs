@@ -8,7 +8,7 @@ namespace Accel.Codegen.Ir.Analysis;
 /// (as Vitis removes what is never read).</summary>
 public sealed class ValueReads : IrWalker
 {
-    private readonly HashSet<Variable> read = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Variable> read = new();
 
     public static IReadOnlySet<Variable> Of(IrFunction function)
     {

@@ -12,8 +12,8 @@ public sealed class VariableUse
 {
     private static readonly ConditionalWeakTable<IrKernel, VariableUse> Computed = new();
 
-    private readonly HashSet<Variable> written = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<Variable> read = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Variable> written = new();
+    private readonly HashSet<Variable> read = new();
 
     public static VariableUse Of(IrKernel kernel) => Computed.GetValue(kernel, k => new VariableUse(k));
 

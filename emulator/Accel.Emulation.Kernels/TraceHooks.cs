@@ -1,0 +1,55 @@
+using Accel.Codegen.Reference;
+namespace Accel.Emulation.Kernels;
+
+/// <summary>The calls the rewritten kernel source makes. They forward to the session recording on this thread;
+/// the rewritten code exists only while it is emulated, so a session is always there.</summary>
+public static class TraceHooks
+{
+    [ThreadStatic] private static TraceSession? session;
+
+    internal static TraceSession? Session { get => session; set => session = value; }
+
+    public static void Enter(long cycles) => session!.Enter(cycles);
+    /// <param name="name">the loop as a message names it ('loop3_line54' at File.cs:54 in Function)</param>
+    /// <param name="trips">its iterations, when the rewriter could count them before it runs; -1 otherwise</param>
+    public static void LoopBegin(int loop, string name, long trips) => session!.LoopBegin(loop, name, trips);
+    public static void Iteration(int loop) => session!.Iteration();
+    public static void LoopEnd(int loop) => session!.LoopEnd();
+    public static void BeginProcess(int process, string name) => session!.BeginProcess(process, name);
+    public static void EndProcess() => session!.EndProcess();
+
+    /// <summary>The exception filter around each loop: freezes the loop a message names, never catches.</summary>
+    public static bool Unwinding() => Accel.Codegen.Reference.RunActivity.Unwinding();
+
+    /// <param name="kind">0 read, 1 write, 2 read and write</param>
+    /// <returns><paramref name="index"/>, so the access itself is unchanged</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int Touch<T>(T[] array, int index, int kind)
+    {
+        session!.Touch(array, index, kind);
+        return index;
+    }
+
+    // C# indexes arrays with any of int, uint, long and ulong; the hook keeps the index's own type so the
+    // rewritten access compiles whatever the kernel's loop variable is.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint Touch<T>(T[] array, uint index, int kind)
+    {
+        session!.Touch(array, unchecked((int)index), kind);
+        return index;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long Touch<T>(T[] array, long index, int kind)
+    {
+        session!.Touch(array, unchecked((int)index), kind);
+        return index;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Touch<T>(T[] array, ulong index, int kind)
+    {
+        session!.Touch(array, unchecked((int)index), kind);
+        return index;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Runtime.CompilerServices;
+using Accel.Codegen.Frontend;
+using Accel.Codegen.Ir.Analysis;
+using Accel.Hw;
+using Accel.Codegen.Reference;
+
+namespace Accel.Emulation.Kernels;
+
+/// <summary>Records one run of a hooked kernel: a trace per process, which ports and FIFOs each process
+/// touched. Contiguous accesses of one port inside one iteration are merged before they are recorded (the
+/// engine would coalesce them into the same burst anyway), which keeps traces small.</summary>
+internal sealed class TraceSession : StreamObserver
+{
+    private readonly KernelTiming timing;
+    private readonly List<TraceRecorder> recorders = new();
+    private readonly List<string> processNames = new();
+    private readonly Stack<LoopFrame> loops = new();
+    private readonly TraceRoom room = new();
+    private readonly object[] portArrays;
+    private readonly int[] portElementBytes;
+    private readonly List<object> fifos = new();
+    private int process;
+    private int pipelines;
+
+    // The pending merged port access of the current process.
+    private int pendingPort = -1, pendingKind, pendingBytes;
+    private long pendingAddress;
+
+
+    /// <param name="pingPongs">the region's ping-pong buffers: channels 0..n-1, before the streams the run creates</param>
+    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<PingPongBuffer> pingPongs)
+    {
+        PingPongs = pingPongs;
+        foreach (var buffer in pingPongs)
+        {
+            fifos.Add(buffer);
+            Fifos.Add((PingPongBuffer.Depth, buffer.Producer + 1, buffer.Consumer + 1));
+        }
+        this.timing = timing;
+        portArrays = ports.Cast<object>().ToArray();
+        portElementBytes = ports.Select(p => Buffer.ByteLength(p) / Math.Max(1, p.Length)).ToArray();
+        recorders.Add(new TraceRecorder());
+        processNames.Add(topName);
+        PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
+    }
+
+    public bool IsDataflow { get; private set; }
+    /// <summary>The channels 0..n-1: ping-pong buffers of the dataflow region.</summary>
+    public IReadOnlyList<PingPongBuffer> PingPongs { get; }
+    public int[] PortOwners { get; }
+    public IReadOnlyList<string> ProcessNames => processNames;
+    public List<(int Depth, int Producer, int Consumer)> Fifos { get; } = new();
+
+    private TraceRecorder Recorder => recorders[process];
+
+    public void Enter(long cycles)
+    {
+        // 0: a specialisation of a generic method without straight-line cycles of its own (another one has some).
+        if (pipelines > 0 || cycles <= 0) return;
+        Flush();
+        Recorder.Delay(cycles);
+    }
+
+    public void LoopBegin(int loop, string name, long trips)
+    {
+        var t = timing.Loops[loop];
+        bool traced = pipelines == 0;
+        RunActivity.InLoop(name);
+        if (traced)
+        {
+            if (trips > 0) room.Require(name, trips, recorders);
+            Flush();
+            if (t.Kind == LoopKind.Pipelined) Recorder.BeginPipelinedLoop(t.II, t.Depth);
+            else Recorder.BeginLoop();
+        }
+        bool pipelined = traced && t.Kind == LoopKind.Pipelined;
+        if (pipelined) pipelines++;
+        loops.Push(new LoopFrame(t, traced, pipelined, name));
+    }
+
+    /// <summary>A loop instance running now: its timing (looked up once, not per iteration) and iterations so far.</summary>
+    private sealed class LoopFrame(LoopTiming timing, bool traced, bool pipelined, string name)
+    {
+        public LoopTiming Timing { get; } = timing;
+        public bool Traced { get; } = traced;
+        public bool Pipelined { get; } = pipelined;
+        public string Name { get; } = name;
+        public long Iterations { get; set; }
+    }
+
+    public void Iteration()
+    {
+        var frame = loops.Peek();
+        if (!frame.Traced) return;
+        var t = frame.Timing;
+        if (t.UnrollFactor > 1 && frame.Iterations++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
+        Flush();
+        Recorder.StartIteration();
+        if (t.Kind == LoopKind.Sequential && t.BodyCycles > 0) Recorder.Delay(t.BodyCycles);
+    }
+
+    public void LoopEnd()
+    {
+        var frame = loops.Pop();
+        RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
+        if (!frame.Traced) return;
+        Flush();
+        Recorder.EndLoop();
+        if (frame.Pipelined) pipelines--;
+    }
+
+    public void BeginProcess(int index, string name)
+    {
+        Flush();
+        IsDataflow = true;
+        // Process 0 is the top; dataflow processes follow in call order.
+        while (recorders.Count <= index + 1) { recorders.Add(new TraceRecorder()); processNames.Add(""); }
+        processNames[index + 1] = $"{index}:{name}";
+        process = index + 1;
+        RunActivity.InProcess(processNames[process]);
+        for (int b = 0; b < PingPongs.Count; b++)
+            if (PingPongs[b].Consumer == index) Recorder.ReadFifo(b); // starts once its producer has finished the block
+    }
+
+    public void EndProcess()
+    {
+        Flush();
+        for (int b = 0; b < PingPongs.Count; b++)
+            if (PingPongs[b].Producer == process - 1) Recorder.WriteFifo(b); // the block is handed over when the process ends
+        process = 0;
+        RunActivity.InProcess(null);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Touch(object array, int index, int kind)
+    {
+        int port = -1;
+        for (int i = 0; i < portArrays.Length; i++)
+            if (ReferenceEquals(portArrays[i], array)) { port = i; break; }
+        if (port < 0) return; // an on-chip array passed down: not off-chip traffic
+        if (PortOwners[port] != process) ClaimPort(port);
+        int bytes = portElementBytes[port];
+        long address = (long)index * bytes;
+        if (port == pendingPort && kind == pendingKind && address == pendingAddress + pendingBytes)
+        {
+            pendingBytes += bytes;
+            return;
+        }
+        StartAccess(port, kind, address, bytes);
+    }
+
+    // Out of the hot path above, so that it stays small enough to inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ClaimPort(int port)
+    {
+        if (PortOwners[port] < 0) PortOwners[port] = process;
+        else throw new InvalidOperationException($"port {port} is used by two dataflow processes ({processNames[PortOwners[port]]} and {processNames[process]}); give each process its own m_axi port");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StartAccess(int port, int kind, long address, int bytes)
+    {
+        Flush();
+        (pendingPort, pendingKind, pendingAddress, pendingBytes) = (port, kind, address, bytes);
+    }
+
+    private void Flush()
+    {
+        if (pendingPort < 0) return;
+        if (pendingKind != 1) Recorder.ReadPort(pendingPort, pendingAddress, pendingBytes);
+        if (pendingKind != 0) Recorder.WritePort(pendingPort, pendingAddress, pendingBytes);
+        pendingPort = -1;
+    }
+
+    public override void Created(object stream, int depth)
+    {
+        fifos.Add(stream);
+        Fifos.Add((depth, -1, -1));
+    }
+
+    public override void Written(object stream)
+    {
+        int fifo = FifoIndex(stream);
+        Flush();
+        Fifos[fifo] = Fifos[fifo] with { Producer = Fifos[fifo].Producer < 0 ? process : Fifos[fifo].Producer };
+        Recorder.WriteFifo(fifo);
+    }
+
+    public override void Read(object stream)
+    {
+        int fifo = FifoIndex(stream);
+        Flush();
+        Fifos[fifo] = Fifos[fifo] with { Consumer = Fifos[fifo].Consumer < 0 ? process : Fifos[fifo].Consumer };
+        Recorder.ReadFifo(fifo);
+    }
+
+    private int FifoIndex(object stream)
+    {
+        for (int i = 0; i < fifos.Count; i++) if (ReferenceEquals(fifos[i], stream)) return i;
+        throw new InvalidOperationException("a stream that was not created during this run");
+    }
+
+    public IReadOnlyList<ProcessTrace> Finish()
+    {
+        Flush();
+        return recorders.Select(r => r.Finish()).ToList();
+    }
+}
