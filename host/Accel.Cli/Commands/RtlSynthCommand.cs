@@ -34,10 +34,15 @@ public static class RtlSynthCommand
                 errorPercent = rows.ToDictionary(r => r.Resource, r => r.ErrorPercent),
                 cells = synth.Cells,
             });
+        Print(rows);
+        return ExitCodes.Ok;
+    }
+
+    public static void Print(IReadOnlyList<Row> rows)
+    {
         Console.Error.WriteLine($"{"resource",-9} {"yosys",9} {"estimate",9} {"error",8} {"estimate with m_axi",19}");
         foreach (var r in rows)
             Console.Error.WriteLine($"{r.Resource,-9} {r.Yosys,9} {r.Estimate,9} {(r.ErrorPercent is { } e ? $"{e:+0.0;-0.0;0}%" : "-"),8} {r.EstimateWithInterface,19}");
-        return ExitCodes.Ok;
     }
 
     public static IReadOnlyList<Row> Compare(RtlSynth.Result synth, ResourceEstimate estimate)

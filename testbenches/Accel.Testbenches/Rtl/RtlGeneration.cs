@@ -23,4 +23,14 @@ public static class RtlGeneration
         var files = RtlProjectWriter.Write(ir, config.Name, stimulus, () => activator.Run(stimulus), directory, options);
         return new Result(ir, directory, files, stimulus);
     }
+
+    /// <summary>The Verilog `accel rtl` prints for this configuration, without running the reference or writing anything.</summary>
+    public static string Verilog(KernelProject project, KernelInfo kernel, KernelConfig config, string board = "u55c", double clockMhz = 300, int seed = Transpiler.DefaultSeed)
+    {
+        var activator = new KernelActivator(kernel, config);
+        var ir = KernelLowering.Lower(project, activator);
+        var options = new RtlProjectWriter.Options(new EmulatorSchedule(ir, clockMhz), EmulatorSchedule.Ports(ir, board, clockMhz), Force: false);
+        var depths = activator.MakeStimulus(seed).Arrays.ToDictionary(kv => kv.Key, kv => kv.Value.Length);
+        return RtlProjectWriter.Render(ir, config.Name, depths, options)[$"{ir.Name}.v"];
+    }
 }

@@ -22,12 +22,36 @@ public static partial class RtlSynth
             throw new InvalidOperationException($"{e.Message}. RTL synthesis needs Yosys (Debian: apt-get install yosys; scripts/install-deps.sh installs it)", e);
         }
         if (run.ExitCode != 0) throw new InvalidOperationException($"yosys failed ({run.ExitCode}) in {directory}:\n{run.Output}");
+        File.WriteAllText(Path.Combine(directory, SourceFile), SourceHash(directory));
+        return Read(directory, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Beside synth.stat: the hash of the Verilog that synthesis read, so a later reader can tell whether
+    /// the figures are those of the RTL `accel rtl` prints now.</summary>
+    public const string SourceFile = "synth.source";
+
+    /// <summary>The figures of the last synthesis in this folder if it was of exactly <paramref name="verilog"/>, else null.</summary>
+    public static Result? Previous(string directory, string verilog)
+    {
+        var source = Path.Combine(directory, SourceFile);
+        if (!File.Exists(source) || !File.Exists(Path.Combine(directory, "synth.stat"))) return null;
+        return File.ReadAllText(source).Trim() == Hash(verilog) ? Read(directory, 0) : null;
+    }
+
+    private static string SourceHash(string directory) =>
+        Hash(string.Concat(Directory.GetFiles(directory, "*.v").Order(StringComparer.Ordinal).Select(File.ReadAllText)));
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    private static Result Read(string directory, double seconds)
+    {
         var cells = Cells(File.ReadAllText(Path.Combine(directory, "synth.stat")));
         long Count(Func<string, bool> pick) => cells.Where(c => pick(c.Key)).Sum(c => c.Value);
         long lut = Count(c => LutPattern().IsMatch(c)) + 4 * Count(c => c is "RAM32M" or "RAM64M" or "RAM32M16" or "RAM64M8")
             + 2 * Count(c => c is "RAM32X1D" or "RAM64X1D") + Count(c => c is "RAM32X1S" or "RAM64X1S" or "RAM128X1S" or "SRL16E" or "SRLC32E");
         return new Result(lut, Count(c => FlipFlopPattern().IsMatch(c)), Count(c => c == "DSP48E2"),
-            Count(c => c == "RAMB18E2") + 2 * Count(c => c == "RAMB36E2"), cells, watch.Elapsed.TotalSeconds);
+            Count(c => c == "RAMB18E2") + 2 * Count(c => c == "RAMB36E2"), cells, seconds);
     }
 
     /// <summary>The cell table of Yosys `stat`: lines of `cell-type count` after "Number of cells".</summary>

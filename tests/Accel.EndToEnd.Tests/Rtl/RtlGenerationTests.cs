@@ -43,7 +43,8 @@ public sealed class RtlGenerationTests
     }
 
     /// <summary>layernorm tokens5-dim7 copies 3 lanes a cycle: its ports get one slot per access site of an
-    /// iteration (x read on 3, y written on 3), and the response queue of x room for 3 words a cycle.</summary>
+    /// iteration (x read on 3, y written on 3), and each read slot a response queue of its own with room for a
+    /// word a cycle over the pipeline's depth.</summary>
     [Fact]
     public void EachAccessOfAnIterationHasItsOwnSlot()
     {
@@ -52,7 +53,9 @@ public sealed class RtlGenerationTests
         Assert.DoesNotContain("x_rd_valid_3", verilog);
         Assert.Contains("output reg y_wr_valid_2,", verilog);
         Assert.DoesNotContain("y_wr_valid_3", verilog);
-        Assert.Contains("reg [31:0] q_x [0:255];", verilog); // 3 x (depth 71 + 4) = 225 words
+        foreach (var slot in new[] { "", "_1", "_2" })
+            Assert.Contains($"reg [31:0] q_x{slot} [0:127];", verilog); // depth 71 + 4 = 75 words
+        Assert.DoesNotContain("q_x_3", verilog);
     }
 
     /// <summary>The linear unit's tile counters (loadRow, loadColumn, row, column) are assigned in its pipelined loop
@@ -96,6 +99,49 @@ public sealed class RtlGenerationTests
         var project = Codegen.Frontend.KernelProject.FromFiles([path], []);
         var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "gather", null));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Message.Contains("depends on j, computed in the same pipelined loop from a memory read"));
+    }
+
+    /// <summary>A dataflow top's FIFO accesses the RTL cannot time as the emulator does: a read under a condition the
+    /// body computes (the RTL pops an iteration's words at stage 0, before the body runs) and a write outside a
+    /// pipelined loop. Both reported at their lines, nothing printed.</summary>
+    [Fact]
+    public void StreamAccessesOutsideTheSubsetAreReported()
+    {
+        var path = Path.Combine(TestPaths.Scratch("rtl-stream-refusal"), "Skip.cs");
+        File.WriteAllText(path, """
+            using Accel.Hw;
+            [Kernel("skip")]
+            public sealed class Skip(int n = 8)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
+                {
+                    Hls.Dataflow();
+                    var s = new Stream<int>(2);
+                    Load(x, s);
+                    Store(s, y);
+                }
+                void Load(int[] x, Stream<int> s)
+                {
+                    s.Write(n);
+                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); s.Write(x[i]); }
+                }
+                void Store(Stream<int> s, int[] y)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        Hls.Pipeline(1);
+                        if (i > 2) { int v = s.Read(); y[i] = v; }
+                    }
+                }
+                [Stimulus]
+                public void Stimulus(Stimulus s) => s.Array("x", new int[n]).Output<int>("y", n);
+            }
+            """);
+        var project = Codegen.Frontend.KernelProject.FromFiles([path], []);
+        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "skip", null));
+        Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 15 && d.Message.Contains("a write of stream s outside a pipelined loop"));
+        Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 23 && d.Message.Contains("a stream read under a condition in a pipelined loop"));
     }
 
     [Fact]

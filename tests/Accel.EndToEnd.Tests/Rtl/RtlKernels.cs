@@ -15,24 +15,27 @@ internal static class RtlKernels
     private static readonly Dictionary<string, Lazy<Run>> Runs = new();
 
     /// <param name="config">a named configuration, or null for the defaults with <paramref name="parameters"/> (name=value)</param>
-    public static Run Of(string kernel, string? config, params string[] parameters)
+    public static Run Of(string kernel, string? config, params string[] parameters) => OfSource(null, kernel, config, parameters);
+
+    /// <param name="source">a kernel source of the tests' data (path parts under the test folder), or null for the built-in kernels</param>
+    public static Run OfSource(string[]? source, string kernel, string? config, params string[] parameters)
     {
         Lazy<Run> run;
         lock (Runs)
         {
-            var key = $"{kernel}/{config}/{string.Join(",", parameters)}";
-            if (!Runs.TryGetValue(key, out run!)) Runs[key] = run = new Lazy<Run>(() => Simulate(kernel, config, parameters));
+            var key = $"{string.Join("/", source ?? [])}:{kernel}/{config}/{string.Join(",", parameters)}";
+            if (!Runs.TryGetValue(key, out run!)) Runs[key] = run = new Lazy<Run>(() => Simulate(source, kernel, config, parameters));
         }
         return run.Value;
     }
 
-    private static Run Simulate(string kernelName, string? configName, string[] parameters)
+    private static Run Simulate(string[]? source, string kernelName, string? configName, string[] parameters)
     {
-        var project = KernelCatalog.BuiltIn;
+        var project = source is null ? KernelCatalog.BuiltIn : Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data(source)], []);
         var kernel = KernelCatalog.Find(project, kernelName);
         var config = Codegen.Frontend.KernelConfig.Resolve(kernel, configName, parameters);
         configName = config.Name;
-        var generated = RtlGeneration.Generate(project, kernel, config, TestPaths.Scratch($"rtl-{kernelName}-{configName}"), force: false);
+        var generated = RtlGeneration.Generate(project, kernel, config, TestPaths.Scratch($"rtl-{kernelName}-{configName}-{string.Join("-", parameters)}".TrimEnd('-')), force: false);
         var sim = RtlSim.Run(generated.Directory, generated.Ir.Name);
         var emulated = KernelEmulator.Run(project, kernel, config, generated.Stimulus, new KernelEmulator.Options()).Report;
         return new Run(generated, sim, emulated.TotalCycles, emulated.Processes.Sum(p => p.StalledOnOutputCycles));

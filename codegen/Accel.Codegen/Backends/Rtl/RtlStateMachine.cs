@@ -7,7 +7,9 @@ namespace Accel.Codegen.Backends.Rtl;
 /// its own: it runs on the clock edge that leaves the previous timed state, and the schedule's cycles for it are
 /// spent where the emulator spends them (a function's at its entry, a sequential loop's at the start of each
 /// iteration) in wait states. A pipelined loop is one state that issues an iteration every II cycles and runs
-/// its body at stage Depth - 1. So the circuit takes the emulator's cycles, and the values come from the IR.</summary>
+/// its body at stage Depth - 1. So the circuit takes the emulator's cycles, and the values come from the IR.
+/// A dataflow top has one such machine per process (its own state and wait registers, its state names prefixed),
+/// as the emulator gives each process its own clock.</summary>
 internal sealed class RtlStateMachine
 {
     private abstract record Frame;
@@ -18,6 +20,8 @@ internal sealed class RtlStateMachine
     public sealed record Pipeline(int Id, int Depth, IReadOnlyList<Variable> ReadPorts);
 
     private readonly IrKernel kernel;
+    private readonly IrFunction function;
+    private readonly string stateVar, waitVar, statePrefix;
     private readonly IRtlSchedule schedule;
     private readonly VerilogPrinter printer;
     private readonly RtlRejections rejections;
@@ -26,29 +30,34 @@ internal sealed class RtlStateMachine
     private readonly Dictionary<(int, string), string> loopStates = new();
     private readonly Dictionary<IrStmt, VerilogScope> callScopes = new();
     private readonly Dictionary<string, IrFunction> functions;
-    private readonly List<Pipeline> pipelines = new();
-    private readonly List<Variable> writePorts;
+    private readonly List<Pipeline> pipelines;
+    private readonly IReadOnlyList<Variable> writePorts;
 
-    public RtlStateMachine(IrKernel kernel, IRtlSchedule schedule, VerilogPrinter printer, RtlRejections rejections, VerilogScope top)
+    /// <param name="function">the function this machine runs: the top, or a dataflow process</param>
+    /// <param name="top">the scope <paramref name="function"/>'s body is printed in</param>
+    /// <param name="stateVar">its state register; <paramref name="statePrefix"/> starts its state names</param>
+    /// <param name="writePorts">the ports it writes: their open bursts close where its pipelined loops end</param>
+    /// <param name="pipelines">where its pipelined loops are listed (shared by the machines of one module)</param>
+    /// <param name="slots">each port's access slots (shared by the machines of one module)</param>
+    public RtlStateMachine(IrKernel kernel, IrFunction function, IRtlSchedule schedule, VerilogPrinter printer, RtlRejections rejections, VerilogScope top,
+        string stateVar, string waitVar, string statePrefix, IReadOnlyList<Variable> writePorts, List<Pipeline> pipelines, PortSlots slots)
     {
-        (this.kernel, this.schedule, this.printer, this.rejections, this.top) = (kernel, schedule, printer, rejections, top);
-        writePorts = kernel.Top.Parameters.Where(p => p.Type is PortType && Ir.Analysis.VariableUse.Of(kernel).IsWritten(p)).ToList();
+        (this.kernel, this.function, this.schedule, this.printer, this.rejections, this.top) = (kernel, function, schedule, printer, rejections, top);
+        (this.stateVar, this.waitVar, this.statePrefix, this.writePorts, this.pipelines, Slots) = (stateVar, waitVar, statePrefix, writePorts, pipelines, slots);
         functions = kernel.Functions.ToDictionary(f => f.Name);
     }
 
-    public IReadOnlyList<Pipeline> Pipelines => pipelines;
-
     /// <summary>Each port's access slots: the most accesses an iteration of one of the pipelines makes.</summary>
-    public PortSlots Slots { get; } = new();
+    public PortSlots Slots { get; }
 
     /// <summary>The code of the idle state's start edge, then every state it reaches, in the order first reached.</summary>
     public (IReadOnlyList<string> Start, IReadOnlyList<State> States) Build()
     {
-        var body = ImmutableStack<Frame>.Empty.Push(new Rest(kernel.Top.Body.Statements, 0, top));
+        var body = ImmutableStack<Frame>.Empty.Push(new Rest(function.Body.Statements, 0, top));
         var start = printer.Capture(5, () =>
         {
-            long entry = schedule.EntryCycles(kernel.Top.Name);
-            if (entry > 0) Wait(Register("S_ENTRY", () => AfterWait(() => Continue(body))), entry);
+            long entry = schedule.EntryCycles(function.Name);
+            if (entry > 0) Wait(Register($"{statePrefix}ENTRY", () => AfterWait(() => Continue(body))), entry);
             else Continue(body);
         });
         var states = new List<State>();
@@ -66,17 +75,17 @@ internal sealed class RtlStateMachine
     /// <summary>A wait state's body: count down what <see cref="Wait"/> set, then run what follows.</summary>
     private void AfterWait(Action then)
     {
-        printer.Open("if (wait_count == 0) begin");
+        printer.Open($"if ({waitVar} == 0) begin");
         then();
         printer.Close("end else begin");
-        printer.Emit("  wait_count = wait_count - 1;");
+        printer.Emit($"  {waitVar} = {waitVar} - 1;");
         printer.Emit("end");
     }
 
     private void Wait(string state, long cycles)
     {
-        printer.Emit($"state = {state};");
-        printer.Emit($"wait_count = {cycles - 1};");
+        printer.Emit($"{stateVar} = {state};");
+        printer.Emit($"{waitVar} = {cycles - 1};");
     }
 
     private bool Timed(IrStmt s) => s switch
@@ -163,7 +172,7 @@ internal sealed class RtlStateMachine
                 }
             }
         }
-        printer.Emit("state = S_FINISH;");
+        printer.Emit($"{stateVar} = S_FINISH;");
     }
 
     private void Sequential(ForStmt f, ImmutableStack<Frame> after)
@@ -173,7 +182,7 @@ internal sealed class RtlStateMachine
         if (!loopStates.ContainsKey(Key(f)))
         {
             var iteration = after.Push(new AfterIteration(f, scope)).Push(new Rest(f.Body.Statements, 0, scope));
-            loopStates[Key(f)] = Register($"S_LOOP{StateName(scope.Prefix, f)}", () => AfterWait(() => Continue(iteration)));
+            loopStates[Key(f)] = Register($"{statePrefix}LOOP{StateName(scope.Prefix, f)}", () => AfterWait(() => Continue(iteration)));
         }
         printer.Open($"if ({printer.Expr(f.Condition!)}) begin");
         Wait(loopStates[Key(f)], schedule.Loop(f.Id).BodyCycles);
@@ -212,10 +221,10 @@ internal sealed class RtlStateMachine
                 foreach (var s in f.Init) printer.Statement(s);
                 return printer.Expr(f.Condition!);
             });
-            var state = $"S_PIPE{StateName(scope.Prefix, f)}";
+            var state = $"{m.statePrefix}PIPE{StateName(scope.Prefix, f)}";
             var readPorts = new List<Variable>();
             printer.Open($"if ({more}) begin");
-            printer.Emit($"state = {state};");
+            printer.Emit($"{m.stateVar} = {state};");
             printer.Emit($"{P}_more = 1'b1;");
             printer.Emit($"{P}_valid = 0;");
             printer.Emit($"{P}_ii = 0;");
@@ -241,7 +250,7 @@ internal sealed class RtlStateMachine
             printer.Scope = scope;
             int top = timing.Depth - 2;
             // The request side first, into a scratch list: it tells which ports the last stage waits on.
-            var issue = new IssuePorts(printer, m.Slots, P);
+            var issue = new IssuePorts(printer, m.Slots, P, m.rejections);
             var issueLines = printer.Capture(6, () => WithIssueScope(issueScope, () =>
             {
                 printer.Ports = issue;
@@ -258,35 +267,67 @@ internal sealed class RtlStateMachine
             readPorts.AddRange(issue.ReadPorts.Select(name => m.kernel.Top.Parameters.Single(p => p.Name == name)));
             printer.Scope = scope;
 
-            printer.Emit($"{P}_stall = 1'b0;");
-            foreach (var port in readPorts)
+            // Whether an iteration asked for a word on each read slot travels with it, as valid does.
+            var requested = readPorts.SelectMany(port => Enumerable.Range(0, issue.Sites(port.Name)).Select(slot => (Port: port, Slot: slot))).ToList();
+            foreach (var (port, slot) in requested)
             {
-                string counts = RtlNames.Counts(P, port);
-                printer.Declare(counts, $"reg [{8 * (timing.Depth - 1) - 1}:0] {counts};");
-                printer.Declare(RtlNames.NewCount(P, port), $"reg [7:0] {RtlNames.NewCount(P, port)};");
-                printer.Emit($"if ({P}_valid[{top}] && ({RtlNames.QueueTail(port)} - {RtlNames.QueueHead(port)}) < {counts}[{8 * (timing.Depth - 1) - 1}:{8 * (timing.Depth - 2)}]) {P}_stall = 1'b1;");
+                var bits = RtlNames.Requested(P, port, slot);
+                printer.Declare(bits, $"reg [{timing.Depth - 2}:0] {bits};");
+                printer.Declare(bits + "_new", $"reg {bits}_new;");
             }
+            // The last stage first, into a list: it tells which FIFOs an iteration reads and writes.
+            StreamOps.RejectConditional(f.Body, printer, m.rejections);
+            var exec = new ExecPorts(printer, m.Slots, P, timing.Depth);
+            var execLines = printer.CaptureNested(2, () =>
+            {
+                printer.Ports = exec;
+                printer.InPipeline = true;
+                try
+                {
+                    printer.Block(f.Body.Statements);
+                    foreach (var s in f.Step) printer.Statement(s);
+                }
+                finally { printer.Ports = null; printer.InPipeline = false; }
+            });
+            printer.Scope = scope;
+
+            printer.Emit($"{P}_stall = 1'b0;");
+            foreach (var (port, slot) in requested)
+                printer.Emit($"if ({P}_valid[{top}] && {RtlNames.Requested(P, port, slot)}[{top}] && {RtlNames.QueueTail(port, slot)} == {RtlNames.QueueHead(port, slot)}) {P}_stall = 1'b1;");
+            // FIFO reads happen at stage 0 (an iteration issues only once its words are there), FIFO writes at
+            // the last stage (only into free slots): the emulator's stages, and the whole pipeline stalls.
+            foreach (var (stream, reads) in exec.StreamReads)
+                printer.Emit($"if ({P}_more && {P}_ii == 0 && {RtlNames.StreamCount(stream)} < {reads}) {P}_stall = 1'b1;");
+            foreach (var (stream, writes) in exec.StreamWrites)
+                printer.Emit($"if ({P}_valid[{top}] && {RtlNames.StreamCount(stream)} > {stream.Depth - writes}) {P}_stall = 1'b1;");
             printer.Open($"if (!{P}_stall) begin");
             printer.Open($"if ({P}_valid[{top}]) begin");
-            printer.Ports = new ExecPorts(printer, m.Slots);
-            printer.InPipeline = true;
-            try
-            {
-                printer.Block(f.Body.Statements);
-                foreach (var s in f.Step) printer.Statement(s);
-            }
-            finally { printer.Ports = null; printer.InPipeline = false; }
+            printer.EmitLines(execLines);
             printer.Close();
             printer.Emit($"{P}_issue = 1'b0;");
-            foreach (var port in readPorts) printer.Emit($"{RtlNames.NewCount(P, port)} = 8'd0;");
+            foreach (var (port, slot) in requested) printer.Emit($"{RtlNames.Requested(P, port, slot)}_new = 1'b0;");
             printer.Open($"if ({P}_more && {P}_ii == 0) begin");
             printer.Emit($"{P}_issue = 1'b1;");
             printer.EmitLines(issueLines);
+            // The words an iteration reads from a FIFO travel with it to the last stage.
+            foreach (var (stream, reads) in exec.StreamReads)
+                for (int site = 0; site < reads; site++)
+                {
+                    printer.Emit($"{RtlNames.Carried(P, stream, site)}_new = {RtlNames.Stream(stream)}[{RtlNames.StreamHead(stream)}];");
+                    printer.Emit($"{RtlNames.StreamHead(stream)} = {RtlNames.Next(stream, RtlNames.StreamHead(stream))};");
+                    printer.Emit($"{RtlNames.StreamPop(stream)} = {RtlNames.StreamPop(stream)} + 1'b1;");
+                }
             printer.Close();
             printer.Emit(timing.II > 1 ? $"{P}_ii = ({P}_ii == {timing.II - 1}) ? 16'd0 : {P}_ii + 1'b1;" : $"{P}_ii = 16'd0;");
             printer.Emit($"{P}_valid = ({P}_valid << 1) | {P}_issue;");
-            foreach (var port in readPorts)
-                printer.Emit($"{RtlNames.Counts(P, port)} = ({RtlNames.Counts(P, port)} << 8) | {RtlNames.NewCount(P, port)};");
+            foreach (var (port, slot) in requested)
+                printer.Emit($"{RtlNames.Requested(P, port, slot)} = ({RtlNames.Requested(P, port, slot)} << 1) | {RtlNames.Requested(P, port, slot)}_new;");
+            foreach (var (stream, reads) in exec.StreamReads)
+                for (int site = 0; site < reads; site++)
+                {
+                    var carried = RtlNames.Carried(P, stream, site);
+                    printer.Emit(timing.Depth > 2 ? $"{carried} = {{{carried}[{stream.Bits * (timing.Depth - 2) - 1}:0], {carried}_new}};" : $"{carried} = {carried}_new;");
+                }
             // The loop ends when nothing is left to issue and its last iteration has left the last stage;
             // its open write bursts close there, as in the emulator.
             printer.Open($"if (!{P}_more && {P}_valid == 0) begin");

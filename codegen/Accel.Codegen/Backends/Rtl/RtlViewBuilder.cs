@@ -29,17 +29,65 @@ internal static class RtlViewBuilder
             else rejections.Report(kernel.Top.Line, $"the top-function argument {p.Name} of type {p.Type}");
         }
         printer.Scope = top;
-        var machine = new RtlStateMachine(kernel, schedule, printer, rejections, top);
-        var (start, states) = machine.Build();
+        var pipelines = new List<RtlStateMachine.Pipeline>();
+        var slots = new PortSlots();
+        var streams = new List<RtlStreamView>();
+        var use = Ir.Analysis.VariableUse.Of(kernel);
+        var machines = new List<RtlMachineView>();
+        int code = 2; // 0 and 1 are the shared S_IDLE and S_FINISH
+        void Add(RtlStateMachine machine, string stateVar, string waitVar)
+        {
+            var (start, states) = machine.Build();
+            machines.Add(new RtlMachineView(stateVar, waitVar, start, states.Select(s => new RtlStateView(s.Name, code++, s.Lines)).ToList()));
+        }
+        if (Ir.Analysis.DataflowRegion.IsDataflow(kernel.Top))
+        {
+            // One machine per process, each in a scope of its own bound to the top's ports and FIFOs.
+            var functions = kernel.Functions.ToDictionary(f => f.Name);
+            var calls = Ir.Analysis.DataflowRegion.ProcessCalls(kernel);
+            foreach (var s in kernel.Top.Body.Statements)
+            {
+                printer.Line = s.Line;
+                switch (s)
+                {
+                    case DirectiveStmt: break;
+                    case LocalDeclStmt { Variable: { Type: StreamType { Element: IntType or BoolType } stream } v }:
+                        top.BindArray(v.Name, new StreamTarget(v.Name, v.StreamDepth, stream.Element));
+                        streams.Add(new RtlStreamView(v.Name, VerilogPrinter.Width(stream.Element), v.StreamDepth, RtlNames.StreamCountBits(v.StreamDepth)));
+                        break;
+                    case ExprStmt e when calls.Contains(e): break;
+                    default: rejections.Report(s.Line, "a statement of a dataflow top other than a stream of integers or a process call"); break;
+                }
+            }
+            for (int k = 0; k < calls.Count; k++)
+            {
+                var call = Ir.Analysis.DataflowRegion.Call(calls[k]);
+                var callee = functions[call.Callee];
+                printer.Scope = top;
+                printer.Line = calls[k].Line;
+                var scope = new VerilogScope(printer.NextInlinePrefix(callee.Name));
+                printer.BindArguments(callee, scope, call.Arguments);
+                var written = call.Arguments.Select((a, i) => (a, i))
+                    .Where(x => x.a is VarRefExpr { Variable: { Type: PortType } } && use.IsWritten(callee.Parameters[x.i]))
+                    .Select(x => ((VarRefExpr)x.a).Variable).Distinct().ToList();
+                Add(new RtlStateMachine(kernel, callee, schedule, printer, rejections, scope, $"state_{k}", $"wait_count_{k}", $"S_P{k}_", written, pipelines, slots),
+                    $"state_{k}", $"wait_count_{k}");
+            }
+        }
+        else
+        {
+            var written = kernel.Top.Parameters.Where(p => p.Type is PortType && use.IsWritten(p)).ToList();
+            Add(new RtlStateMachine(kernel, kernel.Top, schedule, printer, rejections, top, "state", "wait_count", "S_", written, pipelines, slots),
+                "state", "wait_count");
+        }
         rejections.ThrowIfAny();
 
-        var ports = Ports(kernel, timing, depths, machine);
+        var ports = Ports(kernel, timing, depths, pipelines, slots);
         var module = new RtlModuleView(Banner(kernel, config), kernel.Name,
             Scalars(kernel), ports,
             kernel.Tables.Select(t => new RtlRomView(VerilogPrinter.RomName(t), VerilogPrinter.Width(t.Element), t.Values.Length,
                 t.Values.Select(v => VerilogPrinter.Constant(t.Element, v)).ToList())).ToList(),
-            printer.Declarations, start,
-            [new RtlStateView("S_IDLE", 0, []), new RtlStateView("S_FINISH", 1, []), .. states.Select((s, i) => new RtlStateView(s.Name, i + 2, s.Lines))]);
+            streams, printer.Declarations, machines);
         return (module, ports);
     }
 
@@ -50,9 +98,10 @@ internal static class RtlViewBuilder
         kernel.Top.Parameters.Where(p => p.Type is IntType or BoolType)
             .Select(p => new RtlScalarView(p.Name, VerilogPrinter.Width(p.Type), p.Type is IntType { Bits: 64 } ? "int64_t" : "int32_t")).ToList();
 
-    private static List<RtlPortView> Ports(IrKernel kernel, IReadOnlyList<RtlPortTiming> timing, IReadOnlyDictionary<string, int> depths, RtlStateMachine machine)
+    private static List<RtlPortView> Ports(IrKernel kernel, IReadOnlyList<RtlPortTiming> timing, IReadOnlyDictionary<string, int> depths,
+        IReadOnlyList<RtlStateMachine.Pipeline> pipelines, PortSlots slots)
     {
-        var deepest = machine.Pipelines.SelectMany(p => p.ReadPorts.Select(port => (port.Name, p.Depth)))
+        var deepest = pipelines.SelectMany(p => p.ReadPorts.Select(port => (port.Name, p.Depth)))
             .GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Max(x => x.Depth));
         var channels = timing.Select(t => t.Channel).Distinct().ToList();
         return kernel.Top.Parameters.Where(p => p.Type is PortType).Select(p =>
@@ -60,19 +109,17 @@ internal static class RtlViewBuilder
             var element = (IntType)((PortType)p.Type).Element;
             var t = timing.Single(x => x.Port == p.Name);
             bool writes = Ir.Analysis.VariableUse.Of(kernel).IsWritten(p);
-            int readSlots = machine.Slots.Reads(p.Name), writeSlots = writes ? Math.Max(1, machine.Slots.Writes(p.Name)) : 0;
+            int readSlots = slots.Reads(p.Name), writeSlots = writes ? Math.Max(1, slots.Writes(p.Name)) : 0;
             return new RtlPortView(p.Name, element.Bits, element.Bits / 8, $"{(element.Signed ? "" : "u")}int{element.Bits}_t",
-                deepest.ContainsKey(p.Name), writes, depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth, readSlots) : 0,
+                deepest.ContainsKey(p.Name), writes, depths[p.Name], deepest.TryGetValue(p.Name, out int depth) ? RtlNames.QueueBits(depth) : 0,
                 t.Channel, channels.IndexOf(t.Channel), t.LatencyCycles, t.BeatBytes, t.UnitsPerCycle, t.ServiceUnits,
                 Enumerable.Range(0, readSlots).Select(PortSlots.Suffix).ToList(), Enumerable.Range(0, writeSlots).Select(PortSlots.Suffix).ToList());
         }).ToList();
     }
 
-    /// <summary>Whole-kernel features outside the RTL subset: dataflow, streams, floating point, non-void tops.</summary>
+    /// <summary>Whole-kernel features outside the RTL subset: non-void tops, ports of other than integers.</summary>
     private static void RejectOutsideSubset(IrKernel kernel, RtlRejections rejections)
     {
-        if (Ir.Analysis.DataflowRegion.IsDataflow(kernel.Top))
-            rejections.Report(kernel.Top.Line, "a dataflow top function (Hls.Dataflow)");
         if (kernel.Top.ReturnType is not VoidType)
             rejections.Report(kernel.Top.Line, "a top function with a return value");
         foreach (var p in kernel.Top.Parameters)

@@ -198,8 +198,32 @@ internal sealed partial class VerilogPrinter
         return scope.Result ?? "1'b0";
     }
 
+    /// <summary>A FIFO access: only in a pipelined loop, where the stages say when it happens.</summary>
+    private string Stream(IntrinsicExpr i)
+    {
+        if (TryResolve(i.Arguments[0]) is not StreamTarget stream)
+        {
+            rejections.Report(Line, $"the stream expression {i.Arguments[0]}");
+            return "1'b0";
+        }
+        if (i.Intrinsic == Ir.Intrinsic.StreamEmpty)
+        {
+            rejections.Report(Line, $"testing stream {stream.Name} for emptiness");
+            return "1'b0";
+        }
+        if (Ports is null)
+        {
+            rejections.Report(Line, $"a {(i.Intrinsic == Ir.Intrinsic.StreamRead ? "read" : "write")} of stream {stream.Name} outside a pipelined loop");
+            return "1'b0";
+        }
+        if (i.Intrinsic == Ir.Intrinsic.StreamRead) return Ports.ReadStream(stream, i.Type, Line);
+        Ports.WriteStream(stream, Assign(stream.Element, Expr(i.Arguments[1])), Line);
+        return "1'b0";
+    }
+
     private string Intrinsic(IntrinsicExpr i)
     {
+        if (i.Intrinsic is Ir.Intrinsic.StreamRead or Ir.Intrinsic.StreamWrite or Ir.Intrinsic.StreamEmpty) return Stream(i);
         var a = i.Arguments.Select(Expr).ToList();
         var t = i.Type;
         switch (i.Intrinsic)

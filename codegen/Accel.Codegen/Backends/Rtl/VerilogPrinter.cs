@@ -9,6 +9,8 @@ internal interface IPortAccess
 {
     string Read(Variable port, string index, IrType element, int line);
     void Write(Variable port, string index, string value, int line);
+    string ReadStream(StreamTarget stream, IrType element, int line);
+    void WriteStream(StreamTarget stream, string value, int line);
 }
 
 /// <summary>Prints IR as the procedural body of one clocked always block: every IR value is a register
@@ -57,6 +59,9 @@ internal sealed partial class VerilogPrinter(IrKernel kernel, RtlRejections reje
         try { body(); return lines; }
         finally { (lines, indent) = (savedLines, savedIndent); }
     }
+
+    /// <summary>Prints into a fresh list of lines <paramref name="deeper"/> levels below the current one.</summary>
+    public List<string> CaptureNested(int deeper, Action body) => Capture(indent + deeper, body);
 
     public void Declare(string name, string declaration)
     {

@@ -2,11 +2,17 @@ using Accel.Codegen.Ir;
 
 namespace Accel.Codegen.Backends.Rtl;
 
-/// <summary>Where an array expression points in the circuit: a ROM, an on-chip memory, or an m_axi port.</summary>
+/// <summary>Where an array (or stream) expression points in the circuit: a ROM, an on-chip memory, an m_axi port, or a FIFO.</summary>
 internal abstract record ArrayTarget;
 internal sealed record RomTarget(LookupTable Table) : ArrayTarget;
 internal sealed record MemoryTarget(string Name) : ArrayTarget;
 internal sealed record PortTarget(Variable Port) : ArrayTarget;
+
+/// <summary>A FIFO of a dataflow top (a Stream&lt;T&gt; it declares): its name there, depth and element type.</summary>
+internal sealed record StreamTarget(string Name, int Depth, IrType Element) : ArrayTarget
+{
+    public int Bits => Element is IntType i ? i.Bits : 1;
+}
 
 /// <summary>The names one function body sees. The top keeps its C# names behind a prefix; each inlined call gets a
 /// prefix of its own, so two copies of a callee never share a register; an issue scope (the read-request side of a

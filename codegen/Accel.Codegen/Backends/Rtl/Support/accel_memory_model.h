@@ -10,8 +10,9 @@
 //   it is known one write later, and the channel serves the beat from that cycle when it was free).
 // - A channel serves one beat at a time, the one ready first (lower lane on ties); a beat occupies it for
 //   service/units_per_cycle cycles (an exact fraction), and each lane starts at most one beat per cycle.
-// - Read data is usable from the first whole cycle after its beat ends, in order, one word per cycle and read slot
-//   of the port (an iteration reading n words of a port has n slots: the kernel's unrolled accesses of one beat).
+// - Read data is usable from the first whole cycle after its beat ends, and comes back on the slot that asked for
+//   it, in the order of that slot's requests, one word per cycle and slot (an iteration reading n words of a port
+//   has n slots: the kernel's unrolled accesses of one beat; each slot has a response queue of its own in the RTL).
 // - A write is acknowledged `latency` cycles after its beat ends.
 // What it leaves out (README, "RTL back end"): bursts are not requested ahead (a burst's later beats are
 // requested when first touched), and the outstanding-request limit is not modelled.
@@ -32,33 +33,34 @@ public:
     {
         while (static_cast<int>(channels_.size()) <= channel) channels_.push_back(Channel{units_per_cycle});
         for (int write = 0; write < 2; write++)
-            lanes_.push_back(Lane{channel, element_bytes, latency, beat_bytes, service_units, write == 1, read_slots});
+        {
+            lanes_.push_back(Lane{channel, element_bytes, latency, beat_bytes, service_units, write == 1});
+            lanes_.back().words.resize(static_cast<size_t>(read_slots));
+        }
         return static_cast<int>(lanes_.size()) / 2 - 1;
     }
 
-    void read_request(int port, int64_t cycle, int64_t element)
+    void read_request(int port, int64_t cycle, int64_t element, int slot = 0)
     {
         Lane& lane = lanes_[2 * port];
         int64_t beat = element * lane.element_bytes / lane.beat_bytes;
         bool joins = lane.beats_total > 0 && !lane.beats.empty() && lane.next_element == element && lane.beats.back().index == beat;
         if (!joins) lane.push_beat(beat, cycle + lane.latency);
         lane.next_element = element + 1;
-        lane.words.push_back(Word{element, lane.beats_total - 1});
+        lane.words[static_cast<size_t>(slot)].push_back(Word{element, lane.beats_total - 1});
     }
 
-    // The next word of the port's read data if it is usable in this cycle (one per read slot and cycle), else -1.
-    int64_t read_data(int port, int64_t cycle)
+    // The slot's next word of the port's read data if it is usable in this cycle, else -1 (call once per cycle and slot).
+    int64_t read_data(int port, int64_t cycle, int slot = 0)
     {
         Lane& lane = lanes_[2 * port];
-        if (lane.last_delivery != cycle) lane.delivered = 0;
-        if (lane.words.empty() || lane.delivered >= lane.read_slots) return -1;
-        const Word& word = lane.words.front();
-        int64_t done = lane.done_of(word.beat);
+        std::deque<Word>& words = lane.words[static_cast<size_t>(slot)];
+        if (words.empty()) return -1;
+        int64_t done = lane.beat_at(words.front().beat).done;
         if (done < 0 || done > cycle) return -1;
-        int64_t element = word.element;
-        lane.words.pop_front();
-        lane.last_delivery = cycle;
-        lane.delivered++;
+        int64_t element = words.front().element;
+        words.pop_front();
+        lane.prune();
         return element;
     }
 
@@ -126,7 +128,10 @@ public:
     bool idle() const
     {
         for (const Lane& lane : lanes_)
-            if (lane.served != lane.beats_total || !lane.words.empty() || !lane.acks.empty() || lane.open) return false;
+            if (lane.served != lane.beats_total || !lane.acks.empty() || lane.open) return false;
+        for (const Lane& lane : lanes_)
+            for (const auto& words : lane.words)
+                if (!words.empty()) return false;
         return true;
     }
 
@@ -134,21 +139,23 @@ private:
     struct Beat { int64_t index; int64_t ready; int64_t done = -1; int words = 0; };
     struct Word { int64_t element; int64_t beat; };
     struct Lane {
-        int channel; int element_bytes; int latency; int beat_bytes; int64_t service_units; bool is_write; int read_slots;
+        int channel; int element_bytes; int latency; int beat_bytes; int64_t service_units; bool is_write;
         std::deque<Beat> beats; int64_t first = 0; int64_t beats_total = 0; int64_t served = 0;
-        int64_t next_beat_cycle = 0; int64_t last_delivery = -1; int delivered = 0;
-        std::deque<Word> words;
+        int64_t next_beat_cycle = 0;
+        std::vector<std::deque<Word>> words; // per read slot
         std::deque<std::pair<int64_t, int>> acks;
         bool open = false; int64_t open_beat = 0; int open_bytes = 0; int open_words = 0;
         int64_t last_write = 0; int64_t next_element = 0;
 
         void push_beat(int64_t index, int64_t ready, int words = 0) { beats.push_back(Beat{index, ready, -1, words}); beats_total++; }
         Beat& beat_at(int64_t n) { return beats[static_cast<size_t>(n - first)]; }
-        int64_t done_of(int64_t n)
+        // Beats before every slot's next word are no longer needed (the last one stays: a request may join it).
+        void prune()
         {
-            // Beats before the front word's are no longer needed.
-            while (first < n && first < served) { beats.pop_front(); first++; }
-            return beat_at(n).done;
+            int64_t needed = beats_total - 1;
+            for (const auto& slot : words)
+                if (!slot.empty()) needed = std::min(needed, slot.front().beat);
+            while (first < needed && first < served) { beats.pop_front(); first++; }
         }
     };
 
