@@ -26,7 +26,7 @@ public static class ExternalProcess
     }
 
     /// <param name="environment">variables to set, or to remove where the value is null</param>
-    /// <param name="timeout">when given, a run past it is killed and reported as a <see cref="TimeoutException"/></param>
+    /// <param name="timeout">when given, a run past it is killed and reported as a <see cref="ToolRunException"/></param>
     public static Result Run(string file, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
@@ -69,7 +69,7 @@ public static class ExternalProcess
         if (!process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout!.Value.TotalSeconds:F0} s");
+            throw new ToolRunException($"{file} {string.Join(' ', arguments)} did not finish within {timeout!.Value.TotalSeconds:F0} s");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

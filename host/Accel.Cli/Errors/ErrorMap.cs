@@ -24,7 +24,7 @@ public static class ErrorMap
             or XclbinFormatException or XrtUnavailableException or XrtException or DeviceArgumentException
             or CsynthReportException or EdgeMoe.Weights.SafetensorsException or FileNotFoundException or DirectoryNotFoundException => Kind.BadInput,
         KernelFaultException => Kind.KernelFault,
-        DeadlockException or RunFailedException or RunTimeoutException or OmapException or BudgetExceededException => Kind.CheckFailed,
+        DeadlockException or RunFailedException or RunTimeoutException or OmapException or BudgetExceededException or ToolRunException => Kind.CheckFailed,
         _ => Kind.Internal,
     };
 

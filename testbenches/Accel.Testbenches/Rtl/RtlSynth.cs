@@ -21,7 +21,7 @@ public static partial class RtlSynth
         {
             throw new InvalidOperationException($"{e.Message}. RTL synthesis needs Yosys (Debian: apt-get install yosys; scripts/install-deps.sh installs it)", e);
         }
-        if (run.ExitCode != 0) throw new InvalidOperationException($"yosys failed ({run.ExitCode}) in {directory}:\n{run.Output}");
+        if (run.ExitCode != 0) throw new ToolRunException($"yosys failed ({run.ExitCode}) in {directory}:\n{run.Output}");
         File.WriteAllText(Path.Combine(directory, SourceFile), SourceHash(directory));
         return Read(directory, watch.Elapsed.TotalSeconds);
     }

@@ -1,3 +1,4 @@
+using Accel.Testbenches;
 using Accel.Cli;
 
 namespace Accel.Tests.Cli;
@@ -75,6 +76,8 @@ public sealed class ErrorExitTests
         catch (Exception e) { bug = e; }
 
         Assert.Equal(ErrorMap.Kind.Internal, ErrorMap.Classify(bug));
+        // yosys past its time limit, or failing on a design, is a failed run, not a bug in Accel
+        Assert.Equal(ErrorMap.Kind.CheckFailed, ErrorMap.Classify(new ToolRunException("yosys -q -s synth.ys did not finish within 1800 s")));
         Assert.Equal(70, ErrorMap.ExitCode(ErrorMap.Classify(bug)));
         var quiet = string.Join("\n", ErrorMap.Report("gen", bug, verbose: false));
         Assert.Contains("internal error (NullReferenceException): deliberate", quiet);
