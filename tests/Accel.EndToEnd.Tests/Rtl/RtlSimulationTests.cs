@@ -7,17 +7,36 @@ namespace Accel.Tests.Rtl;
 public sealed class RtlSimulationTests
 {
     [Theory]
+    [InlineData("gelu", "default")]
     [InlineData("gelu", "row16")]
+    [InlineData("gelu", "row129-lanes4")]
+    [InlineData("gelu", "row768-lanes16")]
+    [InlineData("softmax", "default")]
     [InlineData("softmax", "row16")]
+    [InlineData("softmax", "row129-lanes4")]
+    [InlineData("softmax", "row64-lanes8")]
     [InlineData("edgemoe_layernorm", "tokens5-dim7")]
     [InlineData("edgemoe_layernorm", "tokens33-dim64")]
     [InlineData("edgemoe_linear", "tokens5-in8-out6-all")]
     [InlineData("edgemoe_linear", "fc1-gelu-small")]
+    [InlineData("edgemoe_linear", "fc2-residual-small")]
+    [InlineData("edgemoe_linear", "expert-weighted-small")]
     public void TheRtlIsBitExactAndTakesTheEmulatorsCycles(string kernel, string config)
     {
         var run = RtlKernels.Of(kernel, config);
         Assert.True(run.Sim.BitExact, run.Sim.Output);
         Assert.Equal(run.EmulatorCycles, run.Sim.Cycles);
+    }
+
+    /// <summary>qkv-small's rows end every 4 cycles, so its output opens more write bursts than the 16 outstanding the
+    /// emulator allows (see the next test): the RTL, with no such limit, is faster by the emulator's stalls on output,
+    /// within 2% (4,432 against 4,480 when measured).</summary>
+    [Fact]
+    public void TheQkvConfigurationIsBitExactAndWithinTwoPercentOfTheEmulator()
+    {
+        var run = RtlKernels.Of("edgemoe_linear", "qkv-small");
+        Assert.True(run.Sim.BitExact, run.Sim.Output);
+        Assert.InRange(run.EmulatorCycles - run.Sim.Cycles, 1, run.EmulatorCycles / 50);
     }
 
     /// <summary>A dataflow top (load -> scale -> store, Stream&lt;int&gt; FIFOs between the processes): one state machine
