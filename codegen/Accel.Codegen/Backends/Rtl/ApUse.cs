@@ -7,45 +7,25 @@ namespace Accel.Codegen.Backends.Rtl;
 /// typed parameter, local or zero), so the RTL back end reports it once, not at every use.</summary>
 internal sealed class ApUse : IrWalker
 {
-    private int? line;
-    private int current;
+    private int? first;
 
     public static int? FirstLine(IrFunction function)
     {
         if (function.Parameters.Any(p => p.Type is ApType) || function.ReturnType is ApType) return function.Line;
         var walker = new ApUse();
         walker.Walk(function);
-        return walker.line;
+        return walker.first;
     }
 
     public override void VisitLocalDecl(LocalDeclStmt s)
     {
-        current = s.Line;
-        if (s.Variable.Type is ApType || s.Variable.Type is ArrayType { Element: ApType }) line ??= s.Line;
+        if (s.Variable.Type is ApType || s.Variable.Type is ArrayType { Element: ApType }) first ??= s.Line;
         base.VisitLocalDecl(s);
-    }
-
-    public override void VisitAssign(AssignStmt s)
-    {
-        current = s.Line;
-        base.VisitAssign(s);
-    }
-
-    public override void VisitExpr(ExprStmt s)
-    {
-        current = s.Line;
-        base.VisitExpr(s);
-    }
-
-    public override void VisitReturn(ReturnStmt s)
-    {
-        current = s.Line;
-        base.VisitReturn(s);
     }
 
     public override bool VisitConvert(ConvertExpr e)
     {
-        if (e.Type is ApType) line ??= current;
+        if (e.Type is ApType) first ??= Line;
         return base.VisitConvert(e);
     }
 }

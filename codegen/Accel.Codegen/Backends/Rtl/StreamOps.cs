@@ -8,23 +8,23 @@ namespace Accel.Codegen.Backends.Rtl;
 /// the body computes (an if or a ?: whose condition is not a generation-time constant) is reported.</summary>
 internal sealed class StreamOps(VerilogPrinter printer, RtlRejections rejections) : IrWalker
 {
-    private int conditions, line;
+    private int conditions;
 
     public static void RejectConditional(BlockStmt body, VerilogPrinter printer, RtlRejections rejections) =>
-        body.Accept(new StreamOps(printer, rejections));
+        new StreamOps(printer, rejections).Walk(body);
 
     public override void VisitIf(IfStmt s)
     {
         Walk(s.Condition);
         if (printer.Known(s.Condition) is { } k)
         {
-            if (k != 0) s.Then.Accept(this);
-            else s.Else?.Accept(this);
+            if (k != 0) Walk(s.Then);
+            else Walk(s.Else);
             return;
         }
         conditions++;
-        s.Then.Accept(this);
-        s.Else?.Accept(this);
+        Walk(s.Then);
+        Walk(s.Else);
         conditions--;
     }
 
@@ -46,25 +46,7 @@ internal sealed class StreamOps(VerilogPrinter printer, RtlRejections rejections
     public override bool VisitIntrinsic(IntrinsicExpr e)
     {
         if (conditions > 0 && e.Intrinsic is Intrinsic.StreamRead or Intrinsic.StreamWrite)
-            rejections.Report(line, $"a stream {(e.Intrinsic == Intrinsic.StreamRead ? "read" : "write")} under a condition in a pipelined loop");
+            rejections.Report(Line, $"a stream {(e.Intrinsic == Intrinsic.StreamRead ? "read" : "write")} under a condition in a pipelined loop");
         return base.VisitIntrinsic(e);
-    }
-
-    public override void VisitExpr(ExprStmt s)
-    {
-        line = s.Line;
-        base.VisitExpr(s);
-    }
-
-    public override void VisitLocalDecl(LocalDeclStmt s)
-    {
-        line = s.Line;
-        base.VisitLocalDecl(s);
-    }
-
-    public override void VisitAssign(AssignStmt s)
-    {
-        line = s.Line;
-        base.VisitAssign(s);
     }
 }
