@@ -6,9 +6,10 @@ public static class TestPaths
     /// <summary>A data file copied next to the test assembly (kernel sources, snapshots).</summary>
     public static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, .. parts]);
 
-    /// <summary>The kernel sources (*.cs) of a data folder, by name in ordinal order (stable test case names).</summary>
-    public static IEnumerable<string> DataFiles(params string[] folder) =>
-        Directory.GetFiles(Data(folder), "*.cs").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal);
+    /// <summary>The names of a data folder's files matching <paramref name="pattern"/> (its kernel sources by
+    /// default), in ordinal order, so test case names are stable.</summary>
+    public static IEnumerable<string> DataFiles(string[] folder, string pattern = "*.cs") =>
+        Directory.GetFiles(Data(folder), pattern).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal);
 
     /// <summary>The checkout's root: the folder holding Accel.sln above the test assembly.</summary>
     public static string Checkout()

@@ -45,9 +45,9 @@ public static partial class RtlSim
             var result = ExternalProcess.Run("verilator", arguments, directory, environment: new Dictionary<string, string?> { ["OPT_FAST"] = "-O1" }, timeout: TimeSpan.FromMinutes(20));
             return result.ExitCode == 0 ? null : (result.ExitCode, result.Output);
         }
-        catch (InvalidOperationException e)
+        catch (ToolMissingException e)
         {
-            throw new InvalidOperationException($"{e.Message}. RTL simulation needs Verilator (Debian: apt-get install verilator; scripts/install-deps.sh installs it)", e);
+            throw new ToolMissingException(e.Tool, $"{e.Message}. RTL simulation needs Verilator (Debian: apt-get install verilator; scripts/install-deps.sh installs it)", e);
         }
     }
 

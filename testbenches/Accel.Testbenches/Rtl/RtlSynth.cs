@@ -17,9 +17,9 @@ public static partial class RtlSynth
         {
             run = ExternalProcess.Run("yosys", ["-q", "-s", "synth.ys"], directory, timeout: TimeSpan.FromMinutes(30));
         }
-        catch (InvalidOperationException e)
+        catch (ToolMissingException e)
         {
-            throw new InvalidOperationException($"{e.Message}. RTL synthesis needs Yosys (Debian: apt-get install yosys; scripts/install-deps.sh installs it)", e);
+            throw new ToolMissingException(e.Tool, $"{e.Message}. RTL synthesis needs Yosys (Debian: apt-get install yosys; scripts/install-deps.sh installs it)", e);
         }
         if (run.ExitCode != 0) throw new ToolRunException($"yosys failed ({run.ExitCode}) in {directory}:\n{run.Output}");
         File.WriteAllText(Path.Combine(directory, SourceFile), SourceHash(directory));

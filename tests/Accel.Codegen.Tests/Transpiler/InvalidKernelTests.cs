@@ -10,7 +10,7 @@ namespace Accel.Tests.Transpiler;
 public sealed class InvalidKernelTests
 {
     private static List<string> CaseFiles() =>
-        Directory.GetFiles(TestPaths.Data("Transpiler", "Invalid"), "*.cs").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
+        TestPaths.DataFiles(["Transpiler", "Invalid"]).ToList();
 
     public static TheoryData<string> Cases() => new(CaseFiles());
 

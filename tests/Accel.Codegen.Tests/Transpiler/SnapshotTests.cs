@@ -12,7 +12,7 @@ public sealed class SnapshotTests
 {
     private static readonly HlsProjectWriter.Options Options = new(Board.Find("u55c"), 300);
 
-    public static TheoryData<string> CaseFiles() => new(TestPaths.DataFiles("Transpiler", "Cases"));
+    public static TheoryData<string> CaseFiles() => new(TestPaths.DataFiles(["Transpiler", "Cases"]));
 
     [Theory]
     [MemberData(nameof(CaseFiles))]

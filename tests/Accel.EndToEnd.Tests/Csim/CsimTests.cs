@@ -70,7 +70,7 @@ public sealed class CsimTests
     }
 
     /// <summary>The codegen tests' feature cases (their snapshots are checked there).</summary>
-    public static TheoryData<string> TranspilerCaseFiles() => new(TestPaths.DataFiles("Transpiler", "Cases"));
+    public static TheoryData<string> TranspilerCaseFiles() => new(TestPaths.DataFiles(["Transpiler", "Cases"]));
 
     [Theory]
     [MemberData(nameof(TranspilerCaseFiles))]

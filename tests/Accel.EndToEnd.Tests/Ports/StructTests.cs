@@ -92,7 +92,7 @@ public sealed class StructTests
             Assert.Equal((Storage.Registers, 8L), (memories[name].Storage, memories[name].Banks));
     }
 
-    public static TheoryData<string> StructCases() => new(Directory.GetFiles(TestPaths.Data("Transpiler", "Invalid"), "ACCEL0045-*.cs").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList());
+    public static TheoryData<string> StructCases() => new(TestPaths.DataFiles(["Transpiler", "Invalid"], "ACCEL0045-*.cs"));
 
     [Theory]
     [MemberData(nameof(StructCases))]
