@@ -52,6 +52,7 @@ public static class DiagnosticIds
     public static readonly Entry DoWhile = new("ACCEL0052", "do-while", "write a while loop, or a for loop with a bounded trip count");
     public static readonly Entry ArrayInitializer = new("ACCEL0053", "an array initializer", "fill the array in a loop, or make it a [LookupTable] field");
     public static readonly Entry WholeAssignment = new("ACCEL0054", "assigning a whole array, stream or kernel parameter", "copy an array element by element in a loop; a stream and a kernel parameter keep the value they were given");
+    public static readonly Entry ArrayShapeMismatch = new("ACCEL0060", "calls passing arrays of different shapes to one multi-dimensional array parameter", "pass arrays of one shape, or write a function per shape: a C++ array parameter declares its dimensions");
     public static readonly Entry LookupTableWrite = new("ACCEL0055", "writing into a [LookupTable] field, whose values are fixed when the kernel is generated", "copy the table into a local array first and change the copy");
     /// <summary>The catch-all: an operation no rule above names (the message gives its kind). The types with
     /// user-defined operators are the arbitrary-precision ones, lowered before that guard, or rejected as a type first.</summary>

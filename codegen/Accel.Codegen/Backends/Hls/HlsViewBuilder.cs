@@ -36,12 +36,17 @@ internal static class HlsViewBuilder
         var parameters = f.Parameters.Select(p => p.Type switch
         {
             PortType port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
-            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[]",
+            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}{Dimensions(a)}",
             StreamType s => $"accel::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             var t => $"{CppSpellings.Type(t)} {p.Name}",
         });
         return $"{CppSpellings.Type(f.ReturnType)} {name}({string.Join(", ", parameters)})";
     }
+
+    /// <summary>`[]`, or every dimension of a multi-dimensional parameter (`[4][8]`): C++ needs all but the first,
+    /// and the first says what the calls pass.</summary>
+    private static string Dimensions(ArrayParamType a) =>
+        a.Shape?.DimValues is { } dims ? string.Concat(dims.Select(d => $"[{d}]")) : "[]";
 
     /// <summary>m_axi with its bundle, burst and outstanding settings for every port, s_axilite for scalars and control.</summary>
     private static IEnumerable<string> InterfacePragmas(IrFunction top, IReadOnlyDictionary<string, int> portDepths)
