@@ -139,7 +139,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         BlockStmt b => Block(b, insidePipeline, countLoops),
         LocalDeclStmt { Variable.Type: ArrayType } d => Fill(d.Variable),
         LocalDeclStmt d => d.Initializer is null ? 0 : Expr(d.Initializer),
-        AssignStmt a => Math.Max(Expr(a.Value), a.Target is IndexExpr i ? Expr(i.Index) : 0) + (a.Target is IndexExpr { Array.Type: ArrayType or ArrayParamType } ? 1 : 0),
+        AssignStmt a => Math.Max(Expr(a.Value), a.Target is IndexExpr i ? Expr(i.Index) : 0) + (a.Target is IndexExpr t && !IsPort(t.Array) ? 1 : 0),
         ExprStmt e => Expr(e.Expression),
         IfStmt i => Expr(i.Condition) + Math.Max(Statement(i.Then, insidePipeline, countLoops), i.Else is null ? 0 : Statement(i.Else, insidePipeline, countLoops)),
         ReturnStmt r => r.Value is null ? 0 : Expr(r.Value),
@@ -209,10 +209,12 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         double bodyLatency = Block(body, pipelined, countLoops: false); // nested traced loops time themselves
         inPipeline = outer;
         // Vitis schedules an m_axi read's latency into the pipeline: the data arrives (request latency, the beat,
-        // one cycle to register it), then the body computes on it.
+        // one cycle to register it), then the body computes on it, in one stage at least (storing it into a stream
+        // or a register is that stage: the RTL back end's pipelines, cycle-exact with these figures, need it).
         int readLatency = PortReads.LatencyOf(body, portAliases);
+        int depth = readLatency > 0 ? Math.Max(1, (int)Math.Ceiling(bodyLatency)) + readLatency + 2 : (int)Math.Ceiling(bodyLatency);
         var timing = pipelined
-            ? new LoopTiming(id, line, LoopKind.Pipelined, ii, Math.Max(Math.Max(2, ii), (int)Math.Ceiling(bodyLatency) + (readLatency > 0 ? readLatency + 2 : 0)), 0)
+            ? new LoopTiming(id, line, LoopKind.Pipelined, ii, Math.Max(Math.Max(2, ii), depth), 0)
             : new LoopTiming(id, line, LoopKind.Sequential, 0, 0, (long)Math.Ceiling(bodyLatency) + 1);
         loops[id] = timing = timing with
         {
@@ -356,7 +358,11 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     double IIrExprVisitor<double>.VisitNamedConst(NamedConstExpr e) => 0;
     double IIrExprVisitor<double>.VisitVarRef(VarRefExpr e) => 0;
     double IIrExprVisitor<double>.VisitTableRef(TableRefExpr e) => 0;
-    double IIrExprVisitor<double>.VisitIndex(IndexExpr e) => Expr(e.Index) + (e.Array.Type is PortType ? 0 : costs.BramRead(e.Type));
+    double IIrExprVisitor<double>.VisitIndex(IndexExpr e) => Expr(e.Index) + (IsPort(e.Array) ? 0 : costs.BramRead(e.Type));
+
+    /// <summary>A port, also when a function reaches it through an array parameter: its latency is the port's, counted
+    /// by the loop's depth, not a block RAM's.</summary>
+    private bool IsPort(IrExpr array) => array.Type is PortType || roots.Of(array, _ => null)?.Kind == Schedule.MemoryKind.Port;
     double IIrExprVisitor<double>.VisitUnary(UnaryExpr e) => Expr(e.Operand) + costs.Unary(e).Cycles;
     double IIrExprVisitor<double>.VisitBinary(BinaryExpr e) => Math.Max(Expr(e.Left), Expr(e.Right)) + costs.Binary(e).Cycles;
     double IIrExprVisitor<double>.VisitConvert(ConvertExpr e) => Expr(e.Operand) + costs.Convert(e).Cycles;
