@@ -174,7 +174,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         int? requested = pipeline?.II ?? (auto ? 1 : null);
         int ii = 0;
         string? reason = auto ? $"pipelined automatically: Vitis pipelines innermost loops of more than {AutoPipelineThreshold} iterations or an unknown count (config_compile -pipeline_loops {AutoPipelineThreshold})" : null;
-        bool unmet = false;
+        bool unmet = false, caution = false;
         if (requested is { } asked)
         {
             var constraints = PipelineConstraints.Of(Context(statement, body, file, statement is ForStmt ? factor : 1), Independent(body));
@@ -196,6 +196,8 @@ public sealed class StaticTiming : IIrExprVisitor<double>
                 }
                 if (constraints.TruncatedLoops.Count > 0)
                     reason = Also(reason, $"the unrolled loop at {file}:{constraints.TruncatedLoops[0]} was analysed on its first 4,096 copies");
+                foreach (var note in constraints.Cautions) reason = Also(reason, note);
+                caution = pipeline is not null && constraints.Cautions.Count > 0;
                 if (!constraints.Complete)
                     reason = Also(reason, $"the unrolled body is too large to analyse whole ({IterationContext.MaxSteps:N0} statements walked): the II bounds that need the rest were not checked");
             }
@@ -217,7 +219,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         loops[id] = timing = timing with
         {
             Function = current.Name, File = file, RequestedII = requested, AutoPipelined = auto, TripCount = trips,
-            UnrollFactor = factor, Reason = reason, Unmet = unmet,
+            UnrollFactor = factor, Reason = reason, Unmet = unmet, Caution = caution,
         };
         if (!countLoops) return 0;
         long n = trips ?? 1;
