@@ -131,7 +131,8 @@ internal static class PipelineConstraints
                 string names = string.Join(", ", ports.Select(p => $"'{p.Key.Name}'"));
                 string direction = write ? "write" : "read";
                 yield return new IiBound((int)Math.Min(int.MaxValue, beats),
-                    $"m_axi bundle '{bundle.Key}' is shared by {names}: {beats} {direction} beats per iteration on its one {direction} channel");
+                    $"m_axi bundle '{bundle.Key}' is shared by {names}: {beats} {direction} beats per iteration on its one {direction} channel " +
+                    "(Vitis infers no burst for same-direction accesses of one bundle in one region; the emulator bursts each port's own, an optimistic reading)");
             }
         }
     }
@@ -156,7 +157,9 @@ internal static class PipelineConstraints
                 string direction = write ? "write" : "read";
                 yield return $"m_axi port '{ports[0].Key.Name}' (bundle '{bundle.Key}') is {(write ? "written" : "read")} {distinct.Count} times per iteration, {beats} beats as far as " +
                     $"the analysis can place them: Vitis issues them as bus {direction} requests on the bundle's one {direction} channel and reports II >= {beats} " +
-                    "(limited memory ports) unless it coalesces them; the emulator keeps the II and times the beats at run time (the pipeline stalls while they queue)";
+                    "(limited memory ports) unless it coalesces them, and infers no burst for them (same-direction accesses of one bundle in one region); " +
+                    "the emulator keeps the II and times the beats at run time: an access that continues the one before shares its burst, any other is a " +
+                    "request of its own (the pipeline stalls while they queue)";
             }
         }
     }
