@@ -24,6 +24,9 @@ public sealed record LoopTiming(int Id, int Line, LoopKind Kind, int II, int Dep
     /// <summary>The directive is met here, but Vitis may not meet it (accesses the analysis cannot place): warned
     /// about as an unmet one is, with the reason saying how the emulator times it.</summary>
     public bool Caution { get; init; }
+    /// <summary>An unrolled loop whose copies of the one pipelined loop inside run side by side (the trace replays
+    /// them as one pipeline).</summary>
+    public bool SideBySide { get; init; }
 
     public string Name => $"loop{Id}_line{Line}";
 }
