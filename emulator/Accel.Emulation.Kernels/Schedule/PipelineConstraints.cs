@@ -118,7 +118,8 @@ internal static class PipelineConstraints
     /// <summary>Each m_axi bundle has one read and one write channel, one beat per cycle each, shared by every
     /// port on it: when an iteration uses two or more ports of one bundle in one direction, their beats queue on
     /// that channel. Accesses to consecutive elements inside one iteration share a beat of the port's width.
-    /// Several beats of a single port are left to the engine, which serialises them at run time (stalls).</summary>
+    /// Several beats of a single port are left to the engine, which serialises them at run time (stalls); see
+    /// <see cref="SinglePortBeats"/>.</summary>
     private static IEnumerable<IiBound> Bundles(IterationContext context, IReadOnlyList<MemoryAccess> accesses)
     {
         foreach (var bundle in accesses.Where(a => a.Root.Kind == MemoryKind.Port).GroupBy(a => a.Root.Port!.Bundle))
@@ -132,7 +133,7 @@ internal static class PipelineConstraints
                 string direction = write ? "write" : "read";
                 yield return new IiBound((int)Math.Min(int.MaxValue, beats),
                     $"m_axi bundle '{bundle.Key}' is shared by {names}: {beats} {direction} beats per iteration on its one {direction} channel " +
-                    "(Vitis infers no burst for same-direction accesses of one bundle in one region; the emulator bursts each port's own, an optimistic reading)");
+                    "(and no burst: UG1399 gives none to same-direction accesses of one bundle in one region, so each is a request of its own, in the emulator too)");
             }
         }
     }
