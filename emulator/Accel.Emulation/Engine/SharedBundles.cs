@@ -17,8 +17,14 @@ internal static class SharedBundles
         int bundles = 0;
         foreach (var port in ports)
             bundles = Math.Max(bundles, port.Bundle + 1);
-        if (bundles == 0)
-            return null;
+        var sharers = new int[bundles];
+        foreach (var port in ports)
+        {
+            if (port.Bundle >= 0)
+                sharers[port.Bundle]++;
+        }
+        if (!sharers.Any(n => n > 1))
+            return null; // no bundle has two ports: nothing to look for
         bool[]? single = null;
         // Per open loop: the first port seen on each bundle direction (port + 1; 0: none), and which met a second.
         var levels = new List<(int Begin, int[] First, bool[] Shared, bool Any)>();
