@@ -246,16 +246,25 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         double copy = Block(body, insidePipeline, countLoops: insidePipeline || countLoops);
         (inPipeline, sideBySide) = (outerUnrolled, outerPlan);
         bool together = plan is not null && loops[plan.InnerId].Kind == LoopKind.Pipelined;
-        string? reason = together
-            ? $"its {plan!.Copies} copies of the pipelined loop at {file}:{plan.Inner.Line} run side by side, as one pipeline issuing an iteration of every copy"
-            : !insidePipeline && !Innermost(body)
-            ? $"its copies of the loops inside run one after another here ({whyNot ?? (plan is null ? "Vitis runs them side by side when their memories allow; the emulator does so for one pipelined loop alone in the body" : "the loop inside is not pipelined")})"
-            : insidePipeline && wholeFunctionPipeline is { } function
-                ? $"{function} is pipelined as a whole (Hls.Pipeline outside any loop), and Vitis unrolls every loop of a pipelined function"
-                : null;
         loops.TryAdd(id, new LoopTiming(id, line, LoopKind.Unrolled, 0, 0, (long)Math.Ceiling(copy))
-            { Function = current.Name, File = file, TripCount = trips, Reason = reason, SideBySide = together });
+            { Function = current.Name, File = file, TripCount = trips, Reason = UnrolledReason(plan, together, whyNot, body, insidePipeline, file), SideBySide = together });
         return copy;
+    }
+
+    private string? UnrolledReason(SideBySide? plan, bool together, string? whyNot, BlockStmt body, bool insidePipeline, string file)
+    {
+        if (together)
+            return $"its {plan!.Copies} copies of the pipelined loop at {file}:{plan.Inner.Line} run side by side, as one pipeline issuing an iteration of every copy";
+        if (!insidePipeline && !Innermost(body))
+        {
+            string why = whyNot ?? (plan is null
+                ? "Vitis runs them side by side when their memories allow; the emulator does so for one pipelined loop alone in the body"
+                : "the loop inside is not pipelined");
+            return $"its copies of the loops inside run one after another here ({why})";
+        }
+        return insidePipeline && wholeFunctionPipeline is { } function
+            ? $"{function} is pipelined as a whole (Hls.Pipeline outside any loop), and Vitis unrolls every loop of a pipelined function"
+            : null;
     }
 
     /// <summary>A loop the schedule can replay body by body (the counter alone in its init and step), read with the

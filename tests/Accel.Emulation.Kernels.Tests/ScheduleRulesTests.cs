@@ -341,6 +341,7 @@ public sealed class ScheduleRulesTests
         Assert.False(loop.Unmet);
         Assert.Equal(beats > 1, loop.Caution);
         Assert.Equal(beats > 1, ScheduleReport.Warnings(result.Timing).Any(w => w.Contains("m_axi port 'x' (bundle 'gmem0') is read 2 times per iteration, 2 beats")));
+        Assert.Equal(beats > 1, ScheduleReport.Text("rule", "default", result.Timing).Contains("WARNING: loop"));
         if (beats > 1) Assert.Contains("the emulator keeps the II and times the beats at run time", loop.Reason);
         else Assert.Null(loop.Reason);
     }
