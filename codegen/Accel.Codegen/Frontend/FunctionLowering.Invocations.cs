@@ -72,16 +72,17 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.FunctionNameTaken, invocation.Syntax, name);
             return null;
         }
+        // Enqueued before its arguments are lowered, so functions are printed in the order their calls are met.
+        context.EnqueueFunction(target);
         var loweredArguments = arguments.SelectMany(LowerArgument).ToList();
         if (!AgreeArrayShapes(invocation, target, arguments, loweredArguments)) return null;
-        context.EnqueueFunction(target);
         var call = new CallExpr(returnType, name, loweredArguments);
         context.CallSites[call] = Site(invocation);
         return call;
     }
 
-    /// <summary>Each multi-dimensional array argument gives its parameter the shape it declares (before the callee is
-    /// lowered, which reads it); a second shape for one parameter is reported.</summary>
+    /// <summary>Each multi-dimensional array argument gives its parameter the shape it declares (the callee is lowered
+    /// after this function, and reads it); a second shape for one parameter is reported.</summary>
     private bool AgreeArrayShapes(IInvocationOperation invocation, IMethodSymbol target, List<IOperation> arguments, List<IrExpr> lowered)
     {
         if (!target.Parameters.Any(p => p.Type is IArrayTypeSymbol { Rank: > 1 })) return true;

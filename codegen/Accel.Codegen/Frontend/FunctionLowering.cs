@@ -112,7 +112,8 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         {
             if (context.ArrayParameterShapes.Of(method, p.Ordinal) is not { } shape)
             {
-                context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional parameter {p.Name}, which no call passes a multi-dimensional local array");
+                // Every call passes one, or was reported for what it passes.
+                if (!context.Diagnostics.HasErrors) throw new InternalCompilerException($"no shape for the parameter {p.Name} of {method.Name}");
                 return null;
             }
             type = type with { Shape = shape };
