@@ -45,7 +45,7 @@ public static class KernelEmulator
         {
             outputs = activator.Run(stimulus, arrays =>
             {
-                session = new TraceSession(timing, ports.Select(p => arrays[p.Name]).ToList(), ir.Name, pingPongs);
+                session = new TraceSession(timing, ports.Select(p => (Array)arrays[p.Name]).ToList(), ir.Name, pingPongs);
                 TraceHooks.Session = session;
                 StreamObserver.Current = session;
             });
