@@ -12,6 +12,11 @@ public static class TopInterfaces
 
     public static IEnumerable<Variable> AxisStreams(IrKernel kernel) => kernel.Top.Parameters.Where(p => p.Interface == InterfaceMode.Axis);
 
+    /// <summary>Control goes through s_axilite, as XRT drives it, unless the kernel is for the Vivado IP flow and has no
+    /// AXI-Lite register at all (no m_axi offset, no s_axilite scalar): then the block handshake ap_ctrl_hs.</summary>
+    public static bool HasAxiLiteControl(IrFunction top) =>
+        !top.Parameters.Any(IsVivadoOnly) || top.Parameters.Any(p => Mode(p) is "s_axilite" or "m_axi");
+
     /// <summary>The pragma's mode for a parameter: its own, or m_axi / s_axilite by default.</summary>
     public static string Mode(Variable parameter) => parameter.Interface switch
     {

@@ -49,8 +49,7 @@ internal static class HlsViewBuilder
     }
 
     /// <summary>m_axi with its bundle, burst and outstanding settings for every port, the attribute's mode for the
-    /// others (s_axilite by default for scalars). Control is s_axilite, as XRT drives it, unless the kernel is for
-    /// the Vivado IP flow and has no AXI-Lite register at all: then the block handshake ap_ctrl_hs.</summary>
+    /// others (s_axilite by default for scalars), and the block control (<see cref="TopInterfaces.HasAxiLiteControl"/>).</summary>
     private static IEnumerable<string> InterfacePragmas(IrFunction top, IReadOnlyDictionary<string, int> portDepths)
     {
         foreach (var p in top.Parameters)
@@ -62,9 +61,7 @@ internal static class HlsViewBuilder
             else
                 yield return CppSpellings.PragmaLine($"HLS INTERFACE mode={TopInterfaces.Mode(p)} port={p.Name}");
         }
-        bool axiLite = top.Parameters.Any(p => TopInterfaces.Mode(p) is "s_axilite" or "m_axi");
-        bool vivado = top.Parameters.Any(TopInterfaces.IsVivadoOnly);
-        yield return CppSpellings.PragmaLine($"HLS INTERFACE mode={(vivado && !axiLite ? "ap_ctrl_hs" : "s_axilite")} port=return");
+        yield return CppSpellings.PragmaLine($"HLS INTERFACE mode={(TopInterfaces.HasAxiLiteControl(top) ? "s_axilite" : "ap_ctrl_hs")} port=return");
     }
 
     private static TableView Table(LookupTable table)
