@@ -24,9 +24,12 @@ public sealed class Stimulus(int seed)
 
     /// <summary>An output-only array argument of <paramref name="length"/> zeroed elements; for an [Axis] output
     /// stream, the number of words the kernel writes.</summary>
-    public Stimulus Output<T>(string parameter, int length) where T : unmanaged
+    public Stimulus Output<T>(string parameter, int length) where T : unmanaged => Output(parameter, typeof(T), length);
+
+    /// <summary><see cref="Output{T}"/> for an element type known at run time (a host buffer's).</summary>
+    public Stimulus Output(string parameter, Type element, int length)
     {
-        Array(parameter, new T[length]);
+        Array(parameter, System.Array.CreateInstance(element, length));
         outputs.Add(parameter);
         return this;
     }
