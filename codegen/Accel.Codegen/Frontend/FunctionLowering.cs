@@ -100,9 +100,9 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             context.Report(DiagnosticIds.UnsupportedType, where, "a stream argument of the top function without [Axis]: mark it [Axis] for an AXI4-Stream port, or use an m_axi array");
             return null;
         }
-        if (attribute is not null && type is not StreamType && mode is not (InterfaceMode.ApVld or InterfaceMode.ApNone))
+        if (attribute is not null && mode is not (InterfaceMode.ApVld or InterfaceMode.ApNone))
             return MisplacedInterface(p, attribute, "a scalar");
-        return Declare(p, new Variable(p.Name, type, type is StreamType ? VariableKind.Stream : VariableKind.Scalar) { Interface = mode, Declared = isTop ? Spot(where) : SourceSpot.None });
+        return Declare(p, new Variable(p.Name, type, type is StreamType ? VariableKind.Stream : VariableKind.Scalar) { Interface = mode, Declared = mode != InterfaceMode.Default ? Spot(where) : SourceSpot.None });
     }
 
     private static PortBinding PortBindingOf(AttributeData maxi)

@@ -20,12 +20,10 @@ public static class KernelChecks
                 return;
             }
 
-        var directions = Ir.Analysis.StreamDirections.Of(kernel);
-        foreach (var axis in TopInterfaces.AxisStreams(kernel).Where(a => directions.IsRead(a) == directions.IsWritten(a)))
-            diagnostics.Add(new Diagnostic(DiagnosticIds.AxisDirection.Id, axis.Declared.File, axis.Declared.Line, axis.Declared.Column,
-                $"{DiagnosticIds.AxisDirection.Construct} ({axis.Name} is {(directions.IsRead(axis) ? "read and written" : "neither read nor written")}) is not supported in a kernel; {DiagnosticIds.AxisDirection.Hint}"));
-
         var use = Ir.Analysis.VariableUse.Of(kernel);
+        foreach (var axis in TopInterfaces.AxisStreams(kernel).Where(a => use.ReadsStream(a) == use.WritesStream(a)))
+            diagnostics.Add(new Diagnostic(DiagnosticIds.AxisDirection.Id, axis.Declared.File, axis.Declared.Line, axis.Declared.Column,
+                $"{DiagnosticIds.AxisDirection.Construct} ({axis.Name} is {(use.ReadsStream(axis) ? "read and written" : "neither read nor written")}) is not supported in a kernel; {DiagnosticIds.AxisDirection.Hint}"));
 
         var impure = new HashSet<string>();
         bool changed = true;

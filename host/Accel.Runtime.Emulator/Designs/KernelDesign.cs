@@ -41,7 +41,7 @@ public sealed class KernelDesign
     /// <summary>Whether the kernel writes this argument of its top function (an array, or an output axis stream): the
     /// outputs a run gives back.</summary>
     public bool Writes(Variable parameter) => parameter.Type is StreamType
-        ? Codegen.Ir.Analysis.StreamDirections.Of(Ir).IsWritten(parameter)
+        ? Codegen.Ir.Analysis.VariableUse.Of(Ir).WritesStream(parameter)
         : Codegen.Ir.Analysis.VariableUse.Of(Ir).IsWritten(parameter);
 
     /// <summary>The arguments a run gives back: the memory ports and axis streams the kernel writes.</summary>

@@ -53,7 +53,7 @@ public static class KernelXclbin
             else if (parameter.Interface == InterfaceMode.Axis && parameter.Type is StreamType stream)
             {
                 // An AXI4-Stream port of its own, named after the argument, with no register and no memory connection.
-                bool output = Codegen.Ir.Analysis.StreamDirections.Of(ir).IsWritten(parameter);
+                bool output = design.Writes(parameter);
                 ports.Add(new KernelPort(parameter.Name, output ? KernelPort.WriteOnlyMode : KernelPort.ReadOnlyMode, 8 * (int)ArgumentTypes.SizeOf(stream.Element), 0));
                 arguments.Add(new KernelArgument(index, parameter.Name, ArgumentKind.Stream, parameter.Name, 0, 0, 0,
                     $"hls::stream<{ArgumentTypes.CSpelling(stream.Element)}>&"));

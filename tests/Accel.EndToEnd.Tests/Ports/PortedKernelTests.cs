@@ -38,9 +38,8 @@ public sealed class PortedKernelTests
         Assert.True(csim.Total > 0);
 
         var emulated = KernelRuns.Emulate(project, kernel, null, overrides);
-        var written = Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir);
-        var streams = Accel.Codegen.Ir.Analysis.StreamDirections.Of(generated.Ir);
-        foreach (var port in generated.Ir.Top.Parameters.Where(p => written.IsWritten(p) || streams.IsWritten(p)))
+        var use = Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir);
+        foreach (var port in generated.Ir.Top.Parameters.Where(p => use.IsWritten(p) || use.WritesStream(p)))
             Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
         Assert.True(emulated.Report.TotalCycles > 0);
 

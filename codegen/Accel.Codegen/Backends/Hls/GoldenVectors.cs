@@ -16,12 +16,11 @@ public static class GoldenVectors
     {
         var top = kernel.Top;
         var use = VariableUse.Of(kernel);
-        var directions = StreamDirections.Of(kernel);
         var files = new Dictionary<string, byte[]>();
         foreach (var p in top.Parameters)
         {
             if (p.Kind == VariableKind.Scalar) continue;
-            bool output = p.Type is StreamType ? directions.IsWritten(p) : use.IsWritten(p);
+            bool output = p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p);
             if (p.Type is not StreamType || !output) files[$"golden/{p.Name}.in.bin"] = Bytes(stimulus.Arrays[p.Name]);
             if (output) files[$"golden/{p.Name}.out.bin"] = Bytes(reference[p.Name]);
         }

@@ -81,10 +81,9 @@ internal static class HlsViewBuilder
     {
         var top = kernel.Top;
         var use = VariableUse.Of(kernel);
-        var directions = StreamDirections.Of(kernel);
         var arrays = top.Parameters.Where(p => p.Kind != VariableKind.Scalar)
             .Select(p => new ArrayView(p.Name, CppSpellings.Type(IrTypes.ElementOf(p.Type)!), portDepths[p.Name],
-                p.Type is StreamType ? directions.IsWritten(p) : use.IsWritten(p), p.Type is StreamType)).ToList();
+                p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p), p.Type is StreamType)).ToList();
         var call = string.Join(", ", top.Parameters.Select(p => p.Type switch
         {
             StreamType => $"{p.Name}_stream",
@@ -101,7 +100,7 @@ internal static class HlsViewBuilder
     {
         var ports = kernel.Top.Parameters.Where(p => p.Port is not null).ToList();
         var psPorts = PsPortMap.Assign(ports.Select(p => p.Port!.Bundle));
-        var axis = TopInterfaces.AxisStreams(kernel).Select(p => new AxisView(p.Name, StreamDirections.Of(kernel).IsWritten(p))).ToList();
+        var axis = TopInterfaces.AxisStreams(kernel).Select(p => new AxisView(p.Name, VariableUse.Of(kernel).WritesStream(p))).ToList();
         var vivado = TopInterfaces.VivadoOnlyParameter(kernel);
         return new(Banner(kernel, config, "#"), kernel.Name, board.Name, board.Platform, board.Part, clockMhz,
             (1000.0 / clockMhz).ToString("0.###", CultureInfo.InvariantCulture), board.MapsBanks, board.Embedded,
