@@ -73,9 +73,11 @@ public sealed class InterfaceTests
         var load = emulated.Timing.Loops[0];
         var filter = emulated.Timing.Loops[1];
         Assert.Equal((1, 1), (load.II, filter.II));
-        // The load's depth: the ap_memory read at the block-RAM row of the operator table (2 cycles at 300 MHz, the
-        // output register designs at that clock enable) is at its heart, so depth is at least 2 plus the store.
-        Assert.True(load.Depth >= 3, $"load depth {load.Depth}");
+        // The load's depth: c[t] = coefficients[t] is the ap_memory read, timed at the block-RAM row of the operator
+        // table (2 cycles at 300 MHz, where designs enable the RAM's output register), and a store into the register
+        // array (1); window[t] = 0 is a store (1). The filter's depth (the 64-bit multiply-accumulate chain) is the
+        // schedule's, as in the README's kernel formulas.
+        Assert.Equal(2 + 1 + 1, load.Depth);
         long kernel = (8 - 1 + load.Depth) + (64 - 1 + filter.Depth);
         Assert.Equal(kernel + 1, emulated.Report.TotalCycles);
         Assert.Equal(7 + 4 + 63 + 22 + 1, emulated.Report.TotalCycles); // the figures of this configuration: 97
@@ -88,6 +90,21 @@ public sealed class InterfaceTests
         Assert.Equal(64 + input.StalledOnOutputCycles, input.FinishCycle);
         Assert.Equal(new Emulation.FifoTiming("input (axis)", 2, 2, 64, 64), emulated.Report.Fifos.Single(f => f.Name == "input (axis)"));
         Assert.Equal(new Emulation.FifoTiming("output (axis)", 2, 1, 64, 64), emulated.Report.Fifos.Single(f => f.Name == "output (axis)"));
+    }
+
+    [Fact]
+    public void TheStreamingAddEmulatesInHandDerivedCycles()
+    {
+        var emulated = KernelRuns.Emulate(Project("StreamAdd.cs"), "stream_add", null, []);
+        var loop = emulated.Timing.Loops[0];
+        // II 1: one word of each axis port and one m_axi element an iteration. Depth: the m_axi read latency (64) and
+        // the 2 cycles Vitis adds around a port read, then the add, under a cycle at 300 MHz and so one stage: 67.
+        Assert.Equal((1, 64 + 2 + 1), (loop.II, loop.Depth));
+        // The input port's first word, offered at cycle 0, can be read from cycle 1 (the FIFO's read latency): the
+        // kernel's one stall. Then 99 more issues and the depth; the output port takes the last word a cycle later.
+        var kernel = emulated.Report.Processes.Single(p => p.Name == "stream_add");
+        Assert.Equal(1, kernel.StalledOnInputCycles);
+        Assert.Equal(1 + (100 - 1) + loop.Depth + 1, emulated.Report.TotalCycles); // 168
     }
 
     [Theory]
