@@ -98,13 +98,14 @@ public static class KernelEmulator
         }
         var channels = new Dictionary<string, int>();
         var paths = MemoryMapping.DataPaths(ports.Select(p => p.Port!.Bundle).ToList(), options.Board);
+        var bundles = ports.Select(p => p.Port!.Bundle).Distinct().ToList();
         for (int i = 0; i < ports.Count; i++)
         {
             var binding = ports[i].Port!;
             var channel = MemoryMapping.ChannelFor(binding.Bank, options.Board);
             if (!channels.TryGetValue(channel.Name, out int index)) channels[channel.Name] = index = builder.AddChannel(channel);
             var (width, burst) = MemoryMapping.PortShape(binding.WidthBits, binding.MaxBurst, options.Board);
-            builder.AddPort(ports[i].Name, Math.Max(session.PortOwners[i], 0), index, width, burst, binding.MaxOutstanding, binding.LatencyCycles, paths[i]);
+            builder.AddPort(ports[i].Name, Math.Max(session.PortOwners[i], 0), index, width, burst, binding.MaxOutstanding, binding.LatencyCycles, paths[i], bundles.IndexOf(binding.Bundle));
         }
         return builder.Build();
     }

@@ -98,12 +98,11 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     /// cannot fit be refused before it is recorded; the filter (never true) freezes that name before the exits unwind.</summary>
     private SyntaxNode WrapLoop<T>(T original, StatementSyntax originalBody, T visited, Func<T, StatementSyntax, T> withBody) where T : StatementSyntax
     {
-        if (current is null || !loopsAt.TryGetValue(original.SpanStart, out var ids) || timing.Loops[ids[0]].Kind == LoopKind.Unrolled)
-            return visited;
+        if (current is null || !loopsAt.TryGetValue(original.SpanStart, out var ids)) return visited;
+        if (timing.Loops[ids[0]].Kind == LoopKind.Unrolled)
+            return ids.All(i => timing.Loops[i].SideBySide) ? WrapCopies(visited, originalBody, withBody) : visited;
         var id = Pick(ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
-        var body = visited switch { ForStatementSyntax f => f.Statement, WhileStatementSyntax w => w.Statement, _ => originalBody };
-        var statements = body is BlockSyntax block ? block.Statements : SingletonList(body);
-        var loop = withBody(visited, Block(statements.Insert(0, Hook($"Iteration({id})"))));
+        var loop = HookFirst(visited, originalBody, withBody, $"Iteration({id})");
         int line = timing.Loops[ids[0]].Line;
         var name = Pick(ids.Zip(current, (i, f) => SymbolDisplay.FormatLiteral($"'loop{i}_line{line}' at {Path.GetFileName(original.SyntaxTree.FilePath)}:{line} in {f.Name}", quote: true)).ToList());
         var trips = original is ForStatementSyntax counted ? LoopTrips.Expression(counted) : null;
@@ -112,6 +111,22 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
             TryStatement(Block(loop),
                 SingletonList(CatchClause(CatchDeclaration(ParseTypeName("global::System.Exception")), CatchFilterClause(ParseExpression($"{Hooks}.Unwinding()")), Block(ParseStatement("throw;")))),
                 FinallyClause(Block(Hook($"LoopEnd({id})")))));
+    }
+
+    /// <summary>{ CopiesBegin(); try { loop { NextCopy(); body } } finally { CopiesEnd(); } } for an unrolled loop whose
+    /// copies of its pipelined loop run side by side: the session replays the copies together when the loop ends.</summary>
+    private static SyntaxNode WrapCopies<T>(T visited, StatementSyntax originalBody, Func<T, StatementSyntax, T> withBody) where T : StatementSyntax
+    {
+        var loop = HookFirst(visited, originalBody, withBody, "NextCopy()");
+        return Block(Hook("CopiesBegin()"), TryStatement(Block(loop), default, FinallyClause(Block(Hook("CopiesEnd()")))));
+    }
+
+    /// <summary>The loop with <paramref name="call"/> as the first statement of its body.</summary>
+    private static T HookFirst<T>(T visited, StatementSyntax originalBody, Func<T, StatementSyntax, T> withBody, string call) where T : StatementSyntax
+    {
+        var body = visited switch { ForStatementSyntax f => f.Statement, WhileStatementSyntax w => w.Statement, _ => originalBody };
+        var statements = body is BlockSyntax block ? block.Statements : SingletonList(body);
+        return withBody(visited, Block(statements.Insert(0, Hook(call))));
     }
 
     /// <summary>arr[i] on a parameter that may be a port (a port of the top, or a parameter some call passes a

@@ -21,6 +21,12 @@ public sealed record LoopTiming(int Id, int Line, LoopKind Kind, int II, int Dep
     public string? Reason { get; init; }
     /// <summary>A directive of the source that the schedule cannot honour (II not met, pipeline refused).</summary>
     public bool Unmet { get; init; }
+    /// <summary>The directive is met here, but Vitis may not meet it (accesses the analysis cannot place): warned
+    /// about as an unmet one is, with the reason saying how the emulator times it.</summary>
+    public bool Caution { get; init; }
+    /// <summary>An unrolled loop whose copies of the one pipelined loop inside run side by side (the trace replays
+    /// them as one pipeline).</summary>
+    public bool SideBySide { get; init; }
 
     public string Name => $"loop{Id}_line{Line}";
 }
@@ -32,6 +38,6 @@ public sealed record KernelTiming(IReadOnlyDictionary<int, LoopTiming> Loops, IR
     /// <summary>What the schedule found outside loops that Vitis would warn about (a non-canonical dataflow region).</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];
 
-    /// <summary>Loops whose directive the schedule could not meet, in source order: what a user must be told.</summary>
-    public IEnumerable<LoopTiming> Unmet => Loops.Values.Where(l => l.Unmet).OrderBy(l => l.Id);
+    /// <summary>Loops whose directive the schedule could not meet, or Vitis may not, in source order: what a user must be told.</summary>
+    public IEnumerable<LoopTiming> Warned => Loops.Values.Where(l => l.Unmet || l.Caution).OrderBy(l => l.Id);
 }

@@ -33,6 +33,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     private readonly List<string> findings = new();
     private readonly Dictionary<string, bool> pipelinedFunctions = new();
     private string? wholeFunctionPipeline; // the function-level pipeline being costed, when that is why loops unroll
+    private SideBySide? sideBySide; // the unrolled loop being costed, when its copies of a loop inside run side by side
 
     private StaticTiming(IrKernel kernel, double clockMhz)
     {
@@ -139,7 +140,7 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         BlockStmt b => Block(b, insidePipeline, countLoops),
         LocalDeclStmt { Variable.Type: ArrayType } d => Fill(d.Variable),
         LocalDeclStmt d => d.Initializer is null ? 0 : Expr(d.Initializer),
-        AssignStmt a => Math.Max(Expr(a.Value), a.Target is IndexExpr i ? Expr(i.Index) : 0) + (a.Target is IndexExpr { Array.Type: ArrayType or ArrayParamType } ? 1 : 0),
+        AssignStmt a => Math.Max(Expr(a.Value), a.Target is IndexExpr i ? Expr(i.Index) : 0) + (a.Target is IndexExpr t && !IsPort(t.Array) ? 1 : 0),
         ExprStmt e => Expr(e.Expression),
         IfStmt i => Expr(i.Condition) + Math.Max(Statement(i.Then, insidePipeline, countLoops), i.Else is null ? 0 : Statement(i.Else, insidePipeline, countLoops)),
         ReturnStmt r => r.Value is null ? 0 : Expr(r.Value),
@@ -168,16 +169,17 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         long? trips = statement is ForStmt f ? Counted(f)?.Trips : null;
         string file = Path.GetFileName(current.SourceFile);
         if (insidePipeline || unroll is { Factor: 0 })
-            return Unrolled(id, line, body, insidePipeline, countLoops, trips, file);
+            return Unrolled(statement, id, line, body, insidePipeline, countLoops, trips, file);
+        var copies = sideBySide is { } plan && ReferenceEquals(plan.Inner, statement) ? plan : null;
 
         bool auto = pipeline is null && unroll is null && trips is not (<= AutoPipelineThreshold) && Innermost(body);
         int? requested = pipeline?.II ?? (auto ? 1 : null);
         int ii = 0;
         string? reason = auto ? $"pipelined automatically: Vitis pipelines innermost loops of more than {AutoPipelineThreshold} iterations or an unknown count (config_compile -pipeline_loops {AutoPipelineThreshold})" : null;
-        bool unmet = false;
+        bool unmet = false, caution = false;
         if (requested is { } asked)
         {
-            var constraints = PipelineConstraints.Of(Context(statement, body, file, statement is ForStmt ? factor : 1), Independent(body));
+            var constraints = PipelineConstraints.Of(Context(statement, body, file, statement is ForStmt ? factor : 1, copies), Independent(body));
             if (constraints.VariableBoundLoops.Count > 0)
             {
                 string where = string.Join(", ", constraints.VariableBoundLoops.Distinct().Select(l => $"{file}:{l}"));
@@ -196,11 +198,15 @@ public sealed class StaticTiming : IIrExprVisitor<double>
                 }
                 if (constraints.TruncatedLoops.Count > 0)
                     reason = Also(reason, $"the unrolled loop at {file}:{constraints.TruncatedLoops[0]} was analysed on its first 4,096 copies");
+                foreach (var note in constraints.Cautions) reason = Also(reason, note);
+                caution = pipeline is not null && constraints.Cautions.Count > 0;
                 if (!constraints.Complete)
                     reason = Also(reason, $"the unrolled body is too large to analyse whole ({IterationContext.MaxSteps:N0} statements walked): the II bounds that need the rest were not checked");
             }
         }
         bool pipelined = requested is not null && (pipeline is not null || auto);
+        if (pipelined && copies is not null)
+            reason = Also(reason, $"{copies.Copies} copies side by side (the unrolled loop at {file}:{copies.Line}): one pipeline issues an iteration of every copy, at the II their accesses together allow");
         if (!pipelined && unroll is { Factor: > 1 } partial)
             reason = Also(reason, $"unrolled by {partial.Factor}: {partial.Factor} iterations share one pass of the body");
 
@@ -209,15 +215,17 @@ public sealed class StaticTiming : IIrExprVisitor<double>
         double bodyLatency = Block(body, pipelined, countLoops: false); // nested traced loops time themselves
         inPipeline = outer;
         // Vitis schedules an m_axi read's latency into the pipeline: the data arrives (request latency, the beat,
-        // one cycle to register it), then the body computes on it.
+        // one cycle to register it), then the body computes on it, in one stage at least (storing it into a stream
+        // or a register is that stage: the RTL back end's pipelines, cycle-exact with these figures, need it).
         int readLatency = PortReads.LatencyOf(body, portAliases);
+        int depth = readLatency > 0 ? Math.Max(1, (int)Math.Ceiling(bodyLatency)) + readLatency + 2 : (int)Math.Ceiling(bodyLatency);
         var timing = pipelined
-            ? new LoopTiming(id, line, LoopKind.Pipelined, ii, Math.Max(Math.Max(2, ii), (int)Math.Ceiling(bodyLatency) + (readLatency > 0 ? readLatency + 2 : 0)), 0)
+            ? new LoopTiming(id, line, LoopKind.Pipelined, ii, Math.Max(Math.Max(2, ii), depth), 0)
             : new LoopTiming(id, line, LoopKind.Sequential, 0, 0, (long)Math.Ceiling(bodyLatency) + 1);
         loops[id] = timing = timing with
         {
             Function = current.Name, File = file, RequestedII = requested, AutoPipelined = auto, TripCount = trips,
-            UnrollFactor = factor, Reason = reason, Unmet = unmet,
+            UnrollFactor = factor, Reason = reason, Unmet = unmet, Caution = caution,
         };
         if (!countLoops) return 0;
         long n = trips ?? 1;
@@ -228,21 +236,37 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     private static string Also(string? reason, string more) => reason is null ? more : $"{reason}; {more}";
 
     /// <summary>Inside a pipeline HLS unrolls inner loops; a fully unrolled loop's copies run side by side. A
-    /// timed loop inside an unrolled one is timed by the trace once per copy, one copy after another.</summary>
-    private double Unrolled(int id, int line, BlockStmt body, bool insidePipeline, bool countLoops, long? trips, string file)
+    /// pipelined loop that is the one timed loop of an unrolled body runs its copies side by side too (<see cref="SideBySide"/>:
+    /// the trace replays them as one pipeline); other timed loops inside an unrolled one are timed by the trace once
+    /// per copy, one copy after another.</summary>
+    private double Unrolled(IrStmt statement, int id, int line, BlockStmt body, bool insidePipeline, bool countLoops, long? trips, string file)
     {
-        bool outerUnrolled = inPipeline;
+        var (plan, whyNot) = !insidePipeline && statement is ForStmt f ? SideBySide.Of(f, Counted(f), functions, line) : (null, null);
+        var (outerUnrolled, outerPlan) = (inPipeline, sideBySide);
         inPipeline |= insidePipeline;
+        sideBySide = plan;
         double copy = Block(body, insidePipeline, countLoops: insidePipeline || countLoops);
-        inPipeline = outerUnrolled;
-        string? reason = !insidePipeline && !Innermost(body)
-            ? "its copies of the loops inside run one after another here (Vitis runs them side by side when their memories allow)"
-            : insidePipeline && wholeFunctionPipeline is { } function
-                ? $"{function} is pipelined as a whole (Hls.Pipeline outside any loop), and Vitis unrolls every loop of a pipelined function"
-                : null;
+        (inPipeline, sideBySide) = (outerUnrolled, outerPlan);
+        bool together = plan is not null && loops[plan.InnerId].Kind == LoopKind.Pipelined;
         loops.TryAdd(id, new LoopTiming(id, line, LoopKind.Unrolled, 0, 0, (long)Math.Ceiling(copy))
-            { Function = current.Name, File = file, TripCount = trips, Reason = reason });
+            { Function = current.Name, File = file, TripCount = trips, Reason = UnrolledReason(plan, together, whyNot, body, insidePipeline, file), SideBySide = together });
         return copy;
+    }
+
+    private string? UnrolledReason(SideBySide? plan, bool together, string? whyNot, BlockStmt body, bool insidePipeline, string file)
+    {
+        if (together)
+            return $"its {plan!.Copies} copies of the pipelined loop at {file}:{plan.Inner.Line} run side by side, as one pipeline issuing an iteration of every copy";
+        if (!insidePipeline && !Innermost(body))
+        {
+            string why = whyNot ?? (plan is null
+                ? "Vitis runs them side by side when their memories allow; the emulator does so for one pipelined loop alone in the body"
+                : "the loop inside is not pipelined");
+            return $"its copies of the loops inside run one after another here ({why})";
+        }
+        return insidePipeline && wholeFunctionPipeline is { } function
+            ? $"{function} is pipelined as a whole (Hls.Pipeline outside any loop), and Vitis unrolls every loop of a pipelined function"
+            : null;
     }
 
     /// <summary>A loop the schedule can replay body by body (the counter alone in its init and step), read with the
@@ -252,13 +276,15 @@ public sealed class StaticTiming : IIrExprVisitor<double>
 
     /// <param name="copies">the loop's partial unroll factor: a loop unrolled by f and pipelined issues f iterations
     /// at a time (Vitis unrolls, then pipelines)</param>
-    private IterationContext Context(IrStmt statement, BlockStmt body, string file, int copies = 1)
+    /// <param name="sideBySide">the copies of an unrolled loop the loop runs side by side with</param>
+    private IterationContext Context(IrStmt statement, BlockStmt body, string file, int copies = 1, SideBySide? sideBySide = null)
     {
         var counter = statement is ForStmt f ? Counted(f) : null;
         return new()
         {
             Body = body,
             Copies = copies,
+            SideBySide = sideBySide,
             Induction = counter?.Counter,
             InductionStep = (counter?.Step ?? 0) * copies,
             Varying = IterationContext.AssignedIn(body),
@@ -356,7 +382,11 @@ public sealed class StaticTiming : IIrExprVisitor<double>
     double IIrExprVisitor<double>.VisitNamedConst(NamedConstExpr e) => 0;
     double IIrExprVisitor<double>.VisitVarRef(VarRefExpr e) => 0;
     double IIrExprVisitor<double>.VisitTableRef(TableRefExpr e) => 0;
-    double IIrExprVisitor<double>.VisitIndex(IndexExpr e) => Expr(e.Index) + (e.Array.Type is PortType ? 0 : costs.BramRead(e.Type));
+    double IIrExprVisitor<double>.VisitIndex(IndexExpr e) => Expr(e.Index) + (IsPort(e.Array) ? 0 : costs.BramRead(e.Type));
+
+    /// <summary>A port, also when a function reaches it through an array parameter: its latency is the port's, counted
+    /// by the loop's depth, not a block RAM's.</summary>
+    private bool IsPort(IrExpr array) => array.Type is PortType || roots.Of(array, _ => null)?.Kind == Schedule.MemoryKind.Port;
     double IIrExprVisitor<double>.VisitUnary(UnaryExpr e) => Expr(e.Operand) + costs.Unary(e).Cycles;
     double IIrExprVisitor<double>.VisitBinary(BinaryExpr e) => Math.Max(Expr(e.Left), Expr(e.Right)) + costs.Binary(e).Cycles;
     double IIrExprVisitor<double>.VisitConvert(ConvertExpr e) => Expr(e.Operand) + costs.Convert(e).Cycles;

@@ -15,6 +15,10 @@ public static class TraceHooks
     public static void LoopBegin(int loop, string name, long trips) => session!.LoopBegin(loop, name, trips);
     public static void Iteration(int loop) => session!.Iteration();
     public static void LoopEnd(int loop) => session!.LoopEnd();
+    /// <summary>Around an unrolled loop whose copies of its pipelined loop run side by side, and at each copy.</summary>
+    public static void CopiesBegin() => session!.CopiesBegin();
+    public static void NextCopy() => session!.NextCopy();
+    public static void CopiesEnd() => session!.CopiesEnd();
     public static void BeginProcess(int process, string name) => session!.BeginProcess(process, name);
     public static void EndProcess() => session!.EndProcess();
 

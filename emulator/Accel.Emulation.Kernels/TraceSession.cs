@@ -21,6 +21,7 @@ internal sealed class TraceSession : StreamObserver
     private readonly List<object> fifos = new();
     private readonly IReadOnlyList<object> axisStreams;
     private readonly Dictionary<int, int> fifoOps = new(); // kernel-side operations per axis FIFO
+    private readonly SideBySideCopies copies = new();
     private int process;
     private int pipelines;
 
@@ -68,7 +69,7 @@ internal sealed class TraceSession : StreamObserver
         // 0: a specialisation of a generic method without straight-line cycles of its own (another one has some).
         if (pipelines > 0 || cycles <= 0) return;
         Flush();
-        Recorder.Delay(cycles);
+        Record(TraceOp.Delay(cycles));
     }
 
     public void LoopBegin(int loop, string name, long trips)
@@ -80,20 +81,24 @@ internal sealed class TraceSession : StreamObserver
         {
             if (trips > 0) room.Require(name, trips, recorders);
             Flush();
-            if (t.Kind == LoopKind.Pipelined) Recorder.BeginPipelinedLoop(t.II, t.Depth);
-            else Recorder.BeginLoop();
         }
+        bool captured = traced && copies.Captures(t);
+        if (captured) copies.BeginLoop(t);
+        else if (traced && t.Kind == LoopKind.Pipelined) Recorder.BeginPipelinedLoop(t.II, t.Depth);
+        else if (traced) Recorder.BeginLoop();
         bool pipelined = traced && t.Kind == LoopKind.Pipelined;
         if (pipelined) pipelines++;
-        loops.Push(new LoopFrame(t, traced, pipelined, name));
+        loops.Push(new LoopFrame(t, traced, pipelined, captured, name));
     }
 
     /// <summary>A loop instance running now: its timing (looked up once, not per iteration) and iterations so far.</summary>
-    private sealed class LoopFrame(LoopTiming timing, bool traced, bool pipelined, string name)
+    /// <param name="captured">a side by side copy's loop, held until the copies are replayed together</param>
+    private sealed class LoopFrame(LoopTiming timing, bool traced, bool pipelined, bool captured, string name)
     {
         public LoopTiming Timing { get; } = timing;
         public bool Traced { get; } = traced;
         public bool Pipelined { get; } = pipelined;
+        public bool Captured { get; } = captured;
         public string Name { get; } = name;
         public long Iterations { get; set; }
     }
@@ -105,7 +110,8 @@ internal sealed class TraceSession : StreamObserver
         var t = frame.Timing;
         if (t.UnrollFactor > 1 && frame.Iterations++ % t.UnrollFactor != 0) return; // a partially unrolled loop: a group of iterations is one pass
         Flush();
-        Recorder.StartIteration();
+        if (frame.Captured) copies.StartIteration();
+        else Recorder.StartIteration();
         if (t.Kind == LoopKind.Sequential && t.BodyCycles > 0) Recorder.Delay(t.BodyCycles);
     }
 
@@ -115,8 +121,28 @@ internal sealed class TraceSession : StreamObserver
         RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
         if (!frame.Traced) return;
         Flush();
-        Recorder.EndLoop();
+        if (frame.Captured) copies.EndLoop();
+        else Recorder.EndLoop();
         if (frame.Pipelined) pipelines--;
+    }
+
+    /// <summary>An unrolled loop whose copies of its pipelined loop run side by side begins.</summary>
+    public void CopiesBegin()
+    {
+        Flush();
+        copies.Begin();
+    }
+
+    public void NextCopy()
+    {
+        Flush();
+        copies.NextCopy();
+    }
+
+    public void CopiesEnd()
+    {
+        Flush();
+        copies.End(Recorder);
     }
 
     public void BeginProcess(int index, string name)
@@ -177,9 +203,15 @@ internal sealed class TraceSession : StreamObserver
     private void Flush()
     {
         if (pendingPort < 0) return;
-        if (pendingKind != 1) Recorder.ReadPort(pendingPort, pendingAddress, pendingBytes);
-        if (pendingKind != 0) Recorder.WritePort(pendingPort, pendingAddress, pendingBytes);
+        if (pendingKind != 1) Record(TraceOp.PortRead(pendingPort, pendingAddress, pendingBytes));
+        if (pendingKind != 0) Record(TraceOp.PortWrite(pendingPort, pendingAddress, pendingBytes));
         pendingPort = -1;
+    }
+
+    /// <summary>An op of the current process, held back while it belongs to side by side copies.</summary>
+    private void Record(in TraceOp op)
+    {
+        if (!copies.Take(op)) Recorder.Append(op);
     }
 
     public override void Created(object stream, int depth)
@@ -193,7 +225,7 @@ internal sealed class TraceSession : StreamObserver
         int fifo = FifoIndex(stream);
         Flush();
         Fifos[fifo] = Fifos[fifo] with { Producer = Fifos[fifo].Producer < 0 ? process : Fifos[fifo].Producer };
-        Recorder.WriteFifo(fifo);
+        Record(TraceOp.FifoWrite(fifo));
         CountAxis(fifo);
     }
 
@@ -202,7 +234,7 @@ internal sealed class TraceSession : StreamObserver
         int fifo = FifoIndex(stream);
         Flush();
         Fifos[fifo] = Fifos[fifo] with { Consumer = Fifos[fifo].Consumer < 0 ? process : Fifos[fifo].Consumer };
-        Recorder.ReadFifo(fifo);
+        Record(TraceOp.FifoRead(fifo));
         CountAxis(fifo);
     }
 

@@ -52,6 +52,7 @@ public static class DiagnosticIds
     public static readonly Entry DoWhile = new("ACCEL0052", "do-while", "write a while loop, or a for loop with a bounded trip count");
     public static readonly Entry ArrayInitializer = new("ACCEL0053", "an array initializer", "fill the array in a loop, or make it a [LookupTable] field");
     public static readonly Entry WholeAssignment = new("ACCEL0054", "assigning a whole array, stream or kernel parameter", "copy an array element by element in a loop; a stream and a kernel parameter keep the value they were given");
+    public static readonly Entry ArrayShapeMismatch = new("ACCEL0060", "calls passing arrays of different shapes to one multi-dimensional array parameter", "pass arrays of one shape, or write a function per shape: a C++ array parameter declares its dimensions");
     public static readonly Entry LookupTableWrite = new("ACCEL0055", "writing into a [LookupTable] field, whose values are fixed when the kernel is generated", "copy the table into a local array first and change the copy");
     public static readonly Entry InterfaceMismatch = new("ACCEL0056", "an interface attribute on a parameter it does not fit", "put [Axis] on a Stream<T> parameter of the [Top] method, [MAxi] or [ApMemory] on an array parameter of it, [ApVld] or [ApNone] on a scalar one; parameters of other functions take none");
     public static readonly Entry TwoInterfaces = new("ACCEL0057", "two interface attributes on one parameter", "keep one of [MAxi], [ApMemory], [Axis], [ApVld] and [ApNone]");

@@ -162,9 +162,9 @@ internal sealed partial class FunctionLowering
     {
         var type = IrTypes.ElementOf(array.Type)!;
         if (indices.Count == 1) return new IndexExpr(type, array, indices[0]);
-        if (array.Type is not ArrayType { Dims: { } dims } || dims.Count != indices.Count)
+        if (ArrayParameterShapes.ShapeOf(array.Type) is not { Dims: { } dims } || dims.Count != indices.Count)
         {
-            context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local of this function (pass a one-dimensional array, indexed row-major, to other functions)");
+            context.Report(DiagnosticIds.UnsupportedType, op.Syntax, "a multi-dimensional array other than a local array or a function's parameter");
             return Poison;
         }
         var flat = Convert(indices[0], IrType.Int32);

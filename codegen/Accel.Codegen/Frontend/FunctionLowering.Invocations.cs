@@ -72,10 +72,36 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.FunctionNameTaken, invocation.Syntax, name);
             return null;
         }
+        var loweredArguments = arguments.SelectMany(LowerArgument).ToList();
+        if (!AgreeArrayShapes(invocation, target, arguments, loweredArguments)) return null;
         context.EnqueueFunction(target);
-        var call = new CallExpr(returnType, name, arguments.SelectMany(LowerArgument).ToList());
+        var call = new CallExpr(returnType, name, loweredArguments);
         context.CallSites[call] = Site(invocation);
         return call;
+    }
+
+    /// <summary>Each multi-dimensional array argument gives its parameter the shape it declares (before the callee is
+    /// lowered, which reads it); a second shape for one parameter is reported.</summary>
+    private bool AgreeArrayShapes(IInvocationOperation invocation, IMethodSymbol target, List<IOperation> arguments, List<IrExpr> lowered)
+    {
+        if (!target.Parameters.Any(p => p.Type is IArrayTypeSymbol { Rank: > 1 })) return true;
+        if (lowered.Count != arguments.Count) return false; // a struct argument next to it failed (reported)
+        bool ok = true;
+        foreach (var p in target.Parameters.Where(p => p.Type is IArrayTypeSymbol { Rank: > 1 }))
+        {
+            if (ArrayParameterShapes.ShapeOf(lowered[p.Ordinal].Type) is not { } shape)
+            {
+                if (!ReferenceEquals(lowered[p.Ordinal], Poison))
+                    context.Report(DiagnosticIds.UnsupportedType, arguments[p.Ordinal].Syntax, $"{arguments[p.Ordinal].Syntax} as the multi-dimensional array {p.Name} (pass a local array)");
+                ok = false;
+            }
+            else if (!context.ArrayParameterShapes.Agree(target, p.Ordinal, shape, out var known))
+            {
+                context.Report(DiagnosticIds.ArrayShapeMismatch, arguments[p.Ordinal].Syntax, $"{target.Name}'s {p.Name} is given {ArrayParameterShapes.Text(shape)} here and {ArrayParameterShapes.Text(known)} by an earlier call");
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /// <summary>A method that lowers to a function of the kernel: the kernel class's own, or a [KernelLibrary] one.</summary>

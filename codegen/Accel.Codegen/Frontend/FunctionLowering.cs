@@ -77,8 +77,13 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         {
             var element = ScalarTypeOf(array.ElementType, where);
             if (element is null) return null;
-            if (!isTop) return Declare(p, new Variable(p.Name, new ArrayParamType(element), VariableKind.ArrayParam));
+            if (!isTop) return ArrayParameter(p, element, where);
             if (element is ApType) return ApAtTop(p, where);
+            if (array.Rank > 1)
+            {
+                context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional port {p.Name} (declare a one-dimensional port and index it row-major, {p.Name}[i * cols + j], or copy it into a multi-dimensional local array)");
+                return null;
+            }
             if (mode == InterfaceMode.ApMemory)
                 return Declare(p, new Variable(p.Name, new ArrayParamType(element), VariableKind.ArrayParam) { Interface = mode, Declared = Spot(where) });
             if (attribute is null)
@@ -103,6 +108,22 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         if (attribute is not null && mode is not (InterfaceMode.ApVld or InterfaceMode.ApNone))
             return MisplacedInterface(p, attribute, "a scalar");
         return Declare(p, new Variable(p.Name, type, type is StreamType ? VariableKind.Stream : VariableKind.Scalar) { Interface = mode, Declared = mode != InterfaceMode.Default ? Spot(where) : SourceSpot.None });
+    }
+
+    /// <summary>An array parameter of a kernel function; a multi-dimensional one takes the shape its calls pass.</summary>
+    private Variable? ArrayParameter(IParameterSymbol p, IrType element, SyntaxNode where)
+    {
+        var type = new ArrayParamType(element);
+        if (p.Type is IArrayTypeSymbol { Rank: > 1 })
+        {
+            if (context.ArrayParameterShapes.Of(method, p.Ordinal) is not { } shape)
+            {
+                context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional parameter {p.Name}, which no call passes a multi-dimensional local array");
+                return null;
+            }
+            type = type with { Shape = shape };
+        }
+        return Declare(p, new Variable(p.Name, type, VariableKind.ArrayParam));
     }
 
     private static PortBinding PortBindingOf(AttributeData maxi)

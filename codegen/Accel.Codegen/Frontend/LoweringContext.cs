@@ -32,6 +32,8 @@ internal sealed class LoweringContext
     /// <summary>Where each call was written, so whole-kernel checks can point at it.</summary>
     public Dictionary<IrExpr, (string File, int Line, int Column)> CallSites { get; } = new(ReferenceEqualityComparer.Instance);
 
+    public ArrayParameterShapes ArrayParameterShapes { get; } = new();
+
     public int NextLoopId() => nextLoopId++;
 
     private readonly List<(SyntaxTree Tree, Microsoft.CodeAnalysis.Text.TextSpan Span)> reported = new();

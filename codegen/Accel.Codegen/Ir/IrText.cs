@@ -51,7 +51,7 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
         FloatType f => $"f{f.Bits}",
         ArrayType a => $"{TypeName(a.Element)}[{string.Join(", ", a.DimValues ?? [a.LengthValue])}]",
         PortType p => $"port<{TypeName(p.Element)}>",
-        ArrayParamType a => $"{TypeName(a.Element)}[]",
+        ArrayParamType a => $"{TypeName(a.Element)}[{(a.Shape?.DimValues is { } dims ? string.Join(", ", dims) : "")}]",
         StreamType s => $"stream<{TypeName(s.Element)}>",
         _ => type.GetType().Name,
     };

@@ -47,7 +47,12 @@ public sealed record ArrayType(IrType Element, IrExpr Length, long LengthValue) 
 public sealed record PortType(IrType Element) : IrType;
 
 /// <summary>An array passed to a sub-function: the callee sees the caller's on-chip array or port.</summary>
-public sealed record ArrayParamType(IrType Element) : IrType;
+public sealed record ArrayParamType(IrType Element) : IrType
+{
+    /// <summary>For a multi-dimensional parameter (`int[,] dst`): the type of the arrays its calls pass, whose
+    /// dimensions the C++ parameter declares and the row-major index uses.</summary>
+    public ArrayType? Shape { get; init; }
+}
 
 public sealed record StreamType(IrType Element) : IrType;
 

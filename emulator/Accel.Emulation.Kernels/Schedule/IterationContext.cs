@@ -14,6 +14,8 @@ internal sealed class IterationContext
     public required long InductionStep { get; init; }
     /// <summary>Copies of the body an iteration runs: the loop's partial unroll factor (1 when not unrolled).</summary>
     public int Copies { get; init; } = 1;
+    /// <summary>The copies of an unrolled loop this loop runs side by side with, walked together as one iteration.</summary>
+    public SideBySide? SideBySide { get; init; }
     public required IReadOnlySet<Variable> Varying { get; init; }
     public required MemoryRoots Roots { get; init; }
     public required OperatorCosts Costs { get; init; }

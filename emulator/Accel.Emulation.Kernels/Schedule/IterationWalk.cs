@@ -40,7 +40,7 @@ internal sealed class IterationWalk
     private readonly IterationContext context;
     private readonly WalkMode mode;
     private readonly object? tracked; // the scalar Variable, or the ArrayElement
-    private Frame frame = new();
+    private Frame frame;
     private int innerLoops; // loops of the iteration entered (a break there leaves them, not the pipeline)
     private int callDepth;
 
@@ -57,30 +57,49 @@ internal sealed class IterationWalk
     public List<int> TruncatedLoops { get; } = new();
     public bool TrackedWritten { get; private set; }
     public int TrackedLine { get; private set; }
-    public Dep TrackedEnd => tracked is Variable v ? frame.Deps.GetValueOrDefault(v, Dep.None) : Dep.None;
+    public Dep TrackedEnd => tracked is Variable v ? EndOf(v) : Dep.None;
 
-    /// <summary>How a variable's value at the end of the iteration depends on what the walk follows.</summary>
-    public Dep EndOf(Variable v) => frame.Deps.GetValueOrDefault(v, Dep.None);
+    /// <summary>How a variable's value at the end of the iteration depends on what the walk follows (the latest of
+    /// the side by side copies, each of which has its own).</summary>
+    public Dep EndOf(Variable v) => ends.GetValueOrDefault(v, Dep.None);
+
+    private readonly Dictionary<Variable, Dep> ends = new();
 
     private IterationWalk(IterationContext context, WalkMode mode, object? tracked)
     {
         this.context = context;
         this.mode = mode;
         this.tracked = tracked;
-        if (tracked is Variable v) frame.Deps[v] = Dep.Start;
+        frame = Fresh();
     }
 
     public static IterationWalk Run(IterationContext context, WalkMode mode, object? tracked = null)
     {
         var walk = new IterationWalk(context, mode, tracked);
         long copyStep = context.InductionStep / Math.Max(1, context.Copies);
-        for (int k = 0; k < context.Copies; k++)
+        var sideBySide = context.SideBySide;
+        for (int r = 0; r < (sideBySide?.Copies ?? 1); r++)
         {
-            // copy k of a partially unrolled loop sees the counter k steps on, and the values copy k - 1 left
-            if (k > 0 && context.Induction is { } counter) walk.frame.Forms[counter] = AffineIndex.Add(AffineIndex.Symbol(counter), AffineIndex.Of(k * copyStep));
-            walk.Statement(context.Body);
+            // each side by side copy has its own registers, and the unrolled loop's counter as a constant
+            if (r > 0) walk.frame = walk.Fresh();
+            if (sideBySide is not null) walk.frame.Forms[sideBySide.Counter] = AffineIndex.Of(sideBySide.Start + r * sideBySide.Step);
+            for (int k = 0; k < context.Copies; k++)
+            {
+                // copy k of a partially unrolled loop sees the counter k steps on, and the values copy k - 1 left
+                if (k > 0 && context.Induction is { } counter) walk.frame.Forms[counter] = AffineIndex.Add(AffineIndex.Symbol(counter), AffineIndex.Of(k * copyStep));
+                walk.Statement(context.Body);
+            }
+            foreach (var (v, d) in walk.frame.Deps)
+                walk.ends[v] = walk.ends.TryGetValue(v, out var other) && other.Depends && other.Latency > d.Latency ? other : d;
         }
         return walk;
+    }
+
+    private Frame Fresh()
+    {
+        var fresh = new Frame();
+        if (tracked is Variable v) fresh.Deps[v] = Dep.Start;
+        return fresh;
     }
 
     private sealed class Frame

@@ -8,7 +8,11 @@ internal sealed record IiBound(int II, string Reason);
 /// <param name="VariableBoundLoops">lines of loops inside that cannot be unrolled (no constant trip count)</param>
 /// <param name="TruncatedLoops">lines of unrolled loops too long to walk whole (the first copies were walked)</param>
 /// <param name="Complete">false when the body was too large to walk whole within the budget</param>
-internal sealed record PipelineConstraintSet(IReadOnlyList<IiBound> Bounds, IReadOnlyList<int> VariableBoundLoops, IReadOnlyList<int> TruncatedLoops, bool Complete);
+/// <param name="Cautions">what Vitis may bound the II by that the schedule leaves to the engine's run-time stalls</param>
+internal sealed record PipelineConstraintSet(IReadOnlyList<IiBound> Bounds, IReadOnlyList<int> VariableBoundLoops, IReadOnlyList<int> TruncatedLoops, bool Complete)
+{
+    public IReadOnlyList<string> Cautions { get; init; } = [];
+}
 
 /// <summary>The II a pipelined loop can reach, bound by UG1399's rules: recurrences (a value an iteration needs
 /// from the one before, through a scalar or an on-chip array, including long-latency operators), resources (two
@@ -33,7 +37,8 @@ internal static class PipelineConstraints
             bounds.AddRange(ScalarRecurrences(context));
             bounds.AddRange(ArrayRecurrences(context, accesses, dependences));
             bounds.AddRange(Exits(context));
-            return new PipelineConstraintSet(bounds, accesses.VariableBoundLoops, accesses.TruncatedLoops, Complete: true);
+            return new PipelineConstraintSet(bounds, accesses.VariableBoundLoops, accesses.TruncatedLoops, Complete: true)
+                { Cautions = [.. SinglePortBeats(context, accesses.Accesses)] };
         }
         catch (AnalysisTooLongException)
         {
@@ -113,7 +118,8 @@ internal static class PipelineConstraints
     /// <summary>Each m_axi bundle has one read and one write channel, one beat per cycle each, shared by every
     /// port on it: when an iteration uses two or more ports of one bundle in one direction, their beats queue on
     /// that channel. Accesses to consecutive elements inside one iteration share a beat of the port's width.
-    /// Several beats of a single port are left to the engine, which serialises them at run time (stalls).</summary>
+    /// Several beats of a single port are left to the engine, which serialises them at run time (stalls); see
+    /// <see cref="SinglePortBeats"/>.</summary>
     private static IEnumerable<IiBound> Bundles(IterationContext context, IReadOnlyList<MemoryAccess> accesses)
     {
         foreach (var bundle in accesses.Where(a => a.Root.Kind == MemoryKind.Port).GroupBy(a => a.Root.Port!.Bundle))
@@ -126,7 +132,35 @@ internal static class PipelineConstraints
                 string names = string.Join(", ", ports.Select(p => $"'{p.Key.Name}'"));
                 string direction = write ? "write" : "read";
                 yield return new IiBound((int)Math.Min(int.MaxValue, beats),
-                    $"m_axi bundle '{bundle.Key}' is shared by {names}: {beats} {direction} beats per iteration on its one {direction} channel");
+                    $"m_axi bundle '{bundle.Key}' is shared by {names}: {beats} {direction} beats per iteration on its one {direction} channel " +
+                    "(and no burst: UG1399 gives none to same-direction accesses of one bundle in one region, so each is a request of its own, in the emulator too)");
+            }
+        }
+    }
+
+    /// <summary>Several beats an iteration on one m_axi port, alone on its bundle's channel in that direction: Vitis
+    /// schedules each as a bus request on that one channel, so unless it can coalesce them (the indices of one
+    /// beat, which the analysis proves only for neighbours at one symbolic base) its II is at least their number.
+    /// Bounding the II by them moves attention and the linear unit 10-30x, because their row indices cannot be
+    /// placed (README, "Not applied yet"); so the II stays, the engine serialises the beats at run time, and the
+    /// report says so.</summary>
+    private static IEnumerable<string> SinglePortBeats(IterationContext context, IReadOnlyList<MemoryAccess> accesses)
+    {
+        foreach (var bundle in accesses.Where(a => a.Root.Kind == MemoryKind.Port).GroupBy(a => a.Root.Port!.Bundle))
+        {
+            foreach (bool write in new[] { false, true })
+            {
+                var ports = bundle.Where(a => a.Write == write).GroupBy(a => a.Root).ToList();
+                if (ports.Count != 1) continue; // none, or the bundle rule bounds the II
+                var distinct = Distinct(context, ports[0]);
+                long beats = Beats(context, ports[0].Key, distinct);
+                if (beats < 2) continue;
+                string direction = write ? "write" : "read";
+                yield return $"m_axi port '{ports[0].Key.Name}' (bundle '{bundle.Key}') is {(write ? "written" : "read")} {distinct.Count} times per iteration, {beats} beats as far as " +
+                    $"the analysis can place them: Vitis issues them as bus {direction} requests on the bundle's one {direction} channel and reports II >= {beats} " +
+                    "(limited memory ports) unless it coalesces them, and infers no burst for them (same-direction accesses of one bundle in one region); " +
+                    "the emulator keeps the II and times the beats at run time: an access that continues the one before shares its burst, any other is a " +
+                    "request of its own (the pipeline stalls while they queue)";
             }
         }
     }

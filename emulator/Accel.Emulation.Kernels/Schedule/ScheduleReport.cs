@@ -26,7 +26,7 @@ public static class ScheduleReport
         if (notes.Count > 0 || timing.Findings.Count > 0)
         {
             text.AppendLine();
-            foreach (var l in notes) text.AppendLine($"{(l.Unmet ? "WARNING" : "note")}: {l.Name} ({l.File}:{l.Line} in {l.Function}): {l.Reason}");
+            foreach (var l in notes) text.AppendLine($"{(l.Unmet || l.Caution ? "WARNING" : "note")}: {l.Name} ({l.File}:{l.Line} in {l.Function}): {l.Reason}");
             foreach (var f in timing.Findings) text.AppendLine($"WARNING: {f}");
         }
         return text.ToString();
@@ -38,9 +38,9 @@ public static class ScheduleReport
         var k => k.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>One line per unmet directive, for stderr.</summary>
+    /// <summary>One line per unmet (or possibly unmet) directive, for stderr.</summary>
     public static IEnumerable<string> Warnings(KernelTiming timing) =>
-        timing.Unmet.Select(l => $"warning: {l.Name} at {l.File}:{l.Line} in {l.Function}: {l.Reason}")
+        timing.Warned.Select(l => $"warning: {l.Name} at {l.File}:{l.Line} in {l.Function}: {l.Reason}")
             .Concat(timing.Findings.Select(f => $"warning: {f}"));
 
     /// <summary>The JSON rows; requested_ii, achieved_ii and reason are the keys issue 11 names.</summary>

@@ -57,6 +57,7 @@ public sealed class DesignBuilder
 
     /// <param name="dataWidthBits">AXI data width: a power of two from 8 to 1024.</param>
     /// <param name="dataPath">-1, or a number shared by ports whose beats go through one data path (one beat per cycle per direction).</param>
+    /// <param name="bundle">-1, or a number shared by the ports of one m_axi bundle (their accesses in one loop are not burst).</param>
     public int AddPort(
         string name,
         int owner,
@@ -65,11 +66,14 @@ public sealed class DesignBuilder
         int maxBurstBeats = MemoryPortSpec.VitisDefaultBurstBeats,
         int maxOutstanding = MemoryPortSpec.VitisDefaultOutstanding,
         int requestLatencyCycles = MemoryPortSpec.VitisDefaultLatencyCycles,
-        int dataPath = -1)
+        int dataPath = -1,
+        int bundle = -1)
     {
         CheckProcess(owner, nameof(owner));
         if (dataPath < -1)
             throw new ArgumentOutOfRangeException(nameof(dataPath), dataPath, "expected -1 (the port's own data path) or a shared path number >= 0");
+        if (bundle < -1)
+            throw new ArgumentOutOfRangeException(nameof(bundle), bundle, "expected -1 (the port's own bundle) or a shared bundle number >= 0");
         if ((uint)channel >= (uint)_channels.Count)
             throw new ArgumentOutOfRangeException(nameof(channel), channel, $"expected a channel index below {_channels.Count}");
         if (dataWidthBits < 8 || dataWidthBits > 1024 || (dataWidthBits & (dataWidthBits - 1)) != 0)
@@ -79,7 +83,7 @@ public sealed class DesignBuilder
         Positive(maxOutstanding, nameof(maxOutstanding));
         Positive(requestLatencyCycles, nameof(requestLatencyCycles));
         ClaimName("port", name, nameof(name));
-        _ports.Add(new MemoryPortSpec(name, owner, dataWidthBits, maxBurstBeats, maxOutstanding, requestLatencyCycles, channel, dataPath));
+        _ports.Add(new MemoryPortSpec(name, owner, dataWidthBits, maxBurstBeats, maxOutstanding, requestLatencyCycles, channel, dataPath, bundle));
         return _ports.Count - 1;
     }
 

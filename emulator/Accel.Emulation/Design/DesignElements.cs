@@ -23,6 +23,8 @@ public sealed record FifoSpec(string Name, int Depth, int ReadLatency, int Produ
 /// channels, so each direction has its own data path and its own outstanding-request budget.
 /// <paramref name="DataPath"/> (-1: its own) names a data path several ports share, one beat per cycle per
 /// direction between them: the Zynq PS slave port (HP0..HP3, HPC0, HPC1) that several m_axi bundles reach memory through.
+/// <paramref name="Bundle"/> (-1: its own) names the m_axi bundle several ports share: their same-direction accesses
+/// in one loop are not burst (see <see cref="SharedBundles"/>).
 /// </summary>
 public sealed record MemoryPortSpec(
     string Name,
@@ -32,7 +34,8 @@ public sealed record MemoryPortSpec(
     int MaxOutstanding,
     int RequestLatencyCycles,
     int Channel,
-    int DataPath = -1)
+    int DataPath = -1,
+    int Bundle = -1)
 {
     /// <summary>Vitis HLS m_axi defaults (max_read_burst_length / num_read_outstanding / latency).</summary>
     public const int VitisDefaultBurstBeats = 16;

@@ -4,7 +4,8 @@ namespace Accel.Emulation;
 /// Groups one process's port accesses into AXI bursts, per lane and in program order. An access joins the
 /// lane's open burst when it starts where the burst ends, and the burst stays within its 4 KiB page and
 /// within the port's maximum burst length; the rest of the access opens new bursts. Bursts close at every
-/// loop begin and end and after each access outside loops (bursts are inferred for loops only).
+/// loop begin and end and after each access outside loops (bursts are inferred for loops only), and after an access
+/// whose bundle another port shares in the loop (<see cref="SharedBundles"/>).
 /// A beat is one data-width word; a burst's beats are the words its byte range touches.
 /// </summary>
 internal sealed class BurstCoalescer(DesignSpec design, int accessCount)
@@ -62,6 +63,13 @@ internal sealed class BurstCoalescer(DesignSpec design, int accessCount)
             if (state is not null)
                 Close(state);
         }
+    }
+
+    /// <summary>Ends the lane's open burst (an access that may not be burst).</summary>
+    public void Close(int port, bool write)
+    {
+        if (_lanes[Lanes.Of(port, write)] is { } state)
+            Close(state);
     }
 
     private void Close(LaneState state)

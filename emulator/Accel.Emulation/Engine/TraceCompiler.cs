@@ -6,7 +6,8 @@ namespace Accel.Emulation;
 /// an iteration itself); a pipelined loop holds only FIFO and port ops (HLS unrolls inner loops of a pipelined
 /// loop and its depth already counts the straight-line work); a pipelined loop that reads a port has depth >= 2
 /// (request and data in different stages); a process writes only FIFOs it produces, reads only FIFOs it consumes
-/// and uses only ports it owns; an access opens at most as many bursts as the port may have outstanding.
+/// and uses only ports it owns; an access opens at most as many bursts as the port may have outstanding. Accesses
+/// that share a bundle in a loop are not burst (<see cref="SharedBundles"/>).
 /// </summary>
 internal static class TraceCompiler
 {
@@ -21,6 +22,7 @@ internal static class TraceCompiler
         var fifoWrites = new int[fifos.Length];
         var fifoReads = new int[fifos.Length];
         var coalescer = new BurstCoalescer(design, CountPortOps(ops));
+        var singleBeat = SharedBundles.SingleBeatAccesses(design, ops);
         var loops = new LoopFrame[8];
         int depth = 0;
 
@@ -99,6 +101,8 @@ internal static class TraceCompiler
                         throw Error(name, i, op, $"the access spans {opened} bursts but port '{port.Name}' allows {port.MaxOutstanding} outstanding; split it");
                     if (!inLoop)
                         coalescer.CloseAll();
+                    else if (singleBeat is not null && singleBeat[i])
+                        coalescer.Close(op.Index, write);
                     break;
                 }
                 default:

@@ -14,7 +14,7 @@ internal sealed record RandomCase(DesignSpec Design, ProcessTrace[] Traces, int 
         foreach (var f in Design.Fifos)
             text.Append($"  fifo {f.Name}: depth {f.Depth}, latency {f.ReadLatency}, p{f.Producer} -> p{f.Consumer}\n");
         foreach (var p in Design.Ports)
-            text.Append($"  port {p.Name}: owner p{p.Owner}, {p.DataWidthBits} bit, burst {p.MaxBurstBeats}, outstanding {p.MaxOutstanding}, latency {p.RequestLatencyCycles}, channel {p.Channel}, path {p.DataPath}\n");
+            text.Append($"  port {p.Name}: owner p{p.Owner}, {p.DataWidthBits} bit, burst {p.MaxBurstBeats}, outstanding {p.MaxOutstanding}, latency {p.RequestLatencyCycles}, channel {p.Channel}, path {p.DataPath}, bundle {p.Bundle}\n");
         for (int p = 0; p < Traces.Length; p++)
             text.Append($"  p{p}: ").AppendJoin(' ', Traces[p].Ops.ToArray()).Append('\n');
         return text.ToString();
@@ -63,8 +63,10 @@ internal static class RandomDesigns
             int owner = rng.Next(processes);
             int width = Pick(32, 64, 128, 256, 512), outstanding = Pick(1, 2, 4);
             int channel = rng.Next(channels);
-            // A third of the ports share their channel's one data path (as bundles sharing a Zynq HP port do).
-            b.AddPort($"m{port}", owner, channel, width, Pick(1, 2, 4, 16), outstanding, Pick(1, 3, 10, 40), rng.Next(3) == 0 ? channel : -1);
+            // A third of the ports share their channel's one data path (as bundles sharing a Zynq HP port do); half
+            // share one of two m_axi bundles (their accesses in one loop are then not burst).
+            b.AddPort($"m{port}", owner, channel, width, Pick(1, 2, 4, 16), outstanding, Pick(1, 3, 10, 40), rng.Next(3) == 0 ? channel : -1,
+                rng.Next(2) == 0 ? rng.Next(2) : -1);
             int beatBytes = width / 8;
             for (int run = rng.Next(4); run > 0; run--)
             {

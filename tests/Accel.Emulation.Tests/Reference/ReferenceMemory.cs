@@ -110,6 +110,9 @@ internal sealed class ReferenceMemory
         return access;
     }
 
+    /// <summary>Ends the open burst of the op's port direction.</summary>
+    public void BreakBurst(TraceOp op) => Lanes[op.Index * 2 + (op.Kind == TraceOpKind.PortWrite ? 1 : 0)].Open = false;
+
     public void BreakBursts(int process)
     {
         foreach (var lane in Lanes.Where(l => l.Spec.Owner == process))

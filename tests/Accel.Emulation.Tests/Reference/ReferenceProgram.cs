@@ -15,6 +15,7 @@ internal sealed class ReferenceProgram
     {
         var program = new ReferenceProgram();
         var ops = trace.Ops.ToArray();
+        var single = SingleBeat(design, ops);
         var itemCounts = new Dictionary<(int Fifo, bool Write), int>();
         int depth = 0;
         int i = 0;
@@ -29,7 +30,7 @@ internal sealed class ReferenceProgram
                     break;
                 case TraceOpKind.LoopBegin when op.IsPipelinedLoop:
                     memory.BreakBursts(process);
-                    i = program.AddPipeline(ops, i, itemCounts, memory, process);
+                    i = program.AddPipeline(ops, i, itemCounts, memory, process, single);
                     memory.BreakBursts(process);
                     break;
                 case TraceOpKind.LoopBegin:
@@ -49,6 +50,8 @@ internal sealed class ReferenceProgram
                     program.Steps.Add(IoStep(op, itemCounts, memory, process));
                     if (depth == 0)
                         memory.BreakBursts(process);
+                    else if (single.Contains(i))
+                        memory.BreakBurst(op);
                     i++;
                     break;
             }
@@ -58,7 +61,7 @@ internal sealed class ReferenceProgram
     }
 
     private int AddPipeline(
-        TraceOp[] ops, int begin, Dictionary<(int, bool), int> itemCounts, ReferenceMemory memory, int process)
+        TraceOp[] ops, int begin, Dictionary<(int, bool), int> itemCounts, ReferenceMemory memory, int process, HashSet<int> single)
     {
         int ii = ops[begin].InitiationInterval, depth = ops[begin].Depth;
         var events = new List<PipeEvent>();
@@ -74,6 +77,8 @@ internal sealed class ReferenceProgram
                 continue;
             }
             var step = IoStep(op, itemCounts, memory, process);
+            if (single.Contains(i))
+                memory.BreakBurst(op);
             long first = (long)iteration * ii, last = first + depth - 1;
             switch (op.Kind)
             {
@@ -93,6 +98,31 @@ internal sealed class ReferenceProgram
         events.Sort((a, b) => (a.V, a.Iteration, a.Pos, a.PhaseOrder).CompareTo((b.V, b.Iteration, b.Pos, b.PhaseOrder)));
         Steps.Add(new Step(StepKind.Pipeline, end, 0, null) { Events = events });
         return i + 1;
+    }
+
+    /// <summary>Port accesses of a loop instance (its own ops) on a bundle direction that two of its ports use there:
+    /// UG1399 gives such accesses no burst.</summary>
+    private static HashSet<int> SingleBeat(DesignSpec design, TraceOp[] ops)
+    {
+        var single = new HashSet<int>();
+        var open = new Stack<List<int>>();
+        for (int i = 0; i < ops.Length; i++)
+        {
+            var op = ops[i];
+            if (op.Kind == TraceOpKind.LoopBegin)
+                open.Push([]);
+            else if (op.Kind == TraceOpKind.LoopEnd)
+            {
+                var shared = open.Pop().Where(a => design.Ports[ops[a].Index].Bundle >= 0)
+                    .GroupBy(a => (design.Ports[ops[a].Index].Bundle, ops[a].Kind))
+                    .Where(g => g.Select(a => ops[a].Index).Distinct().Count() > 1);
+                foreach (var group in shared)
+                    single.UnionWith(group);
+            }
+            else if (op.Kind is TraceOpKind.PortRead or TraceOpKind.PortWrite && open.Count > 0)
+                open.Peek().Add(i);
+        }
+        return single;
     }
 
     private static Step IoStep(TraceOp op, Dictionary<(int, bool), int> itemCounts, ReferenceMemory memory, int process)

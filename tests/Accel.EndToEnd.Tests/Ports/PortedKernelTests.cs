@@ -78,7 +78,7 @@ public sealed class PortedKernelTests
     }
 
     [Fact]
-    public void TwoDimensionalBuffersKeepTheirDimensionsAndPartitionPerDimension()
+    public void TwoDimensionalBuffersKeepTheirDimensionsAsArgumentsAndPartitionPerDimension()
     {
         var project = Project("SystolicMatmul.cs");
         var kernel = KernelCatalog.Find(project, "systolic_mm");
@@ -89,6 +89,10 @@ public sealed class PortedKernelTests
         Assert.Contains("HLS ARRAY_PARTITION variable=localA type=complete dim=1", cpp);
         Assert.Contains("HLS ARRAY_PARTITION variable=localB type=complete dim=2", cpp);
         Assert.Contains("localC[i][j] = accel::add(last, accel::mul(static_cast<int32_t>(localA[i][k]), static_cast<int32_t>(localB[k][j])));", cpp);
+        // The functions take the buffers with the dimensions their call passes; read-only ones are const.
+        Assert.Contains("void Load(const int16_t a[], const int16_t b[], int16_t localA[4][4], int16_t localB[4][4])", cpp);
+        Assert.Contains("void Multiply(const int16_t localA[4][4], const int16_t localB[4][4], int32_t localC[4][4])", cpp);
+        Assert.Contains("void Store(const int32_t localC[4][4], int32_t c[])", cpp);
 
         // The estimate: localC is registers (complete in every dimension, 4 x 4 x 32 bits); localA and localB
         // are 4 banks each (one per index of the partitioned dimension) of 4 words.

@@ -40,13 +40,18 @@ internal static class HlsViewBuilder
         {
             PortType port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
             ArrayParamType a when p.Interface == InterfaceMode.ApMemory => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[{portDepths[p.Name]}]",
-            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[]",
+            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}{Dimensions(a)}",
             StreamType s when p.Interface == InterfaceMode.Axis => $"hls::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             StreamType s => $"accel::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             var t => $"{CppSpellings.Type(t)} {p.Name}",
         });
         return $"{CppSpellings.Type(f.ReturnType)} {name}({string.Join(", ", parameters)})";
     }
+
+    /// <summary>`[]`, or every dimension of a multi-dimensional parameter (`[4][8]`): C++ needs all but the first,
+    /// and the first says what the calls pass.</summary>
+    private static string Dimensions(ArrayParamType a) =>
+        a.Shape?.DimValues is { } dims ? string.Concat(dims.Select(d => $"[{d}]")) : "[]";
 
     /// <summary>m_axi with its bundle, burst and outstanding settings for every port, the attribute's mode for the
     /// others (s_axilite by default for scalars), and the block control (<see cref="TopInterfaces.HasAxiLiteControl"/>).</summary>

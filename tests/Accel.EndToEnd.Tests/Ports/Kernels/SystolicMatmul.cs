@@ -2,10 +2,10 @@ using Accel.Hw;
 
 namespace PortedKernels;
 
-/// <summary>A systolic-array matrix multiply in the style of the vendor's matmul examples: both operands copied
-/// into 2-D on-chip buffers partitioned so that a whole column of A and a whole row of B are read in one cycle
-/// (dim=1 and dim=2), the accumulators completely partitioned (dim=0: the PE grid), the k loop pipelined with the
-/// PE loops unrolled.</summary>
+/// <summary>A systolic-array matrix multiply in the style of the vendor's matmul examples: load, compute and store
+/// functions taking the 2-D on-chip buffers as parameters; both operands copied into buffers partitioned so that
+/// a whole column of A and a whole row of B are read in one cycle (dim=1 and dim=2), the accumulators completely
+/// partitioned (dim=0: the PE grid), the k loop pipelined with the PE loops unrolled.</summary>
 [Kernel("systolic_mm")]
 public sealed class SystolicMatmul([Range(2, 16)] int size = 8)
 {
@@ -19,6 +19,13 @@ public sealed class SystolicMatmul([Range(2, 16)] int size = 8)
         var localC = new int[size, size];
         Hls.ArrayPartition(localC, PartitionKind.Complete, 0, 0);
 
+        Load(a, b, localA, localB);
+        Multiply(localA, localB, localC);
+        Store(localC, c);
+    }
+
+    void Load(short[] a, short[] b, short[,] localA, short[,] localB)
+    {
         for (int i = 0; i < size; i++)
             for (int j = 0; j < size; j++)
             {
@@ -26,6 +33,10 @@ public sealed class SystolicMatmul([Range(2, 16)] int size = 8)
                 localA[i, j] = a[i * size + j];
                 localB[i, j] = b[i * size + j];
             }
+    }
+
+    void Multiply(short[,] localA, short[,] localB, int[,] localC)
+    {
         for (int k = 0; k < size; k++)
         {
             Hls.Pipeline(1);
@@ -40,6 +51,10 @@ public sealed class SystolicMatmul([Range(2, 16)] int size = 8)
                 }
             }
         }
+    }
+
+    void Store(int[,] localC, int[] c)
+    {
         for (int i = 0; i < size; i++)
             for (int j = 0; j < size; j++)
             {
