@@ -24,6 +24,10 @@ public sealed record EstimatorOptions
     /// <summary>The s_axilite control block: handshake and address decoding (assumed).</summary>
     public ResourceVector ControlBase { get; init; } = new(Dsp: 0, Bram18K: 0, Uram: 0, Lut: 150, Ff: 150);
 
+    /// <summary>Each data bit of an axis port's register slice, which Vitis puts on axis ports by default: two words of
+    /// flip-flops (a skid buffer) and a 2:1 multiplexer in LUTs (assumed, from the slice's structure).</summary>
+    public ResourceVector AxisSliceBit { get; init; } = new(Dsp: 0, Bram18K: 0, Uram: 0, Lut: 1, Ff: 2);
+
     /// <summary>Each 32-bit control register (a scalar argument, or half of a 64-bit buffer address): the
     /// register and its share of the read-back multiplexer (assumed).</summary>
     public ResourceVector ControlRegister32 { get; init; } = new(Dsp: 0, Bram18K: 0, Uram: 0, Lut: 16, Ff: 32);

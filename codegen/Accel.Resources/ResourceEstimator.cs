@@ -15,8 +15,8 @@ namespace Accel.Resources;
 ///   hold the pipeline). Completely partitioned arrays are registers.
 /// - Memories by the UltraScale+ primitives (<see cref="MemoryCosts"/>), lookup tables copied for the reads a
 ///   pipelined loop makes in one cycle.
-/// - One m_axi adapter per bundle and the s_axilite control block, at the fixed costs of
-///   <see cref="EstimatorOptions"/>.
+/// - One m_axi adapter per bundle, the s_axilite control block when the kernel has one, and a register slice per
+///   axis port, at the fixed costs of <see cref="EstimatorOptions"/>; ap_memory, ap_vld and ap_none ports cost nothing.
 /// Not counted: FSM and pipeline control, and whatever the notes of the estimate list.</summary>
 public static class ResourceEstimator
 {
@@ -36,8 +36,15 @@ public static class ResourceEstimator
         foreach (var bundle in ports.GroupBy(p => p.Port?.Bundle ?? p.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             ledger.Fixed(new CostItem(top.Name, CostCategory.Interface, $"m_axi adapter {bundle.Key} ({string.Join(", ", bundle.Select(p => p.Name))})", 1, options.MAxiAdapter));
 
-        // Each buffer's 64-bit address is two control registers; each scalar argument one (two when 64-bit).
-        long registers = 2 * ports.Count + top.Parameters.Where(p => p.Kind == VariableKind.Scalar).Sum(p => MemoryCosts.Ceil(ValueWidths.TypeBits(p.Type), 32));
+        foreach (var axis in TopInterfaces.AxisStreams(kernel))
+            ledger.Fixed(new CostItem(top.Name, CostCategory.Interface, $"axis register slice {axis.Name}", ValueWidths.TypeBits(IrTypes.ElementOf(axis.Type)!), options.AxisSliceBit));
+
+        // Each buffer's 64-bit address is two control registers; each s_axilite scalar one (two when 64-bit). An
+        // ap_memory port is the address and data wires of a memory outside the kernel, ap_vld and ap_none scalars are
+        // wires: none of them has an adapter or a register here.
+        if (!TopInterfaces.HasAxiLiteControl(top)) return;
+        long registers = 2 * ports.Count + top.Parameters.Where(p => p.Kind == VariableKind.Scalar && p.Interface == InterfaceMode.Default)
+            .Sum(p => MemoryCosts.Ceil(ValueWidths.TypeBits(p.Type), 32));
         ledger.Fixed(new CostItem(top.Name, CostCategory.Interface, "s_axilite control", 1, options.ControlBase));
         ledger.Fixed(new CostItem(top.Name, CostCategory.Interface, "s_axilite registers (32 bit)", registers, options.ControlRegister32));
     }

@@ -38,6 +38,7 @@ public static class KernelEmulator
         var activator = new KernelActivator(hooked, config);
 
         var ports = ir.Top.Parameters.Where(p => p.Port is not null).ToList();
+        var axis = TopInterfaces.AxisStreams(ir).Select(p => p.Name).ToList();
         var pingPongs = PingPongBuffer.Of(ir);
         TraceSession? session = null;
         IReadOnlyDictionary<string, Array> outputs;
@@ -45,7 +46,7 @@ public static class KernelEmulator
         {
             outputs = activator.Run(stimulus, arrays =>
             {
-                session = new TraceSession(timing, ports.Select(p => arrays[p.Name]).ToList(), ir.Name, pingPongs);
+                session = new TraceSession(timing, ports.Select(p => (Array)arrays[p.Name]).ToList(), ir.Name, pingPongs, axis.Select(name => arrays[name]).ToList());
                 TraceHooks.Session = session;
                 StreamObserver.Current = session;
             });
@@ -55,7 +56,7 @@ public static class KernelEmulator
             TraceHooks.Session = null;
             StreamObserver.Current = null;
         }
-        var traces = session!.Finish();
+        var traces = session!.Finish(axis);
         phases["run"] = Lap(watch);
         var design = BuildDesign(ir, session, ports, options);
         TimingReport report;
@@ -89,7 +90,7 @@ public static class KernelEmulator
     {
         var builder = new DesignBuilder(options.ClockMhz);
         foreach (var name in session.ProcessNames) builder.AddProcess(name);
-        var streams = session.PingPongs.Select(b => b.Name).Concat(StreamNames(ir)).ToList();
+        var streams = session.PingPongs.Select(b => b.Name).Concat(TopInterfaces.AxisStreams(ir).Select(p => AxisPorts.FifoName(p.Name))).Concat(StreamNames(ir)).ToList();
         for (int i = 0; i < session.Fifos.Count; i++)
         {
             var (depth, producer, consumer) = session.Fifos[i];

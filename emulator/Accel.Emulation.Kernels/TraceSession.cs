@@ -19,6 +19,8 @@ internal sealed class TraceSession : StreamObserver
     private readonly object[] portArrays;
     private readonly int[] portElementBytes;
     private readonly List<object> fifos = new();
+    private readonly IReadOnlyList<object> axisStreams;
+    private readonly Dictionary<int, int> fifoOps = new(); // kernel-side operations per axis FIFO
     private readonly SideBySideCopies copies = new();
     private int process;
     private int pipelines;
@@ -29,13 +31,21 @@ internal sealed class TraceSession : StreamObserver
 
 
     /// <param name="pingPongs">the region's ping-pong buffers: channels 0..n-1, before the streams the run creates</param>
-    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<PingPongBuffer> pingPongs)
+    /// <param name="axis">the top's [Axis] streams: the channels after the ping-pong buffers, each with an outside
+    /// end (<see cref="AxisPorts"/>)</param>
+    public TraceSession(KernelTiming timing, IReadOnlyList<Array> ports, string topName, IReadOnlyList<PingPongBuffer> pingPongs, IReadOnlyList<object> axis)
     {
         PingPongs = pingPongs;
         foreach (var buffer in pingPongs)
         {
             fifos.Add(buffer);
             Fifos.Add((PingPongBuffer.Depth, buffer.Producer + 1, buffer.Consumer + 1));
+        }
+        axisStreams = axis;
+        foreach (var stream in axis)
+        {
+            fifos.Add(stream);
+            Fifos.Add((AxisPorts.RegisterSliceDepth, -1, -1));
         }
         this.timing = timing;
         portArrays = ports.Cast<object>().ToArray();
@@ -216,6 +226,7 @@ internal sealed class TraceSession : StreamObserver
         Flush();
         Fifos[fifo] = Fifos[fifo] with { Producer = Fifos[fifo].Producer < 0 ? process : Fifos[fifo].Producer };
         Record(TraceOp.FifoWrite(fifo));
+        CountAxis(fifo);
     }
 
     public override void Read(object stream)
@@ -224,6 +235,7 @@ internal sealed class TraceSession : StreamObserver
         Flush();
         Fifos[fifo] = Fifos[fifo] with { Consumer = Fifos[fifo].Consumer < 0 ? process : Fifos[fifo].Consumer };
         Record(TraceOp.FifoRead(fifo));
+        CountAxis(fifo);
     }
 
     private int FifoIndex(object stream)
@@ -232,9 +244,24 @@ internal sealed class TraceSession : StreamObserver
         throw new InvalidOperationException("a stream that was not created during this run");
     }
 
-    public IReadOnlyList<ProcessTrace> Finish()
+    private void CountAxis(int fifo)
+    {
+        if (fifo >= PingPongs.Count && fifo < PingPongs.Count + axisStreams.Count) fifoOps[fifo] = fifoOps.GetValueOrDefault(fifo) + 1;
+    }
+
+    /// <summary>The traces, with one outside process per axis port appended: it moves as many words as the kernel did.</summary>
+    public IReadOnlyList<ProcessTrace> Finish(IReadOnlyList<string> axisNames)
     {
         Flush();
+        for (int i = 0; i < axisStreams.Count; i++)
+        {
+            int fifo = PingPongs.Count + i;
+            bool kernelReads = Fifos[fifo].Consumer >= 0;
+            processNames.Add(AxisPorts.ProcessName(axisNames[i]));
+            recorders.Add(AxisPorts.Trace(fifo, fifoOps.GetValueOrDefault(fifo), kernelReads));
+            int outside = recorders.Count - 1;
+            Fifos[fifo] = kernelReads ? Fifos[fifo] with { Producer = outside } : Fifos[fifo] with { Consumer = outside };
+        }
         return recorders.Select(r => r.Finish()).ToList();
     }
 }

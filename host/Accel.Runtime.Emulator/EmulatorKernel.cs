@@ -9,6 +9,9 @@ internal sealed class EmulatorKernel(EmulatorDevice device, XclbinKernel definit
 {
     private bool disposed;
 
+    /// <summary>The bank index of a buffer an axis port is fed from or drained into: none of the design's banks.</summary>
+    internal const int HostStreamBank = -1;
+
     public string Name => Definition.Name;
 
     public XclbinKernel Definition { get; } = definition;
@@ -22,8 +25,15 @@ internal sealed class EmulatorKernel(EmulatorDevice device, XclbinKernel definit
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var argument = ArgumentRules.Resolve(Definition, argumentName);
-        var bankIndex = ArgumentRules.BankFor(Definition, argument, bank);
         ArgumentRules.CheckElementType<T>(Definition, argument);
+        if (argument.Kind == ArgumentKind.Stream)
+        {
+            // An axis port's words stay in host memory: the emulator feeds them to the port, or drains the port into them.
+            var streamBuffer = new EmulatorBuffer<T>(Device, HostStreamBank, length);
+            Device.Adopt(streamBuffer);
+            return streamBuffer;
+        }
+        var bankIndex = ArgumentRules.BankFor(Definition, argument, bank);
         BufferRules.CheckLength<T>(Device.Design!.MemoryBanks[bankIndex], bankIndex, length);
         var buffer = new EmulatorBuffer<T>(Device, bankIndex, length);
         Device.Adopt(buffer);

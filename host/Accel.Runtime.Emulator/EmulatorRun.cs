@@ -10,7 +10,8 @@ namespace Accel.Runtime.Emulator;
 /// A run on the emulator. <see cref="Start"/> takes a snapshot of every buffer's device copy and every scalar,
 /// then emulates the kernel on a thread of its own (a kernel takes from milliseconds to minutes), so
 /// <see cref="Wait"/> with a timeout means what it means on a card. On completion the written arguments
-/// are copied into their buffers' device copies and <see cref="Report"/> holds the cycle figures.
+/// are copied into their buffers' device copies and <see cref="Report"/> holds the cycle figures. An axis port takes a
+/// buffer too: the emulator feeds an input one from it and drains an output one into it (XRT cannot).
 /// </summary>
 public sealed class EmulatorRun : IRun
 {
@@ -45,7 +46,10 @@ public sealed class EmulatorRun : IRun
             throw new DeviceArgumentException(
                 $"kernel '{Definition.Name}' argument '{argument.Name}': the buffer belongs to another device; allocate it on {kernel.Device.Name}",
                 nameof(buffer));
-        ArgumentRules.CheckBuffer(Definition, argument, buffer);
+        if (argument.Kind == ArgumentKind.Stream)
+            ArgumentRules.CheckElementType(Definition, argument, buffer.ElementType);
+        else
+            ArgumentRules.CheckBuffer(Definition, argument, buffer);
         buffers[argument.Index] = emulated;
     }
 
@@ -53,7 +57,7 @@ public sealed class EmulatorRun : IRun
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var missing = Definition.Arguments
-            .Where(a => ArgumentRules.HostSets(a) && !scalars.ContainsKey(a.Index) && !buffers.ContainsKey(a.Index))
+            .Where(a => (ArgumentRules.HostSets(a) || a.Kind == ArgumentKind.Stream) && !scalars.ContainsKey(a.Index) && !buffers.ContainsKey(a.Index))
             .Select(a => a.Name).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"kernel '{Definition.Name}': set argument(s) {string.Join(", ", missing)} before starting");
@@ -68,9 +72,13 @@ public sealed class EmulatorRun : IRun
         foreach (var (index, buffer) in buffers)
         {
             var name = Definition.Arguments[index].Name;
-            stimulus.Array(name, buffer.SnapshotDevice());
+            var parameter = design.Ir.Top.Parameters[index];
+            // An output axis port is drained into its buffer: the buffer's length is the number of words it expects.
+            bool drained = Definition.Arguments[index].Kind == ArgumentKind.Stream && design.Writes(parameter);
+            if (drained) stimulus.Output(name, buffer.ElementType, buffer.SnapshotDevice().Length);
+            else stimulus.Array(name, buffer.SnapshotDevice());
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
-            if (design.Writes(design.Ir.Top.Parameters[index]))
+            if (design.Writes(parameter))
                 written.Add((name, buffer));
         }
         var options = new KernelEmulator.Options(design.ClockMhz, design.Board.Name);

@@ -72,3 +72,24 @@ public sealed class RequiresAttribute(string condition, string reason = "") : At
     public string Condition { get; } = condition;
     public string Reason { get; } = reason;
 }
+
+/// <summary>An AXI4-Stream port (HLS axis) on a <c>Stream&lt;T&gt;</c> parameter of the top function: the kernel either
+/// reads it (an input) or writes it (an output), one word per transfer. The stimulus gives an input's words as the
+/// array of that name and an output's expected word count with <c>Output&lt;T&gt;</c>.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class AxisAttribute : Attribute;
+
+/// <summary>A block-RAM port (HLS ap_memory) on an array parameter of the top function: address, data, chip and
+/// write enable, for a memory outside the kernel. Vivado IP flow only: an XRT kernel cannot have it.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ApMemoryAttribute : Attribute;
+
+/// <summary>A scalar input of the top function as a wire with a valid signal (HLS ap_vld) instead of a control
+/// register. Vivado IP flow only.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ApVldAttribute : Attribute;
+
+/// <summary>A scalar input of the top function as a plain wire without handshake (HLS ap_none): it must hold its
+/// value for the whole run. Vivado IP flow only.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ApNoneAttribute : Attribute;

@@ -14,7 +14,7 @@ public static class DiagnosticIds
     public static readonly Entry BadParameter = new("ACCEL0004", "a kernel parameter", "kernel parameters are int, long or bool primary-constructor parameters with defaults");
     public static readonly Entry NonConstantDirective = new("ACCEL0005", "a directive argument that is not a compile-time constant", "pass literals, consts or kernel parameters");
     public static readonly Entry MisplacedDirective = new("ACCEL0006", "a directive after other statements", "put Hls.* calls first in the loop or function body");
-    public static readonly Entry BadPort = new("ACCEL0007", "an array parameter of the top function without [MAxi]", "add [MAxi(\"gmemN\", \"HBM[k]\")] to it");
+    public static readonly Entry BadPort = new("ACCEL0007", "an array parameter of the top function without [MAxi] or [ApMemory]", "add [MAxi(\"gmemN\", \"HBM[k]\")] to it for off-chip memory, or [ApMemory] for a block-RAM port (Vivado IP flow)");
     public static readonly Entry BadConfig = new("ACCEL0009", "a named configuration", "name it with letters, digits, '-', '_' and '.', and give each parameter a value in its [Range]");
     public static readonly Entry CppKeyword = new("ACCEL0008", "a name that is a C++ keyword", "rename it");
 
@@ -54,6 +54,9 @@ public static class DiagnosticIds
     public static readonly Entry WholeAssignment = new("ACCEL0054", "assigning a whole array, stream or kernel parameter", "copy an array element by element in a loop; a stream and a kernel parameter keep the value they were given");
     public static readonly Entry ArrayShapeMismatch = new("ACCEL0060", "calls passing arrays of different shapes to one multi-dimensional array parameter", "pass arrays of one shape, or write a function per shape: a C++ array parameter declares its dimensions");
     public static readonly Entry LookupTableWrite = new("ACCEL0055", "writing into a [LookupTable] field, whose values are fixed when the kernel is generated", "copy the table into a local array first and change the copy");
+    public static readonly Entry InterfaceMismatch = new("ACCEL0056", "an interface attribute on a parameter it does not fit", "put [Axis] on a Stream<T> parameter of the [Top] method, [MAxi] or [ApMemory] on an array parameter of it, [ApVld] or [ApNone] on a scalar one; parameters of other functions take none");
+    public static readonly Entry TwoInterfaces = new("ACCEL0057", "two interface attributes on one parameter", "keep one of [MAxi], [ApMemory], [Axis], [ApVld] and [ApNone]");
+    public static readonly Entry AxisDirection = new("ACCEL0058", "an [Axis] stream that the kernel both reads and writes, or never uses", "an AXI4-Stream port has one direction: read an input stream, write a separate output stream");
     /// <summary>The catch-all: an operation no rule above names (the message gives its kind). The types with
     /// user-defined operators are the arbitrary-precision ones, lowered before that guard, or rejected as a type first.</summary>
     public static readonly Entry Other = new("ACCEL0099", "this construct", "rewrite it with the constructs of the kernel subset (README, \"The subset\"): integer and float locals, fixed-size arrays, for/while/if/switch, calls to kernel methods and [KernelLibrary] functions");

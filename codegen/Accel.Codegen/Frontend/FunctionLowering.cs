@@ -72,6 +72,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
 
     private Variable? LowerScalarParameter(IParameterSymbol p, SyntaxNode where)
     {
+        if (!InterfaceOf(p, where, out var mode, out var attribute)) return null;
         if (p.Type is IArrayTypeSymbol array)
         {
             var element = ScalarTypeOf(array.ElementType, where);
@@ -83,14 +84,15 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
                 context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional port {p.Name} (declare a one-dimensional port and index it row-major, {p.Name}[i * cols + j], or copy it into a multi-dimensional local array)");
                 return null;
             }
-            var maxi = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Accel.Hw.MAxiAttribute");
-            if (maxi is null)
+            if (mode == InterfaceMode.ApMemory)
+                return Declare(p, new Variable(p.Name, new ArrayParamType(element), VariableKind.ArrayParam) { Interface = mode, Declared = Spot(where) });
+            if (attribute is null)
             {
                 context.Report(DiagnosticIds.BadPort, where, p.Name);
                 return null;
             }
-            var spot = maxi.ApplicationSyntaxReference?.GetSyntax().GetLocation().GetLineSpan() ?? where.GetLocation().GetLineSpan();
-            var binding = PortBindingOf(maxi) with { Source = new SourceSpot(spot.Path, spot.StartLinePosition.Line + 1, spot.StartLinePosition.Character + 1) };
+            if (mode != InterfaceMode.Default) return MisplacedInterface(p, attribute, "an array");
+            var binding = PortBindingOf(attribute) with { Source = Spot(attribute.ApplicationSyntaxReference?.GetSyntax() ?? where) };
             return Declare(p, new Variable(p.Name, new PortType(element), VariableKind.Port) { Port = binding });
         }
         var type = TypeOf(p.Type, where);
@@ -98,10 +100,14 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         if (type is ApType && isTop) return ApAtTop(p, where);
         if (type is StreamType && isTop)
         {
-            context.Report(DiagnosticIds.UnsupportedType, where, "a stream argument of the top function (use an m_axi array)");
+            if (mode == InterfaceMode.Axis) return Declare(p, new Variable(p.Name, type, VariableKind.Stream) { Interface = mode, Declared = Spot(where) });
+            if (attribute is not null) return MisplacedInterface(p, attribute, "a stream");
+            context.Report(DiagnosticIds.UnsupportedType, where, "a stream argument of the top function without [Axis]: mark it [Axis] for an AXI4-Stream port, or use an m_axi array");
             return null;
         }
-        return Declare(p, new Variable(p.Name, type, type is StreamType ? VariableKind.Stream : VariableKind.Scalar));
+        if (attribute is not null && mode is not (InterfaceMode.ApVld or InterfaceMode.ApNone))
+            return MisplacedInterface(p, attribute, "a scalar");
+        return Declare(p, new Variable(p.Name, type, type is StreamType ? VariableKind.Stream : VariableKind.Scalar) { Interface = mode, Declared = mode != InterfaceMode.Default ? Spot(where) : SourceSpot.None });
     }
 
     /// <summary>An array parameter of a kernel function; a multi-dimensional one takes the shape its calls pass.</summary>

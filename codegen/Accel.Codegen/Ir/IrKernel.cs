@@ -4,6 +4,11 @@ namespace Accel.Codegen.Ir;
 
 public enum VariableKind { Local, Scalar, Port, ArrayParam, Stream }
 
+/// <summary>How a top-function parameter reaches the outside. Default: m_axi for an array, s_axilite for a scalar.
+/// Axis is an AXI4-Stream port; the ap_* modes are the Vivado IP flow's wire-level ports, which an XRT kernel
+/// cannot have.</summary>
+public enum InterfaceMode { Default, Axis, ApMemory, ApVld, ApNone }
+
 /// <summary>A local or parameter. Names are the C# names; the frontend keeps them unique within a function.
 /// A variable has identity (it compares by reference): two functions' locals of one name and type are two
 /// variables, so analyses key their maps by the variable itself.</summary>
@@ -19,6 +24,10 @@ public sealed record Variable(string Name, IrType Type, VariableKind Kind)
     /// <summary>One field of a struct variable the front end replaced by its fields (p_R of Pixel p): C++ may see
     /// it written and never read (a field the kernel does not use), which the printer marks as used.</summary>
     public bool IsStructField { get; init; }
+    /// <summary>For a top-function parameter: its interface, from its attribute.</summary>
+    public InterfaceMode Interface { get; init; }
+    /// <summary>For a top-function parameter with an interface attribute: where the parameter is declared.</summary>
+    public SourceSpot Declared { get; init; } = SourceSpot.None;
 }
 
 public sealed record PortBinding(string Bundle, string Bank, int WidthBits, int MaxBurst, int MaxOutstanding, int LatencyCycles)

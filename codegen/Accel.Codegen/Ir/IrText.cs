@@ -37,8 +37,9 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
     private static string Declaration(Variable v)
     {
         string port = v.Port is { } b ? $" m_axi bundle={b.Bundle} bank={b.Bank} width={b.WidthBits} burst={b.MaxBurst} outstanding={b.MaxOutstanding} latency={b.LatencyCycles}" : "";
-        string depth = v.Kind == VariableKind.Stream ? $" depth={v.StreamDepth}" : "";
-        return $"{v.Kind.ToString().ToLowerInvariant()} {v.Name}: {TypeName(v.Type)}{port}{depth}";
+        string depth = v.Kind == VariableKind.Stream && v.Interface != InterfaceMode.Axis ? $" depth={v.StreamDepth}" : "";
+        string mode = v.Interface != InterfaceMode.Default ? $" {TopInterfaces.Mode(v)}" : "";
+        return $"{v.Kind.ToString().ToLowerInvariant()} {v.Name}: {TypeName(v.Type)}{port}{depth}{mode}";
     }
 
     public static string TypeName(IrType type) => type switch

@@ -4,7 +4,7 @@ namespace Accel.Codegen.Passes;
 
 /// <summary>Checks that need the whole kernel: no recursion, and no call with side effects (a stream operation, or
 /// a function that writes an array it is passed) inside a larger expression (C++ leaves the order of evaluation
-/// open where C# fixes it left to right).</summary>
+/// open where C# fixes it left to right), and an [Axis] stream has one direction.</summary>
 public static class KernelChecks
 {
     public static void Run(IrKernel kernel, IReadOnlyDictionary<IrExpr, (string File, int Line, int Column)> sites, DiagnosticBag diagnostics)
@@ -21,6 +21,9 @@ public static class KernelChecks
             }
 
         var use = Ir.Analysis.VariableUse.Of(kernel);
+        foreach (var axis in TopInterfaces.AxisStreams(kernel).Where(a => use.ReadsStream(a) == use.WritesStream(a)))
+            diagnostics.Add(new Diagnostic(DiagnosticIds.AxisDirection.Id, axis.Declared.File, axis.Declared.Line, axis.Declared.Column,
+                $"{DiagnosticIds.AxisDirection.Construct} ({axis.Name} is {(use.ReadsStream(axis) ? "read and written" : "neither read nor written")}) is not supported in a kernel; {DiagnosticIds.AxisDirection.Hint}"));
 
         var impure = new HashSet<string>();
         bool changed = true;

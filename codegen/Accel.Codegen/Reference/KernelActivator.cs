@@ -54,19 +54,23 @@ public sealed class KernelActivator
         {
             throw KernelFaultLocator.Precise(fault, this, debug => debug.MakeStimulus(seed));
         }
-        var missing = Kernel.RuntimeTop!.GetParameters().Where(p => p.ParameterType.IsArray ? !stimulus.Arrays.ContainsKey(p.Name!) : !stimulus.Scalars.ContainsKey(p.Name!)).Select(p => p.Name).ToList();
+        var missing = Kernel.RuntimeTop!.GetParameters()
+            .Where(p => p.ParameterType.IsArray || AxisStreams.IsStream(p.ParameterType) ? !stimulus.Arrays.ContainsKey(p.Name!) : !stimulus.Scalars.ContainsKey(p.Name!))
+            .Select(p => p.Name).ToList();
         if (missing.Count > 0)
             throw new KernelParameterException($"kernel '{Kernel.Name}': the [Stimulus] method did not set {string.Join(", ", missing)}");
         return stimulus;
     }
 
     /// <summary>Calls the top function on copies of the stimulus arrays; returns every array argument after the
-    /// call (inputs unchanged, outputs filled), by parameter name. <paramref name="beforeCall"/> sees the
-    /// arrays the call will get (the emulator registers them as ports).</summary>
-    public IReadOnlyDictionary<string, Array> Run(Stimulus stimulus, Action<IReadOnlyDictionary<string, Array>>? beforeCall = null)
+    /// call (inputs unchanged, outputs filled), by parameter name, and every [Axis] stream's words (an input's, an
+    /// output's drained). <paramref name="beforeCall"/> sees the arrays and streams the call will get (the emulator
+    /// registers them as ports).</summary>
+    public IReadOnlyDictionary<string, Array> Run(Stimulus stimulus, Action<IReadOnlyDictionary<string, object>>? beforeCall = null)
     {
         var top = Kernel.RuntimeTop ?? throw new InternalCompilerException($"kernel {Kernel.Name} has no top method");
         var arrays = new Dictionary<string, Array>();
+        var streams = new Dictionary<string, object>();
         var arguments = top.GetParameters().Select(p =>
         {
             if (p.ParameterType.IsArray)
@@ -75,9 +79,10 @@ public sealed class KernelActivator
                 arrays[p.Name!] = copy;
                 return (object)copy;
             }
+            if (AxisStreams.IsStream(p.ParameterType)) return streams[p.Name!] = AxisStreams.Create(p.ParameterType, p.Name!, stimulus);
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
-        beforeCall?.Invoke(arrays);
+        beforeCall?.Invoke(arrays.ToDictionary(kv => kv.Key, kv => (object)kv.Value).Concat(streams).ToDictionary());
         using var activity = IsHooked
             ? RunActivity.Enter(Kernel.Name, "the hooked emulator run of [Top]", RunActivity.Loops.Hooked)
             : RunActivity.Enter(Kernel.Name, "the C# reference run of [Top]", RunActivity.Loops.Unknown);
@@ -89,6 +94,7 @@ public sealed class KernelActivator
         {
             throw KernelFaultLocator.Precise(fault, this, debug => debug.Run(stimulus));
         }
+        foreach (var (name, stream) in streams) arrays[name] = AxisStreams.Finish(stream, Kernel.Name, name, stimulus);
         return arrays;
     }
 

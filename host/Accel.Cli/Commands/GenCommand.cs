@@ -19,8 +19,23 @@ public static class GenCommand
         if (options.Json)
             Cli.WriteJson(new { kernel = options.Kernel, config = Path.GetFileName(result.Directory), directory = result.Directory, files = result.Files });
         else
+        {
             Console.Error.WriteLine($"accel gen: wrote {result.Files.Count} files to {result.Directory}");
+            if (FlowNote(result.Ir) is { } note) Console.Error.WriteLine($"accel gen: {note}");
+        }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>What the flow files leave out, and why, for a kernel whose interfaces XRT cannot drive.</summary>
+    private static string? FlowNote(Codegen.Ir.IrKernel ir)
+    {
+        if (Codegen.Ir.TopInterfaces.VivadoOnlyParameter(ir) is { } wire)
+            return $"{wire.Name} is an {Codegen.Ir.TopInterfaces.Mode(wire)} port, which only the Vivado IP flow builds: `make ip` exports an IP " +
+                   "catalog entry; there is no link.cfg, xclbin or host.cpp";
+        var axis = Codegen.Ir.TopInterfaces.AxisStreams(ir).Select(p => p.Name).ToList();
+        return axis.Count == 0 ? null
+            : $"axis port(s) {string.Join(", ", axis)}: link.cfg leaves their stream_connect to fill in, and there is no host.cpp " +
+              "(XRT cannot feed an axis port from host memory; `accel run` on the emu device does)";
     }
 
     public static Transpiler.Result Generate(GenerationOptions options)

@@ -51,7 +51,7 @@ public static class RunCommand
         var result = EmulateCommand.WithProgress($"running {kernel.Name} ({config.Name}) on {device.Name}",
             () => StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(options.TimeoutSeconds)));
 
-        var outputs = design.Ir.Top.Parameters.Where(p => p.Port is not null && design.Writes(p))
+        var outputs = design.Outputs
             .Select(p => OutputSummary.Of(p.Name, result.Arrays[p.Name])).ToList();
         var verify = options.Verify ? ReferenceCheck.Compare(design, stimulus, result.Arrays) : null;
         if (options.Json)

@@ -38,8 +38,14 @@ public sealed class KernelDesign
     /// <summary>The kernel lowered at this configuration (its top function's parameters are the xclbin arguments).</summary>
     public IrKernel Ir => ir.Value;
 
-    /// <summary>Whether the kernel writes this argument of its top function: the outputs a run gives back.</summary>
-    public bool Writes(Variable parameter) => Codegen.Ir.Analysis.VariableUse.Of(Ir).IsWritten(parameter);
+    /// <summary>Whether the kernel writes this argument of its top function (an array, or an output axis stream): the
+    /// outputs a run gives back.</summary>
+    public bool Writes(Variable parameter) => parameter.Type is StreamType
+        ? Codegen.Ir.Analysis.VariableUse.Of(Ir).WritesStream(parameter)
+        : Codegen.Ir.Analysis.VariableUse.Of(Ir).IsWritten(parameter);
+
+    /// <summary>The arguments a run gives back: the memory ports and axis streams the kernel writes.</summary>
+    public IEnumerable<Variable> Outputs => Ir.Top.Parameters.Where(p => (p.Port is not null || p.Interface == InterfaceMode.Axis) && Writes(p));
 
     /// <summary>The name written into the xclbin, from which <see cref="FromName"/> finds this design again.</summary>
     public string Name => DesignName.Format(Kernel.Name, Config.Name, Config.Values);

@@ -9,8 +9,9 @@ namespace Accel.Runtime.Emulator.Designs;
 /// <summary>
 /// The xclbin metadata of a kernel design, taken from its IR: one argument per top-function parameter in
 /// order, one 8-byte register slot each from 0x10 (the layout Vitis HLS gives s_axilite arguments of up to
-/// 64 bits), one m_axi port per bundle, each pointer connected to the bank its [MAxi] names, one compute
-/// unit named as link.cfg's nk= names it. No bitstream: Vitis builds that.
+/// 64 bits), one m_axi port per bundle, each pointer connected to the bank its [MAxi] names, an AXI4-Stream port
+/// per [Axis] argument (no register, no bank), one compute unit named as link.cfg's nk= names it. No bitstream:
+/// Vitis builds that. A kernel with ap_memory, ap_vld or ap_none ports is refused: it is not an XRT kernel.
 /// </summary>
 public static class KernelXclbin
 {
@@ -27,6 +28,10 @@ public static class KernelXclbin
         var arguments = new List<KernelArgument>();
         var connections = new List<ArgumentConnection>();
         var ports = new List<KernelPort>();
+        if (TopInterfaces.VivadoOnlyParameter(ir) is { } wire)
+            throw new DeviceArgumentException($"kernel '{ir.Name}' argument '{wire.Name}' is an {TopInterfaces.Mode(wire)} port, which only the Vivado IP flow " +
+                "builds (accel gen writes run_hls.tcl with -flow_target vivado and an IP catalog export): an xclbin's kernel takes m_axi, " +
+                "s_axilite and axis arguments only, so there is no xclbin or XRT run for it; emulate it with accel emulate");
         foreach (var (parameter, index) in ir.Top.Parameters.Select((p, i) => (p, i)))
         {
             var offset = FirstArgumentOffset + RegisterSlot * (uint)index;
@@ -45,9 +50,17 @@ public static class KernelXclbin
                 arguments.Add(new KernelArgument(index, parameter.Name, ArgumentKind.Scalar, ControlPort, offset, size, size,
                     ArgumentTypes.CSpelling(parameter.Type)));
             }
+            else if (parameter.Interface == InterfaceMode.Axis && parameter.Type is StreamType stream)
+            {
+                // An AXI4-Stream port of its own, named after the argument, with no register and no memory connection.
+                bool output = design.Writes(parameter);
+                ports.Add(new KernelPort(parameter.Name, output ? KernelPort.WriteOnlyMode : KernelPort.ReadOnlyMode, 8 * (int)ArgumentTypes.SizeOf(stream.Element), 0));
+                arguments.Add(new KernelArgument(index, parameter.Name, ArgumentKind.Stream, parameter.Name, 0, 0, 0,
+                    $"hls::stream<{ArgumentTypes.CSpelling(stream.Element)}>&"));
+            }
             else
                 throw new DeviceArgumentException($"kernel '{ir.Name}' argument '{parameter.Name}' ({parameter.Kind}) has no xclbin form; " +
-                                            "top-function arguments are [MAxi] arrays and scalars");
+                                            "top-function arguments are [MAxi] arrays, [Axis] streams and scalars");
         }
         ports.Add(new KernelPort(ControlPort, KernelPort.SlaveMode, 32, ControlRange));
 

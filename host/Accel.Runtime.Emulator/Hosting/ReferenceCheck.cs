@@ -36,7 +36,7 @@ public static class ReferenceCheck
     public static VerifyReport Compare(KernelDesign design, Stimulus stimulus, IReadOnlyDictionary<string, Array> deviceArrays)
     {
         var reference = new KernelActivator(design.Kernel, design.Config).Run(stimulus);
-        var outputs = design.Ir.Top.Parameters.Where(p => p.Port is not null && design.Writes(p))
+        var outputs = design.Outputs
             .Select(p => Compare(p.Name, reference[p.Name],
                 deviceArrays.TryGetValue(p.Name, out var actual) ? actual : throw new DeviceArgumentException($"the device returned no array '{p.Name}'")))
             .ToList();

@@ -22,7 +22,8 @@ public static class StimulusHost
         try
         {
             using var run = kernel.CreateRun();
-            foreach (var argument in kernel.Definition.Arguments.Where(ArgumentRules.HostSets))
+            // Axis streams take a buffer too: the emulator feeds or drains them (XRT refuses such a kernel when it opens it).
+            foreach (var argument in kernel.Definition.Arguments.Where(a => ArgumentRules.HostSets(a) || a.Kind == ArgumentKind.Stream))
             {
                 if (argument.Kind == ArgumentKind.Scalar)
                     SetScalar(run, argument, Lookup(stimulus.Scalars, argument.Name, kernel.Name, "scalar"));

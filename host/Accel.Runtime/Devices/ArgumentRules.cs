@@ -57,13 +57,14 @@ public static class ArgumentRules
                 $"it is connected to bank(s) {string.Join(", ", banks)}");
     }
 
-    /// <summary>Checks that buffers of <typeparamref name="T"/> suit the argument's pointer type, when the spelling is known.</summary>
+    /// <summary>Checks that buffers of <typeparamref name="T"/> suit the argument's pointer or stream type, when the
+    /// spelling is known.</summary>
     public static void CheckElementType<T>(XclbinKernel kernel, KernelArgument argument) where T : unmanaged =>
         CheckElementType(kernel, argument, typeof(T));
 
     public static void CheckElementType(XclbinKernel kernel, KernelArgument argument, Type elementType)
     {
-        RequireMemoryArgument(kernel, argument);
+        if (argument.Kind != ArgumentKind.Stream) RequireMemoryArgument(kernel, argument);
         var pointee = CTypeNames.PointeeOf(argument.Type);
         var expected = pointee is null ? null : CTypeNames.ManagedTypeOf(pointee);
         if (expected is not null && expected != elementType)
@@ -96,6 +97,18 @@ public static class ArgumentRules
         if (expected is not null && expected != typeof(T))
             throw new DeviceArgumentException(
                 $"kernel '{kernel.Name}' argument '{argument.Name}' is '{argument.Type}'; pass a {expected.Name}, not a {typeof(T).Name}");
+    }
+
+    /// <summary>XRT cannot write or read a kernel's axis port from host memory: v++ wires it to another kernel
+    /// (stream_connect), and Accel's xclbins hold one kernel, so its stream would never move. The XRT backend refuses
+    /// such a kernel when it is opened, naming the port; the emulator drives axis ports from host buffers.</summary>
+    public static void RequireNoStreams(XclbinKernel kernel, string device)
+    {
+        if (kernel.Arguments.FirstOrDefault(a => a.Kind == ArgumentKind.Stream) is { } stream)
+            throw new DeviceArgumentException(
+                $"kernel '{kernel.Name}' argument '{stream.Name}' is an axis stream port: XRT on {device} cannot feed or drain it from host " +
+                "memory, and this xclbin connects it to no other kernel; link it to a producer or consumer kernel (link.cfg's stream_connect) " +
+                "or run the kernel on the emulator (device \"emu\"), which drives axis ports from host buffers");
     }
 
     /// <summary>Arguments the host must set before a start: scalars and memory pointers (streams are wired in hardware).</summary>

@@ -24,11 +24,17 @@ public static class CTypeNames
     public static Type? ManagedTypeOf(string cType) => Table.GetValueOrDefault(Normalize(cType));
 
     /// <summary>The pointee spelling of a pointer type ("const float *" gives "float"), or null if not a pointer.</summary>
+    /// <summary>The element of a pointer ("int32_t*") or of an axis stream ("hls::stream&lt;int32_t&gt;&amp;"): what a
+    /// buffer for the argument holds; null for anything else.</summary>
     public static string? PointeeOf(string cType)
     {
         var trimmed = cType.Trim();
+        if (trimmed.StartsWith(StreamPrefix, StringComparison.Ordinal) && trimmed.EndsWith(">&", StringComparison.Ordinal))
+            return trimmed[StreamPrefix.Length..^2];
         return trimmed.EndsWith('*') ? trimmed[..^1] : null;
     }
+
+    private const string StreamPrefix = "hls::stream<";
 
     // Qualifiers and spacing do not change the bits: "const  unsigned int" is "unsigned int".
     private static string Normalize(string cType) =>

@@ -54,6 +54,8 @@ public sealed record KernelPort(string Name, string Mode, int DataWidthBits, ulo
 {
     public const string MasterMode = "master";
     public const string SlaveMode = "slave";
+    public const string ReadOnlyMode = "read_only";
+    public const string WriteOnlyMode = "write_only";
 }
 
 /// <summary>A kernel argument (XML &lt;arg&gt;).</summary>

@@ -92,6 +92,7 @@ internal sealed unsafe class XrtDevice : IDevice
             var definition = design.FindKernel(name) ?? throw new DeviceArgumentException(
                 $"design '{design.Name}' has no kernel '{name}'; its kernels are " +
                 (design.Kernels.Count == 0 ? "none" : string.Join(", ", design.Kernels.Select(k => k.Name))), nameof(name));
+            ArgumentRules.RequireNoStreams(definition, Name);
             var uuid = design.Uuid.ToByteArray(bigEndian: true);
             nint kernelHandle;
             fixed (byte* p = uuid)

@@ -33,7 +33,7 @@ public sealed class SnapshotTests
         var kernel = KernelCatalog.Find(project, kernelName);
         var resolved = KernelConfig.Resolve(kernel, config, []);
         var ir = Codegen.Transpiler.Lower(project, kernel, resolved);
-        var depths = ir.Top.Parameters.Where(p => p.Port is not null).ToDictionary(p => p.Name, _ => 64);
+        var depths = ir.Top.Parameters.Where(p => p.Kind != Codegen.Ir.VariableKind.Scalar).ToDictionary(p => p.Name, _ => 64); // ports, ap_memory arrays, axis streams
         var actual = HlsProjectWriter.Render(ir, resolved.Name, depths, Options)[generatedName]
             .Replace(kernel.SourceFile, Path.GetFileName(kernel.SourceFile)); // the banner names the path the test ran from
 

@@ -19,6 +19,9 @@ public sealed class XrtNoopTests(NoopXrtFolder folder) : IClassFixture<NoopXrtFo
     public void Xrt_failures_carry_xrts_own_message() => Run("xrt-error").AssertPassed("xrt-error");
 
     [XrtFact]
+    public void A_kernel_with_an_axis_port_is_refused_naming_the_port() => Run("axis-refused").AssertPassed("axis-refused");
+
+    [XrtFact]
     public void Noop_delayed_completion_shows_state_then_completes()
     {
         var ini = Path.Combine(folder.Root, "xrt.ini");

@@ -20,7 +20,28 @@ internal static class XrtScenarios
         ["leak-at-exit"] = a => LeakAtExit(a[0]),
         ["open-unavailable"] = a => OpenUnavailable(a[0]),
         ["host-program"] = a => Emulator.HostProgramOnXrt.Run(a[0]),
+        ["axis-refused"] = a => AxisRefused(a[0]),
     };
+
+    /// <summary>XRT loads a design whose kernel has an axis port, and the backend refuses to open that kernel (naming the
+    /// port) before XRT is asked: with one kernel in the xclbin nothing would ever move the stream.</summary>
+    private static void AxisRefused(string sampleXclbin)
+    {
+        var stream = new XclbinKernel("passthrough",
+            ValueList.Of(new KernelPort("words", "read_only", 32, 0), new KernelPort("S_AXI_CONTROL", KernelPort.SlaveMode, 32, 0x1000)),
+            ValueList.Of(new KernelArgument(0, "words", ArgumentKind.Stream, "words", 0, 0, 0, "hls::stream<int32_t>&"),
+                new KernelArgument(1, "n", ArgumentKind.Scalar, "S_AXI_CONTROL", 0x18, 4, 4, "int32_t")),
+            ValueList.Of(new ComputeUnit("passthrough_1", 0x1830000, ComputeUnit.PropertiesFor(IpControl.ApCtrlHs), ValueList<ArgumentConnection>.Empty)));
+        var design = SampleDesigns.Full() with { Kernels = ValueList.Of(SampleDesigns.Vadd(), stream) };
+        var path = Path.Combine(Path.GetDirectoryName(sampleXclbin)!, "axis.xclbin");
+        XclbinWriter.WriteFile(design, path);
+
+        using var device = Device.Open("xrt:0");
+        device.Load(path);
+        Assert.Contains("kernel 'passthrough' argument 'words' is an axis stream port: XRT on xrt:0 cannot feed or drain it",
+            Assert.Throws<DeviceArgumentException>(() => device.OpenKernel("passthrough")).Message);
+        using var vadd = device.OpenKernel("vadd");   // the design's other kernel opens as ever
+    }
 
     private const int N = 1024;
 

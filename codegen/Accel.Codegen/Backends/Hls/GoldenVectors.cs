@@ -7,7 +7,8 @@ using Accel.Codegen.Ir.Analysis;
 namespace Accel.Codegen.Backends.Hls;
 
 /// <summary>golden/: every array argument before the call (&lt;name&gt;.in.bin), every written one after it
-/// (&lt;name&gt;.out.bin), little-endian raw elements, and the scalar arguments in scalars.txt.</summary>
+/// (&lt;name&gt;.out.bin), little-endian raw elements, and the scalar arguments in scalars.txt. An input axis stream's
+/// words are its .in.bin, an output one's its .out.bin.</summary>
 public static class GoldenVectors
 {
     /// <summary>The files of golden/, by their path in the generated folder.</summary>
@@ -18,9 +19,10 @@ public static class GoldenVectors
         var files = new Dictionary<string, byte[]>();
         foreach (var p in top.Parameters)
         {
-            if (p.Type is not PortType) continue;
-            files[$"golden/{p.Name}.in.bin"] = Bytes(stimulus.Arrays[p.Name]);
-            if (use.IsWritten(p)) files[$"golden/{p.Name}.out.bin"] = Bytes(reference[p.Name]);
+            if (p.Kind == VariableKind.Scalar) continue;
+            bool output = p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p);
+            if (p.Type is not StreamType || !output) files[$"golden/{p.Name}.in.bin"] = Bytes(stimulus.Arrays[p.Name]);
+            if (output) files[$"golden/{p.Name}.out.bin"] = Bytes(reference[p.Name]);
         }
         var scalars = top.Parameters.Where(p => p.Kind == VariableKind.Scalar)
             .Select(p => $"{p.Name} {stimulus.Scalars[p.Name].ToString(CultureInfo.InvariantCulture)}\n");

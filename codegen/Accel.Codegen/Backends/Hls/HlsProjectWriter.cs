@@ -28,16 +28,19 @@ public static class HlsProjectWriter
     /// <summary>The text of every generated file by name; <paramref name="depths"/> is each port's element count.</summary>
     public static SortedDictionary<string, string> Render(IrKernel kernel, string config, IReadOnlyDictionary<string, int> depths, Options options)
     {
+        var vendor = HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{kernel.Name}.h"] = TemplateRenderer.Render("kernel.h.sbn", HlsViewBuilder.Source(kernel, config, depths)),
             [$"{kernel.Name}.cpp"] = TemplateRenderer.Render("kernel.cpp.sbn", HlsViewBuilder.Source(kernel, config, depths)),
             ["tb.cpp"] = TemplateRenderer.Render("tb.cpp.sbn", HlsViewBuilder.Testbench(kernel, config, depths)),
-            ["host.cpp"] = TemplateRenderer.Render("host.cpp.sbn", HlsViewBuilder.Host(kernel, config, depths)),
-            ["run_hls.tcl"] = TemplateRenderer.Render("run_hls.tcl.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
-            ["link.cfg"] = TemplateRenderer.Render("link.cfg.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
-            ["Makefile"] = TemplateRenderer.Render("Makefile.sbn", HlsViewBuilder.Vendor(kernel, config, options.Board, options.ClockMhz)),
+            ["run_hls.tcl"] = TemplateRenderer.Render("run_hls.tcl.sbn", vendor),
+            ["Makefile"] = TemplateRenderer.Render("Makefile.sbn", vendor),
         };
+        // An IP for the Vivado flow is not linked by v++; a kernel with axis ports runs only beside the kernels that
+        // feed and drain them, which a host program cannot stand in for.
+        if (!vendor.Vivado) files["link.cfg"] = TemplateRenderer.Render("link.cfg.sbn", vendor);
+        if (vendor.HostProgram) files["host.cpp"] = TemplateRenderer.Render("host.cpp.sbn", HlsViewBuilder.Host(kernel, config, depths));
         foreach (var header in TemplateRenderer.ResourceNames("hls-header:"))
             files[header["hls-header:".Length..]] = TemplateRenderer.Resource(header);
         return files;

@@ -16,7 +16,7 @@ internal static class HlsViewBuilder
         var byName = kernel.Functions.ToDictionary(f => f.Name);
         var use = VariableUse.Of(kernel);
         var functions = kernel.Functions.Where(f => !f.IsTop)
-            .Select(f => new FunctionView(Comment(f), Signature(f, f.Name, use), CppStatementPrinter.Print(f, [], byName))).ToList();
+            .Select(f => new FunctionView(Comment(f), Signature(f, f.Name, use, portDepths), CppStatementPrinter.Print(f, [], byName))).ToList();
         var top = kernel.Top;
         var prologue = InterfacePragmas(top, portDepths)
             .Concat(top.Parameters.Where(p => p.Kind == VariableKind.Scalar && !use.IsRead(p)).Select(p => $"(void){p.Name};"));
@@ -25,18 +25,23 @@ internal static class HlsViewBuilder
             kernel.Constants.Select(c => new ConstView(CppSpellings.Type(c.Type), c.Name, CppSpellings.Constant(c.Type, c.Value, 0))).ToList(),
             kernel.Tables.Select(Table).ToList(),
             functions,
-            new FunctionView(Comment(top), Signature(top, kernel.Name, use), CppStatementPrinter.Print(top, prologue, byName)));
+            new FunctionView(Comment(top), Signature(top, kernel.Name, use, portDepths), CppStatementPrinter.Print(top, prologue, byName)),
+            TopInterfaces.AxisStreams(kernel).Any());
     }
 
     private static string Comment(IrFunction f) => $"{f.Name}, from {Path.GetFileName(f.SourceFile)}:{f.Line}";
 
-    /// <summary>Arrays the function never writes (nor passes to a callee that does) are const.</summary>
-    public static string Signature(IrFunction f, string name, VariableUse use)
+    /// <summary>Arrays the function never writes (nor passes to a callee that does) are const. An ap_memory port is
+    /// sized (Vitis needs the memory's depth: its stimulus length, as an m_axi port's depth); an axis port is the
+    /// hls::stream Vitis maps to AXI4-Stream.</summary>
+    public static string Signature(IrFunction f, string name, VariableUse use, IReadOnlyDictionary<string, int> portDepths)
     {
         var parameters = f.Parameters.Select(p => p.Type switch
         {
             PortType port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
+            ArrayParamType a when p.Interface == InterfaceMode.ApMemory => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[{portDepths[p.Name]}]",
             ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}{Dimensions(a)}",
+            StreamType s when p.Interface == InterfaceMode.Axis => $"hls::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             StreamType s => $"accel::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             var t => $"{CppSpellings.Type(t)} {p.Name}",
         });
@@ -48,7 +53,8 @@ internal static class HlsViewBuilder
     private static string Dimensions(ArrayParamType a) =>
         a.Shape?.DimValues is { } dims ? string.Concat(dims.Select(d => $"[{d}]")) : "[]";
 
-    /// <summary>m_axi with its bundle, burst and outstanding settings for every port, s_axilite for scalars and control.</summary>
+    /// <summary>m_axi with its bundle, burst and outstanding settings for every port, the attribute's mode for the
+    /// others (s_axilite by default for scalars), and the block control (<see cref="TopInterfaces.HasAxiLiteControl"/>).</summary>
     private static IEnumerable<string> InterfacePragmas(IrFunction top, IReadOnlyDictionary<string, int> portDepths)
     {
         foreach (var p in top.Parameters)
@@ -58,9 +64,9 @@ internal static class HlsViewBuilder
                     $"max_widen_bitwidth={b.WidthBits} max_read_burst_length={b.MaxBurst} max_write_burst_length={b.MaxBurst} " +
                     $"num_read_outstanding={b.MaxOutstanding} num_write_outstanding={b.MaxOutstanding} latency={b.LatencyCycles}");
             else
-                yield return CppSpellings.PragmaLine($"HLS INTERFACE mode=s_axilite port={p.Name}");
+                yield return CppSpellings.PragmaLine($"HLS INTERFACE mode={TopInterfaces.Mode(p)} port={p.Name}");
         }
-        yield return CppSpellings.PragmaLine("HLS INTERFACE mode=s_axilite port=return");
+        yield return CppSpellings.PragmaLine($"HLS INTERFACE mode={(TopInterfaces.HasAxiLiteControl(top) ? "s_axilite" : "ap_ctrl_hs")} port=return");
     }
 
     private static TableView Table(LookupTable table)
@@ -80,9 +86,15 @@ internal static class HlsViewBuilder
     {
         var top = kernel.Top;
         var use = VariableUse.Of(kernel);
-        var arrays = top.Parameters.Where(p => p.Type is PortType)
-            .Select(p => new ArrayView(p.Name, CppSpellings.Type(((PortType)p.Type).Element), portDepths[p.Name], use.IsWritten(p))).ToList();
-        var call = string.Join(", ", top.Parameters.Select(p => p.Type is PortType ? $"{p.Name}.data()" : $"static_cast<{CppSpellings.Type(p.Type)}>({p.Name}_value)"));
+        var arrays = top.Parameters.Where(p => p.Kind != VariableKind.Scalar)
+            .Select(p => new ArrayView(p.Name, CppSpellings.Type(IrTypes.ElementOf(p.Type)!), portDepths[p.Name],
+                p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p), p.Type is StreamType)).ToList();
+        var call = string.Join(", ", top.Parameters.Select(p => p.Type switch
+        {
+            StreamType => $"{p.Name}_stream",
+            PortType or ArrayParamType => $"{p.Name}.data()",
+            _ => $"static_cast<{CppSpellings.Type(p.Type)}>({p.Name}_value)",
+        }));
         return new TestbenchView(Banner(kernel, config), kernel.Name,
             top.Parameters.Where(p => p.Kind == VariableKind.Scalar).Select(p => new ScalarView(p.Name)).ToList(), arrays, call);
     }
@@ -93,9 +105,12 @@ internal static class HlsViewBuilder
     {
         var ports = kernel.Top.Parameters.Where(p => p.Port is not null).ToList();
         var psPorts = PsPortMap.Assign(ports.Select(p => p.Port!.Bundle));
+        var axis = TopInterfaces.AxisStreams(kernel).Select(p => new AxisView(p.Name, VariableUse.Of(kernel).WritesStream(p))).ToList();
+        var vivado = TopInterfaces.VivadoOnlyParameter(kernel);
         return new(Banner(kernel, config, "#"), kernel.Name, board.Name, board.Platform, board.Part, clockMhz,
             (1000.0 / clockMhz).ToString("0.###", CultureInfo.InvariantCulture), board.MapsBanks, board.Embedded,
-            ports.Select(p => new PortView(p.Name, board.MapsBanks ? p.Port!.Bank : psPorts[p.Port!.Bundle], p.Port!.Bundle)).ToList());
+            ports.Select(p => new PortView(p.Name, board.MapsBanks ? p.Port!.Bank : psPorts[p.Port!.Bundle], p.Port!.Bundle)).ToList(),
+            axis, vivado is not null, vivado is null ? "" : $"{vivado.Name} ({TopInterfaces.Mode(vivado)})", vivado is null && axis.Count == 0);
     }
 
     public static HostView Host(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths) =>

@@ -11,20 +11,29 @@ public sealed record FunctionView(string Comment, string Signature, IReadOnlyLis
 public sealed record KernelSourceView(
     string Banner, string Kernel, string Config,
     IReadOnlyList<ConstView> Params, IReadOnlyList<ConstView> Constants, IReadOnlyList<TableView> Tables,
-    IReadOnlyList<FunctionView> Functions, FunctionView Top);
+    IReadOnlyList<FunctionView> Functions, FunctionView Top, bool AxisPorts);
 
 public sealed record ScalarView(string Name);
 
-public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput);
+/// <summary>An array the testbench loads from golden/: a memory port's contents, or an axis stream's words (fed to an
+/// input before the call, drained from an output after it).</summary>
+public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput, bool IsStream);
 
 public sealed record TestbenchView(string Banner, string Kernel, IReadOnlyList<ScalarView> Scalars, IReadOnlyList<ArrayView> Arrays, string CallArguments);
 
 /// <summary>A port argument and where link.cfg connects it: a memory bank (Alveo) or a PS slave port (embedded).</summary>
 public sealed record PortView(string Name, string Bank, string Bundle);
 
+/// <summary>An axis port in link.cfg: v++ connects it to another kernel's stream (stream_connect), never to memory.</summary>
+public sealed record AxisView(string Name, bool IsOutput);
+
+/// <param name="Vivado">the kernel has ap_memory, ap_vld or ap_none ports: the Vivado IP flow (an IP catalog entry,
+/// no .xo, no link.cfg, no host program); <paramref name="VivadoPort"/> names the first such port</param>
+/// <param name="HostProgram">host.cpp can run the kernel: a Vitis kernel without axis ports (XRT cannot write an axis
+/// port from host memory)</param>
 public sealed record VendorView(
     string TclBanner, string Kernel, string Board, string Platform, string Part, double ClockMhz, string ClockPeriodNs,
-    bool MapsBanks, bool Embedded, IReadOnlyList<PortView> Ports);
+    bool MapsBanks, bool Embedded, IReadOnlyList<PortView> Ports, IReadOnlyList<AxisView> AxisPorts, bool Vivado, string VivadoPort, bool HostProgram);
 
 /// <summary>A top-function argument as the XRT host program sets it: by index, a buffer or a scalar value.</summary>
 public sealed record HostArgumentView(int Index, string Name, string Type, bool IsArray, int Count, bool IsOutput);

@@ -26,6 +26,7 @@ internal static class RtlViewBuilder
         {
             if (p.Type is PortType) top.BindArray(p.Name, new PortTarget(p));
             else if (p.Type is IntType or BoolType) top.Bind(p.Name, $"a_{p.Name}");
+            else if (p.Interface != InterfaceMode.Default) rejections.Report(kernel.Top.Line, $"the {TopInterfaces.Mode(p)} top-function argument {p.Name}");
             else rejections.Report(kernel.Top.Line, $"the top-function argument {p.Name} of type {p.Type}");
         }
         printer.Scope = top;

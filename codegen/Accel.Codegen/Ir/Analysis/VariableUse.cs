@@ -6,20 +6,29 @@ namespace Accel.Codegen.Ir.Analysis;
 /// <summary>Which variables a kernel reads and which arrays it writes, from the IR alone (no flag on the variable
 /// that lowering and a check must remember to set). Written: an array some assignment stores an element of, or
 /// passes to a callee that writes the parameter in that position (followed through calls until nothing changes).
-/// Read: any variable the IR refers to, as a value or as the array an element is stored in. Computed once per
-/// kernel; variables by identity.</summary>
+/// Read: any variable the IR refers to, as a value or as the array an element is stored in. Streams: which ones a
+/// kernel reads from and which it writes to (an [Axis] port's direction), through callees the same way. Computed once
+/// per kernel; variables by identity.</summary>
 public sealed class VariableUse
 {
     private static readonly ConditionalWeakTable<IrKernel, VariableUse> Computed = new();
 
     private readonly HashSet<Variable> written = new();
     private readonly HashSet<Variable> read = new();
+    private readonly HashSet<Variable> streamsRead = new();
+    private readonly HashSet<Variable> streamsWritten = new();
 
     public static VariableUse Of(IrKernel kernel) => Computed.GetValue(kernel, k => new VariableUse(k));
 
     public bool IsWritten(Variable v) => written.Contains(v);
 
     public bool IsRead(Variable v) => read.Contains(v);
+
+    /// <summary>A stream some function reads from (Read), directly or in a callee it is passed to.</summary>
+    public bool ReadsStream(Variable stream) => streamsRead.Contains(stream);
+
+    /// <summary>A stream some function writes to (Write), directly or in a callee it is passed to.</summary>
+    public bool WritesStream(Variable stream) => streamsWritten.Contains(stream);
 
     private VariableUse(IrKernel kernel)
     {
@@ -32,8 +41,9 @@ public sealed class VariableUse
             changed = false;
             foreach (var (call, callee) in calls)
                 for (int i = 0; i < call.Arguments.Count && i < callee.Parameters.Count; i++)
-                    if (written.Contains(callee.Parameters[i]) && call.Arguments[i] is VarRefExpr { Variable: var passed })
-                        changed |= written.Add(passed);
+                    if (call.Arguments[i] is VarRefExpr { Variable: var passed })
+                        foreach (var set in new[] { written, streamsRead, streamsWritten })
+                            if (set.Contains(callee.Parameters[i])) changed |= set.Add(passed);
         }
     }
 
@@ -49,6 +59,16 @@ public sealed class VariableUse
         {
             use.read.Add(e.Variable);
             return base.VisitVarRef(e);
+        }
+
+        public override bool VisitIntrinsic(IntrinsicExpr e)
+        {
+            if (e.Arguments is [VarRefExpr { Variable: var stream }, ..])
+            {
+                if (e.Intrinsic == Intrinsic.StreamRead) use.streamsRead.Add(stream);
+                if (e.Intrinsic == Intrinsic.StreamWrite) use.streamsWritten.Add(stream);
+            }
+            return base.VisitIntrinsic(e);
         }
 
         public override void VisitDirective(DirectiveStmt s)

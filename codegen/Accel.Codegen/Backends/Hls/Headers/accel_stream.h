@@ -1,17 +1,18 @@
 // Accel HLS support library: streams. Under Vitis HLS this is hls::stream; for g++ C simulation a queue with
 // the same read/write/empty calls. Dataflow processes run one after another in C simulation, as in the C#
-// reference, so the queue grows as needed; FIFO depths and deadlocks are the emulator's business.
+// reference, so the queue grows as needed; FIFO depths and deadlocks are the emulator's business. The stand-in is
+// named hls::stream too, because an axis port of the top function is spelled hls::stream<T>& as Vitis expects.
 #pragma once
 
 #if __has_include(<hls_stream.h>)
 #include <hls_stream.h>
-namespace accel { template <typename T> using stream = hls::stream<T>; }
 #else
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
 
-namespace accel {
+namespace hls {
 
 template <typename T> class stream
 {
@@ -31,10 +32,13 @@ public:
     }
 
     bool empty() const { return items_.empty(); }
+    std::size_t size() const { return items_.size(); }
 
 private:
     std::deque<T> items_;
 };
 
-} // namespace accel
+} // namespace hls
 #endif
+
+namespace accel { template <typename T> using stream = hls::stream<T>; }
