@@ -19,6 +19,7 @@ public sealed class PortedKernelTests
     {
         { "VectorAdd.cs", "vadd", ["size=100"] },
         { "SystolicMatmul.cs", "systolic_mm", ["size=4"] },
+        { "BoxFilter.cs", "box_filter", ["height=6", "width=9"] },
         { "Histogram.cs", "histogram", ["size=200", "bins=16"] },
         { "ImageConvert.cs", "rgb_to_hsv", ["pixels=120"] },
         { "QuantDense.cs", "quant_dense", ["nIn=16", "nOut=8", "activation=2", "shift=6"] },
@@ -75,6 +76,27 @@ public sealed class PortedKernelTests
         cpp = File.ReadAllText(Path.Combine(generated.Directory, "histogram.cpp"));
         Assert.Contains("int32_t switch_0 = ", cpp);
         Assert.Contains("} else if ((switch_0 == 1) || (switch_0 == 2)) {", cpp);
+    }
+
+    [Fact]
+    public void TwoDimensionalPortsTakeTheStimulusDimensionsAndARowMajorBuffer()
+    {
+        var project = Project("BoxFilter.cs");
+        var kernel = KernelCatalog.Find(project, "box_filter");
+        var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, ["height=6", "width=9"]), TestPaths.Scratch("box-2d"),
+            new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "box_filter.cpp"));
+        Assert.Contains("extern \"C\" void box_filter(const int16_t image[6][9], int16_t filtered[6][9])", cpp);
+        Assert.Contains("HLS INTERFACE mode=m_axi port=image bundle=gmem0 offset=slave depth=54 ", cpp); // 6 x 9 elements
+        Assert.Contains("void LoadRow(const int16_t image[6][9], int16_t lines[3][9], int32_t row)", cpp);
+        var testbench = File.ReadAllText(Path.Combine(generated.Directory, "tb.cpp"));
+        Assert.Contains("reinterpret_cast<const int16_t (*)[9]>(image.data())", testbench);
+
+        // The golden input is the stimulus's image row after row: element (r, c) at r * 9 + c.
+        var image = (short[,])generated.Stimulus.Arrays["image"];
+        var bytes = File.ReadAllBytes(Path.Combine(generated.Directory, "golden", "image.in.bin"));
+        Assert.Equal(6 * 9 * sizeof(short), bytes.Length);
+        Assert.Equal(image[4, 7], BitConverter.ToInt16(bytes, (4 * 9 + 7) * sizeof(short)));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public static class GoldenVectors
             float[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             double[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             bool[] a => a.Select(b => b ? (byte)1 : (byte)0).ToArray(),
+            { Rank: > 1 } a => Bytes(Reference.RowMajor.Flatten(a)),
             _ => throw new InternalCompilerException($"no golden encoding for {array.GetType().Name}"),
         };
     }
