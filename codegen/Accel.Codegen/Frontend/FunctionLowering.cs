@@ -134,6 +134,11 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
     /// that rank.</summary>
     private ArrayType? PortShape(IParameterSymbol p, IArrayTypeSymbol array, IrType element, SyntaxNode where)
     {
+        if (array.Rank > 3)
+        {
+            context.Report(DiagnosticIds.UnsupportedType, where, $"the {array.Rank}-dimensional port {p.Name} (ports have at most three dimensions: index a lower-dimensional port row-major)");
+            return null;
+        }
         var dims = context.Activator.StimulusShape(p.Name);
         if (dims is null || dims.Count != array.Rank)
         {
