@@ -117,13 +117,6 @@ internal sealed partial class FunctionLowering
         return new AssignStmt(Line(compound), target, new ConvertExpr(target.Type, value));
     }
 
-    /// <summary>Ports and control registers carry integers: the host writes and reads plain words.</summary>
-    private Variable? ApAtTop(IParameterSymbol p, SyntaxNode where)
-    {
-        Reported(where, $"{p.Type.ToDisplayString()} as a port or scalar of the top function ({p.Name}): give it an integer type holding the raw bits (short[] for 16 bits) and convert with T.FromRaw(x[i]) and (short)v.Raw");
-        return null;
-    }
-
     /// <summary>An intermediate wider than the fallback header's 128-bit arithmetic is reported.</summary>
     private IrExpr Checked(IrExpr value, SyntaxNode where) => Fits(((ApType)value.Type).Format, where) ? value : Poison;
 

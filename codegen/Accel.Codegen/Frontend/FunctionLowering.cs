@@ -78,7 +78,6 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             var element = ScalarTypeOf(array.ElementType, where);
             if (element is null) return null;
             if (!isTop) return ArrayParameter(p, element, where);
-            if (element is ApType) return ApAtTop(p, where);
             if (array.Rank > 1)
             {
                 context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional port {p.Name} (declare a one-dimensional port and index it row-major, {p.Name}[i * cols + j], or copy it into a multi-dimensional local array)");
@@ -97,7 +96,6 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         }
         var type = TypeOf(p.Type, where);
         if (type is null) return null;
-        if (type is ApType && isTop) return ApAtTop(p, where);
         if (type is StreamType && isTop)
         {
             if (mode == InterfaceMode.Axis) return Declare(p, new Variable(p.Name, type, VariableKind.Stream) { Interface = mode, Declared = Spot(where) });
