@@ -76,7 +76,7 @@ public sealed class EmulatorRun : IRun
             // An output axis port is drained into its buffer: the buffer's length is the number of words it expects.
             bool drained = Definition.Arguments[index].Kind == ArgumentKind.Stream && design.Writes(parameter);
             if (drained) stimulus.Output(name, buffer.ElementType, buffer.SnapshotDevice().Length);
-            else stimulus.Array(name, buffer.SnapshotDevice());
+            else stimulus.Array(name, OffBoard(index, buffer.SnapshotDevice()));
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
             if (design.Writes(parameter))
                 written.Add((name, buffer));
@@ -86,9 +86,16 @@ public sealed class EmulatorRun : IRun
         {
             var result = KernelEmulator.Run(design.Project, design.Kernel, design.Config, stimulus, options);
             foreach (var (name, buffer) in written)
-                buffer.ReceiveFromRun(result.Outputs[name]);
+                buffer.ReceiveFromRun(ApBits.OnBoard(result.Outputs[name]));
             return result;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>A buffer's contents as the C# top function takes them: an ap port's containers as its typed values.</summary>
+    private Array OffBoard(int index, Array contents)
+    {
+        var element = kernel.Design.Kernel.RuntimeTop!.GetParameters()[index].ParameterType.GetElementType();
+        return element is not null && ApBits.IsTyped(element) ? ApBits.FromBoard(element, contents) : contents;
     }
 
     public void Wait(TimeSpan timeout)

@@ -29,7 +29,7 @@ public static class StimulusHost
                     SetScalar(run, argument, Lookup(stimulus.Scalars, argument.Name, kernel.Name, "scalar"));
                 else
                 {
-                    var buffer = TypedBuffers.Upload(kernel, argument.Name, Lookup(stimulus.Arrays, argument.Name, kernel.Name, "array"));
+                    var buffer = TypedBuffers.Upload(kernel, argument.Name, ApBits.OnBoard(Lookup(stimulus.Arrays, argument.Name, kernel.Name, "array")));
                     buffers.Add((argument.Name, buffer));
                     run.SetArgument(argument.Name, buffer);
                 }

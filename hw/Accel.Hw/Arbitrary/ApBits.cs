@@ -14,7 +14,7 @@ public static class ApBits
 
     /// <summary>An array of typed ap values as their containers' little-endian bytes (<see cref="ApFormat.ContainerBits"/>),
     /// each the value's raw bits, sign-extended for a signed type.</summary>
-    public static byte[] Containers(Array values)
+    private static byte[] Containers(Array values)
     {
         var element = values.GetType().GetElementType()!;
         int bytes = Format(element).ContainerBits / 8;
@@ -26,6 +26,35 @@ public static class ApBits
         }
         return result;
     }
+
+    /// <summary>An array as a board's memory holds it: typed ap values as an array of their containers (short[] for
+    /// a Fixed&lt;W12, ...&gt;[], ushort[] for a UInt&lt;W12&gt;[]), any other array as it is.</summary>
+    public static Array OnBoard(Array values)
+    {
+        var element = values.GetType().GetElementType()!;
+        if (!IsTyped(element)) return values;
+        var bytes = Containers(values);
+        var result = Array.CreateInstance(ContainerType(Format(element)), values.Length);
+        Buffer.BlockCopy(bytes, 0, result, 0, bytes.Length);
+        return result;
+    }
+
+    /// <summary>The typed ap values of <paramref name="element"/> whose containers a board's memory holds.</summary>
+    public static Array FromBoard(Type element, Array containers)
+    {
+        var result = Array.CreateInstance(element, containers.Length);
+        for (int i = 0; i < containers.Length; i++)
+            result.SetValue(FromRaw(element, containers.GetValue(i) is ulong u ? unchecked((long)u) : Convert.ToInt64(containers.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)), i);
+        return result;
+    }
+
+    private static Type ContainerType(ApFormat format) => (format.ContainerBits, format.Signed) switch
+    {
+        (8, true) => typeof(sbyte), (8, false) => typeof(byte),
+        (16, true) => typeof(short), (16, false) => typeof(ushort),
+        (32, true) => typeof(int), (32, false) => typeof(uint),
+        (_, true) => typeof(long), _ => typeof(ulong),
+    };
 
     /// <summary>x.Raw of a boxed typed ap value.</summary>
     public static long Raw(object value) => (long)value.GetType().GetProperty("Raw")!.GetValue(value)!;

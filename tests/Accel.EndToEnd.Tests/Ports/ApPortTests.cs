@@ -1,5 +1,11 @@
+using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
+using Accel.Kernels.Catalog;
 using Accel.Resources;
+using Accel.Runtime.Devices;
+using Accel.Runtime.Emulator;
+using Accel.Runtime.Emulator.Designs;
+using Accel.Runtime.Emulator.Hosting;
 using Accel.Tests.Csim;
 
 namespace Accel.Tests.Ports;
@@ -93,5 +99,26 @@ public sealed class ApPortTests
         Assert.Equal((12L, 10), (scale.Depth, scale.Width));
         // Four buffers of two 32-bit address registers each, and the 12-bit gain in one: 9.
         Assert.Equal(9, Assert.Single(estimate.Items, i => i.What == "s_axilite registers (32 bit)").Count);
+    }
+
+    [Fact]
+    public void TheEmuDeviceTakesContainerBuffersAndTheRawBitsOfTheScalar()
+    {
+        var kernel = KernelCatalog.Find(Project, "ap_dense");
+        var config = KernelConfig.Resolve(kernel, null, Overrides);
+        var design = new KernelDesign(Project, kernel, config, Board.Find("u55c"), 300);
+        // The xclbin spells each argument as its container, as the host moves it.
+        var definition = KernelXclbin.Describe(design).Kernels[0];
+        Assert.Equal(["const int16_t*", "const int8_t*", "const int32_t*", "uint16_t", "int32_t*"], definition.Arguments.Select(a => a.Type));
+
+        EmulatorBackend.Register();
+        using var device = Device.Open("emu");
+        ((EmulatorDevice)device).Load(design);
+        using var handle = device.OpenKernel("ap_dense");
+        var stimulus = new Codegen.Reference.KernelActivator(kernel, config).MakeStimulus(1);
+        var result = StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(60));
+        Assert.IsType<int[]>(result.Arrays["y"]);
+        var verify = ReferenceCheck.Compare(design, stimulus, result.Arrays);
+        Assert.True(verify.Outputs.Single() is { Name: "y", Elements: 12, Mismatches: 0 });
     }
 }
