@@ -95,11 +95,14 @@ internal static class HlsViewBuilder
     {
         var top = kernel.Top;
         var use = VariableUse.Of(kernel);
-        var arrays = top.Parameters.Where(p => p.Kind != VariableKind.Scalar)
-            .Select(p => IrTypes.ElementOf(p.Type)! is var element && p.Type is not StreamType && element is ApType ap
-                ? new ArrayView(p.Name, CppSpellings.Type(ap.Container), portDepths[p.Name], use.IsWritten(p), false, CppSpellings.Type(ap))
-                : new ArrayView(p.Name, CppSpellings.Type(element), portDepths[p.Name], p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p), p.Type is StreamType))
-            .ToList();
+        var arrays = top.Parameters.Where(p => p.Kind != VariableKind.Scalar).Select(p =>
+        {
+            var element = IrTypes.ElementOf(p.Type)!;
+            bool output = p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p);
+            return element is ApType ap
+                ? new ArrayView(p.Name, CppSpellings.Type(ap.Container), portDepths[p.Name], output, p.Type is StreamType, CppSpellings.Type(ap))
+                : new ArrayView(p.Name, CppSpellings.Type(element), portDepths[p.Name], output, p.Type is StreamType);
+        }).ToList();
         var call = string.Join(", ", top.Parameters.Select(p => p.Type switch
         {
             StreamType => $"{p.Name}_stream",
