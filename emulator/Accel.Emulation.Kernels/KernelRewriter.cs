@@ -135,7 +135,7 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
     {
         var visited = (ElementAccessExpressionSyntax)base.VisitElementAccessExpression(node)!;
-        if (current is null || node.ArgumentList.Arguments.Count != 1) return visited;
+        if (current is null) return visited;
         if (model.GetSymbolInfo(node.Expression).Symbol is not IParameterSymbol { Type: IArrayTypeSymbol } parameter) return visited;
         // Of a generic method: hooked when the parameter may be a port in any specialisation (Touch checks at run time).
         if (!current.Select(f => f.Parameters.FirstOrDefault(v => v.Name == parameter.Name))
@@ -146,10 +146,19 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
             PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => 2,
             _ => 0,
         };
+        if (visited.ArgumentList.Arguments.Count > 1) return MultiDimensionalTouch(visited, kind);
         var index = visited.ArgumentList.Arguments[0].Expression;
         var touch = ParseExpression($"{Hooks}.Touch({visited.Expression}, 0, {kind})") as InvocationExpressionSyntax;
         touch = touch!.WithArgumentList(touch.ArgumentList.WithArguments(touch.ArgumentList.Arguments.Replace(touch.ArgumentList.Arguments[1], Argument(index))));
         return visited.WithArgumentList(BracketedArgumentList(SingletonSeparatedList(Argument(touch))));
+    }
+
+    /// <summary>a[i, j] on a multi-dimensional port becomes Touch(a, (long)(i), (long)(j), kind), which records the
+    /// access and returns the element by reference (the indices are evaluated once, as in the original).</summary>
+    private static ExpressionSyntax MultiDimensionalTouch(ElementAccessExpressionSyntax access, int kind)
+    {
+        var indices = access.ArgumentList.Arguments.Select(a => $"(long)({a.Expression})");
+        return ParseExpression($"{Hooks}.Touch({access.Expression}, {string.Join(", ", indices)}, {kind})").WithTriviaFrom(access);
     }
 
     /// <summary>Each process call of the dataflow top becomes BeginProcess(k); call; EndProcess(). The original

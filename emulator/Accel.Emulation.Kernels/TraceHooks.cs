@@ -56,4 +56,21 @@ public static class TraceHooks
         session!.Touch(array, unchecked((int)index), kind);
         return index;
     }
+
+    /// <summary>An element of a multi-dimensional port, recorded at its row-major position and returned by reference,
+    /// so the rewritten access reads, writes or updates it as the original did. Indices come as long, which every
+    /// C# index type but ulong converts to (the rewriter casts).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ref T Touch<T>(T[,] array, long i, long j, int kind)
+    {
+        session!.Touch(array, unchecked((int)(i * array.GetLength(1) + j)), kind);
+        return ref array[i, j];
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ref T Touch<T>(T[,,] array, long i, long j, long k, int kind)
+    {
+        session!.Touch(array, unchecked((int)((i * array.GetLength(1) + j) * array.GetLength(2) + k)), kind);
+        return ref array[i, j, k];
+    }
 }

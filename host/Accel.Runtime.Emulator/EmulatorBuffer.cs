@@ -1,3 +1,4 @@
+using Accel.Codegen.Reference;
 using System.Runtime.CompilerServices;
 using Accel.Runtime.Devices;
 
@@ -82,7 +83,7 @@ internal sealed class EmulatorBuffer<T>(EmulatorDevice device, int bank, int len
     {
         lock (deviceGate)
             if (!disposed)
-                ((T[])contents).CopyTo(onDevice, 0);
+                ((T[])RowMajor.Flatten(contents)).CopyTo(onDevice, 0);
     }
 
     public void Dispose()

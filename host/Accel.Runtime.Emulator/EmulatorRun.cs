@@ -1,3 +1,5 @@
+using Accel.Codegen.Ir;
+using Accel.Codegen.Reference;
 using Accel.Emulation;
 using Accel.Emulation.Kernels;
 using Accel.Hw;
@@ -76,6 +78,7 @@ public sealed class EmulatorRun : IRun
             // An output axis port is drained into its buffer: the buffer's length is the number of words it expects.
             bool drained = Definition.Arguments[index].Kind == ArgumentKind.Stream && design.Writes(parameter);
             if (drained) stimulus.Output(name, ApElement(index) ?? buffer.ElementType, buffer.SnapshotDevice().Length);
+            else if (parameter.Type is PortType { Shape.DimValues: { } dims }) stimulus.Array(name, RowMajor.Shape(OffBoard(index, buffer.SnapshotDevice()), dims));
             else stimulus.Array(name, OffBoard(index, buffer.SnapshotDevice()));
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
             if (design.Writes(parameter))

@@ -30,6 +30,7 @@ internal sealed class ArrayParameterShapes
     {
         ArrayType { Dims: not null } a => a,
         ArrayParamType { Shape: { } s } => s,
+        PortType { Shape: { } s } => s,
         _ => null,
     };
 

@@ -117,6 +117,14 @@ internal sealed partial class FunctionLowering
         return new AssignStmt(Line(compound), target, new ConvertExpr(target.Type, value));
     }
 
+    /// <summary>A multi-dimensional port's buffer is reshaped by copying its bytes, which an ap element's container
+    /// is not: such a port is one-dimensional.</summary>
+    private Variable? ApMultiDimensionalPort(IParameterSymbol p, SyntaxNode where)
+    {
+        Reported(where, $"the multi-dimensional port {p.Name} of arbitrary-precision elements (declare it one-dimensional and index it row-major, {p.Name}[i * cols + j])");
+        return null;
+    }
+
     /// <summary>An intermediate wider than the fallback header's 128-bit arithmetic is reported.</summary>
     private IrExpr Checked(IrExpr value, SyntaxNode where) => Fits(((ApType)value.Type).Format, where) ? value : Poison;
 

@@ -78,9 +78,10 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             var element = ScalarTypeOf(array.ElementType, where);
             if (element is null) return null;
             if (!isTop) return ArrayParameter(p, element, where);
-            if (array.Rank > 1)
+            if (element is ApType && array.Rank > 1) return ApMultiDimensionalPort(p, where);
+            if (mode == InterfaceMode.ApMemory && array.Rank > 1)
             {
-                context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional port {p.Name} (declare a one-dimensional port and index it row-major, {p.Name}[i * cols + j], or copy it into a multi-dimensional local array)");
+                context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional ap_memory port {p.Name} (declare it one-dimensional and index it row-major, or make it an m_axi port)");
                 return null;
             }
             if (mode == InterfaceMode.ApMemory)
@@ -92,7 +93,9 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             }
             if (mode != InterfaceMode.Default) return MisplacedInterface(p, attribute, "an array");
             var binding = PortBindingOf(attribute) with { Source = Spot(attribute.ApplicationSyntaxReference?.GetSyntax() ?? where) };
-            return Declare(p, new Variable(p.Name, new PortType(element), VariableKind.Port) { Port = binding });
+            var shape = array.Rank > 1 ? PortShape(p, array, element, where) : null;
+            if (array.Rank > 1 && shape is null) return null;
+            return Declare(p, new Variable(p.Name, new PortType(element) { Shape = shape }, VariableKind.Port) { Port = binding });
         }
         var type = TypeOf(p.Type, where);
         if (type is null) return null;
@@ -123,6 +126,26 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             type = type with { Shape = shape };
         }
         return Declare(p, new Variable(p.Name, type, VariableKind.ArrayParam));
+    }
+
+    /// <summary>A multi-dimensional port's shape: the dimensions of the array the kernel's [Stimulus] gives it, as
+    /// Vitis's `T a[R][C]` top argument has fixed dimensions; null, reported, when the stimulus gives no array of
+    /// that rank.</summary>
+    private ArrayType? PortShape(IParameterSymbol p, IArrayTypeSymbol array, IrType element, SyntaxNode where)
+    {
+        var dims = context.Activator.StimulusShape(p.Name);
+        if (dims is null || dims.Count != array.Rank)
+        {
+            string example = $"new {array.ElementType.ToDisplayString()}[{string.Join(", ", Enumerable.Range(0, array.Rank).Select(d => $"d{d}"))}]";
+            context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional port {p.Name} without an array of its rank in the [Stimulus], which gives the port its dimensions: s.Array(\"{p.Name}\", {example})");
+            return null;
+        }
+        long length = dims.Aggregate(1L, (total, d) => total * d);
+        return new ArrayType(element, new ConstExpr(IrType.Int64, length), length)
+        {
+            Dims = dims.Select(d => (IrExpr)new ConstExpr(IrType.Int32, d)).ToList(),
+            DimValues = dims.Select(d => (long)d).ToList(),
+        };
     }
 
     private static PortBinding PortBindingOf(AttributeData maxi)

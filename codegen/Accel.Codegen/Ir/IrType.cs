@@ -47,7 +47,12 @@ public sealed record ArrayType(IrType Element, IrExpr Length, long LengthValue) 
 }
 
 /// <summary>An off-chip buffer reached through an m_axi port: only a top-function parameter has this type.</summary>
-public sealed record PortType(IrType Element) : IrType;
+public sealed record PortType(IrType Element) : IrType
+{
+    /// <summary>For a multi-dimensional port (`[MAxi] int[,] a`): the shape of the array the stimulus gives it,
+    /// which the C++ declares (`int32_t a[4][8]`) and the row-major index uses; the buffer is that array, row-major.</summary>
+    public ArrayType? Shape { get; init; }
+}
 
 /// <summary>An array passed to a sub-function: the callee sees the caller's on-chip array or port.</summary>
 public sealed record ArrayParamType(IrType Element) : IrType

@@ -39,6 +39,17 @@ public sealed class KernelActivator
         (Array)(Kernel.RuntimeType.GetField(fieldName, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)?.GetValue(Instance)
             ?? throw new InternalCompilerException($"lookup table {fieldName} has no value"));
 
+    private Stimulus? shapes;
+
+    /// <summary>The dimensions of the array the [Stimulus] gives a parameter, or null when it gives none: what a
+    /// multi-dimensional port's C++ declares. Taken from the default seed's stimulus; a seed only changes values.</summary>
+    public IReadOnlyList<int>? StimulusShape(string parameter)
+    {
+        if (Kernel.RuntimeStimulus is null) return null;
+        shapes ??= MakeStimulus(Transpiler.DefaultSeed);
+        return shapes.Arrays.TryGetValue(parameter, out var array) ? Enumerable.Range(0, array.Rank).Select(array.GetLength).ToList() : null;
+    }
+
     /// <summary>The seeded golden inputs from the kernel's [Stimulus] method.</summary>
     public Stimulus MakeStimulus(int seed)
     {

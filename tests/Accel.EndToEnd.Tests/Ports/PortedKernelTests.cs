@@ -6,11 +6,12 @@ using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
-/// <summary>Ten kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
-/// multiply, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR filter generic on its data type,
-/// a dense layer with ReLU on ap_fixed, a linear layer whose ports, gain and table are ap_fixed, a streaming FIR on axis / ap_memory / ap_vld / ap_none ports, a streaming
-/// vector add between axis ports), each through gen, C simulation,
-/// emulation and estimate: the emulator's outputs equal the reference, the C simulation is bit-exact.</summary>
+/// <summary>Eleven kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
+/// multiply, a 3 x 3 box filter over a 2-D image, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR
+/// filter generic on its data type, a dense layer with ReLU on ap_fixed, a linear layer whose ports, gain and table
+/// are ap_fixed, a streaming FIR on axis / ap_memory / ap_vld / ap_none ports, a streaming vector add between axis
+/// ports), each through gen, C simulation, emulation and estimate: the emulator's outputs equal the reference, the C
+/// simulation is bit-exact.</summary>
 public sealed class PortedKernelTests
 {
     private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
@@ -19,6 +20,7 @@ public sealed class PortedKernelTests
     {
         { "VectorAdd.cs", "vadd", ["size=100"] },
         { "SystolicMatmul.cs", "systolic_mm", ["size=4"] },
+        { "BoxFilter.cs", "box_filter", ["height=6", "width=9"] },
         { "Histogram.cs", "histogram", ["size=200", "bins=16"] },
         { "ImageConvert.cs", "rgb_to_hsv", ["pixels=120"] },
         { "QuantDense.cs", "quant_dense", ["nIn=16", "nOut=8", "activation=2", "shift=6"] },
@@ -76,6 +78,27 @@ public sealed class PortedKernelTests
         cpp = File.ReadAllText(Path.Combine(generated.Directory, "histogram.cpp"));
         Assert.Contains("int32_t switch_0 = ", cpp);
         Assert.Contains("} else if ((switch_0 == 1) || (switch_0 == 2)) {", cpp);
+    }
+
+    [Fact]
+    public void TwoDimensionalPortsTakeTheStimulusDimensionsAndARowMajorBuffer()
+    {
+        var project = Project("BoxFilter.cs");
+        var kernel = KernelCatalog.Find(project, "box_filter");
+        var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, ["height=6", "width=9"]), TestPaths.Scratch("box-2d"),
+            new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "box_filter.cpp"));
+        Assert.Contains("extern \"C\" void box_filter(const int16_t image[6][9], int16_t filtered[6][9])", cpp);
+        Assert.Contains("HLS INTERFACE mode=m_axi port=image bundle=gmem0 offset=slave depth=54 ", cpp); // 6 x 9 elements
+        Assert.Contains("void LoadRow(const int16_t image[6][9], int16_t lines[3][9], int32_t row)", cpp);
+        var testbench = File.ReadAllText(Path.Combine(generated.Directory, "tb.cpp"));
+        Assert.Contains("reinterpret_cast<const int16_t (*)[9]>(image.data())", testbench);
+
+        // The golden input is the stimulus's image row after row: element (r, c) at r * 9 + c.
+        var image = (short[,])generated.Stimulus.Arrays["image"];
+        var bytes = File.ReadAllBytes(Path.Combine(generated.Directory, "golden", "image.in.bin"));
+        Assert.Equal(6 * 9 * sizeof(short), bytes.Length);
+        Assert.Equal(image[4, 7], BitConverter.ToInt16(bytes, (4 * 9 + 7) * sizeof(short)));
     }
 
     [Fact]

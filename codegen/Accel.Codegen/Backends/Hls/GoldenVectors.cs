@@ -47,6 +47,7 @@ public static class GoldenVectors
             float[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             double[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             bool[] a => a.Select(b => b ? (byte)1 : (byte)0).ToArray(),
+            { Rank: > 1 } a => Bytes(Reference.RowMajor.Flatten(a)),
             _ when ApBits.IsTyped(array.GetType().GetElementType()!) => Bytes(ApBits.OnBoard(array)),
             _ => throw new InternalCompilerException($"no golden encoding for {array.GetType().Name}"),
         };

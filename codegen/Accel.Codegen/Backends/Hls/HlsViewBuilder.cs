@@ -39,9 +39,11 @@ internal static class HlsViewBuilder
     {
         var parameters = f.Parameters.Select(p => p.Type switch
         {
+            PortType { Shape: { } shape } port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)} {p.Name}{Dimensions(shape)}",
             PortType port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
             ArrayParamType a when p.Interface == InterfaceMode.ApMemory => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[{portDepths[p.Name]}]",
-            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}{Dimensions(a)}",
+            ArrayParamType { Shape: { } shape } a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}{Dimensions(shape)}",
+            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[]",
             StreamType s when p.Interface == InterfaceMode.Axis => $"hls::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             StreamType s => $"accel::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             var t => $"{CppSpellings.Type(t)} {p.Name}",
@@ -49,10 +51,9 @@ internal static class HlsViewBuilder
         return $"{CppSpellings.Type(f.ReturnType)} {name}({string.Join(", ", parameters)})";
     }
 
-    /// <summary>`[]`, or every dimension of a multi-dimensional parameter (`[4][8]`): C++ needs all but the first,
-    /// and the first says what the calls pass.</summary>
-    private static string Dimensions(ArrayParamType a) =>
-        a.Shape?.DimValues is { } dims ? string.Concat(dims.Select(d => $"[{d}]")) : "[]";
+    /// <summary>Every dimension of a multi-dimensional parameter or port (`[4][8]`): C++ needs all but the first, and
+    /// the first says what the calls pass (or the stimulus gives).</summary>
+    private static string Dimensions(ArrayType shape, int from = 0) => string.Concat(shape.DimValues!.Skip(from).Select(d => $"[{d}]"));
 
     /// <summary>m_axi with its bundle, burst and outstanding settings for every port, the attribute's mode for the
     /// others (s_axilite by default for scalars), and the block control (<see cref="TopInterfaces.HasAxiLiteControl"/>).</summary>
@@ -106,14 +107,18 @@ internal static class HlsViewBuilder
         var call = string.Join(", ", top.Parameters.Select(p => p.Type switch
         {
             StreamType => $"{p.Name}_stream",
-            PortType or ArrayParamType when IrTypes.ElementOf(p.Type) is ApType => $"{p.Name}_ap.data()",
-            PortType or ArrayParamType => $"{p.Name}.data()",
+            // The buffer is row-major: a multi-dimensional port gets it as a pointer to its rows.
+            PortType { Shape: { } shape } port => $"reinterpret_cast<{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)} (*){Dimensions(shape, from: 1)}>({Data(p)})",
+            PortType or ArrayParamType => Data(p),
             ApType ap => $"accel::ap_from_raw<{CppSpellings.Type(ap)}>({p.Name}_value)",
             _ => $"static_cast<{CppSpellings.Type(p.Type)}>({p.Name}_value)",
         }));
         return new TestbenchView(Banner(kernel, config), kernel.Name,
             top.Parameters.Where(p => p.Kind == VariableKind.Scalar).Select(p => new ScalarView(p.Name)).ToList(), arrays, call);
     }
+
+    /// <summary>The testbench's vector a memory argument points into: an ap port's converted values, else the words.</summary>
+    private static string Data(Variable p) => IrTypes.ElementOf(p.Type) is ApType ? $"{p.Name}_ap.data()" : $"{p.Name}.data()";
 
     /// <summary>Alveo boards connect each argument to its [MAxi] bank; an embedded board to the PS slave port of its
     /// bundle (<see cref="PsPortMap"/>).</summary>
