@@ -49,11 +49,16 @@ internal sealed class TraceSession : StreamObserver
         }
         this.timing = timing;
         portArrays = ports.Cast<object>().ToArray();
-        portElementBytes = ports.Select(p => Buffer.ByteLength(p) / Math.Max(1, p.Length)).ToArray();
+        portElementBytes = ports.Select(ElementBytes).ToArray();
         recorders.Add(new TraceRecorder());
         processNames.Add(topName);
         PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
     }
+
+    /// <summary>An element's bytes on the bus: an ap value's container, as Vitis packs the port.</summary>
+    private static int ElementBytes(Array port) => port.GetType().GetElementType() is { } e && Accel.Hw.ApBits.IsTyped(e)
+        ? Accel.Hw.ApBits.Format(e).ContainerBits / 8
+        : Buffer.ByteLength(port) / Math.Max(1, port.Length);
 
     public bool IsDataflow { get; private set; }
     /// <summary>The channels 0..n-1: ping-pong buffers of the dataflow region.</summary>

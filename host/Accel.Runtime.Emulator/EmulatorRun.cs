@@ -77,9 +77,9 @@ public sealed class EmulatorRun : IRun
             var parameter = design.Ir.Top.Parameters[index];
             // An output axis port is drained into its buffer: the buffer's length is the number of words it expects.
             bool drained = Definition.Arguments[index].Kind == ArgumentKind.Stream && design.Writes(parameter);
-            if (drained) stimulus.Output(name, buffer.ElementType, buffer.SnapshotDevice().Length);
-            else if (parameter.Type is PortType { Shape.DimValues: { } dims }) stimulus.Array(name, RowMajor.Shape(buffer.SnapshotDevice(), dims));
-            else stimulus.Array(name, buffer.SnapshotDevice());
+            if (drained) stimulus.Output(name, ApElement(index) ?? buffer.ElementType, buffer.SnapshotDevice().Length);
+            else if (parameter.Type is PortType { Shape.DimValues: { } dims }) stimulus.Array(name, RowMajor.Shape(OffBoard(index, buffer.SnapshotDevice()), dims));
+            else stimulus.Array(name, OffBoard(index, buffer.SnapshotDevice()));
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
             if (design.Writes(parameter))
                 written.Add((name, buffer));
@@ -89,9 +89,21 @@ public sealed class EmulatorRun : IRun
         {
             var result = KernelEmulator.Run(design.Project, design.Kernel, design.Config, stimulus, options);
             foreach (var (name, buffer) in written)
-                buffer.ReceiveFromRun(result.Outputs[name]);
+                buffer.ReceiveFromRun(ApBits.OnBoard(result.Outputs[name]));
             return result;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>A buffer's contents as the C# top function takes them: an ap port's or stream's containers as its
+    /// typed values.</summary>
+    private Array OffBoard(int index, Array contents) => ApElement(index) is { } element ? ApBits.FromBoard(element, contents) : contents;
+
+    /// <summary>The typed ap element of an array or stream argument, or null.</summary>
+    private Type? ApElement(int index)
+    {
+        var type = kernel.Design.Kernel.RuntimeTop!.GetParameters()[index].ParameterType;
+        var element = type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[0] : null;
+        return element is not null && ApBits.IsTyped(element) ? element : null;
     }
 
     public void Wait(TimeSpan timeout)

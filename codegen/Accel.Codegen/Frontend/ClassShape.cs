@@ -17,10 +17,10 @@ internal static class ClassShape
             bool isTable = KernelInfo.Has(field, "LookupTableAttribute");
             if (field.IsStatic && !field.IsReadOnly)
                 context.Report(DiagnosticIds.StaticMutable, Syntax(field), field.Name);
-            else if (isTable && field.Type is IArrayTypeSymbol { ElementType: var apElement } && ApTypes.IsTyped(apElement))
-                context.Report(DiagnosticIds.Arbitrary, Syntax(field), $"a [LookupTable] of {apElement.ToDisplayString()}: make {field.Name} an integer table of the raw bits (x.Raw when you compute it) and read it with T.FromRaw({field.Name}[i])");
-            else if (isTable && (field.IsStatic || !field.IsReadOnly || field.Type is not IArrayTypeSymbol { ElementType.SpecialType: >= SpecialType.System_SByte and <= SpecialType.System_UInt64 }))
-                context.Report(DiagnosticIds.InstanceField, Syntax(field), $"[LookupTable] '{field.Name}' must be a readonly instance field holding an integer array");
+            else if (isTable && field.Type is IArrayTypeSymbol { ElementType: var intermediate } && ApTypes.IsIntermediate(intermediate))
+                context.Report(DiagnosticIds.Arbitrary, Syntax(field), $"a [LookupTable] of FixedValue ({field.Name}): a FixedValue's shape depends on its operands; declare the table with the Int, UInt, Fixed or UFixed type its values are stored as");
+            else if (isTable && (field.IsStatic || !field.IsReadOnly || field.Type is not IArrayTypeSymbol { ElementType: var element } || !IsTableElement(element)))
+                context.Report(DiagnosticIds.InstanceField, Syntax(field), $"[LookupTable] '{field.Name}' must be a readonly instance field holding an array of integers or of Int, UInt, Fixed or UFixed values");
             else if (!isTable && !field.IsStatic)
                 context.Report(DiagnosticIds.InstanceField, Syntax(field), field.Name);
         }
@@ -30,6 +30,9 @@ internal static class ClassShape
             context.Diagnostics.Add(Locations.At(DiagnosticIds.BadTop.Id, (tops.FirstOrDefault() ?? (ISymbol)kernel).Locations[0],
                 $"kernel '{context.Kernel.Name}' needs exactly one public void instance method with [Top] (found {tops.Count})"));
     }
+
+    private static bool IsTableElement(ITypeSymbol element) =>
+        element.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64 || ApTypes.IsTyped(element);
 
     private static SyntaxNode Syntax(ISymbol symbol) => symbol.DeclaringSyntaxReferences[0].GetSyntax() switch
     {

@@ -117,10 +117,11 @@ internal sealed partial class FunctionLowering
         return new AssignStmt(Line(compound), target, new ConvertExpr(target.Type, value));
     }
 
-    /// <summary>Ports and control registers carry integers: the host writes and reads plain words.</summary>
-    private Variable? ApAtTop(IParameterSymbol p, SyntaxNode where)
+    /// <summary>A multi-dimensional port's buffer is reshaped by copying its bytes, which an ap element's container
+    /// is not: such a port is one-dimensional.</summary>
+    private Variable? ApMultiDimensionalPort(IParameterSymbol p, SyntaxNode where)
     {
-        Reported(where, $"{p.Type.ToDisplayString()} as a port or scalar of the top function ({p.Name}): give it an integer type holding the raw bits (short[] for 16 bits) and convert with T.FromRaw(x[i]) and (short)v.Raw");
+        Reported(where, $"the multi-dimensional port {p.Name} of arbitrary-precision elements (declare it one-dimensional and index it row-major, {p.Name}[i * cols + j])");
         return null;
     }
 

@@ -124,12 +124,12 @@ internal sealed partial class FunctionLowering
     private IrExpr FieldValue(IFieldReferenceOperation field)
     {
         var symbol = field.Field;
-        if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
-            && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is IntType element)
-            return new TableRefExpr(context.Table(symbol, element));
-        // A table of ap values is reported at its declaration (ClassShape), not again at each use.
-        if (context.IsKernelClass(symbol.ContainingType) && KernelInfo.Has(symbol, "LookupTableAttribute") && symbol.Type is IArrayTypeSymbol { ElementType: var e } && ApTypes.IsTyped(e))
+        // A table of FixedValue is reported at its declaration (ClassShape), not again at each use.
+        if (context.IsKernelClass(symbol.ContainingType) && KernelInfo.Has(symbol, "LookupTableAttribute") && symbol.Type is IArrayTypeSymbol { ElementType: var e } && ApTypes.IsIntermediate(e))
             return Poison;
+        if (context.IsKernelClass(symbol.ContainingType) && !symbol.IsStatic && KernelInfo.Has(symbol, "LookupTableAttribute")
+            && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is (IntType or ApType) and var element)
+            return new TableRefExpr(context.Table(symbol, element));
         // A field of a variable whose declaration was already reported (a struct local, say): no second report.
         if (field.Instance is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
             || field.Instance is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null)

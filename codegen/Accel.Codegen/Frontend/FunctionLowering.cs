@@ -78,7 +78,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             var element = ScalarTypeOf(array.ElementType, where);
             if (element is null) return null;
             if (!isTop) return ArrayParameter(p, element, where);
-            if (element is ApType) return ApAtTop(p, where);
+            if (element is ApType && array.Rank > 1) return ApMultiDimensionalPort(p, where);
             if (mode == InterfaceMode.ApMemory && array.Rank > 1)
             {
                 context.Report(DiagnosticIds.UnsupportedType, where, $"the multi-dimensional ap_memory port {p.Name} (declare it one-dimensional and index it row-major, or make it an m_axi port)");
@@ -99,7 +99,6 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         }
         var type = TypeOf(p.Type, where);
         if (type is null) return null;
-        if (type is ApType && isTop) return ApAtTop(p, where);
         if (type is StreamType && isTop)
         {
             if (mode == InterfaceMode.Axis) return Declare(p, new Variable(p.Name, type, VariableKind.Stream) { Interface = mode, Declared = Spot(where) });

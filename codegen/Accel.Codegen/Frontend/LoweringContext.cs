@@ -89,13 +89,14 @@ internal sealed class LoweringContext
         return constant;
     }
 
-    public LookupTable Table(IFieldSymbol field, IntType element)
+    public LookupTable Table(IFieldSymbol field, IrType element)
     {
         var existing = usedTables.FirstOrDefault(t => t.Name == field.Name);
         if (existing is not null) return existing;
         var values = Activator.TableValue(field.Name);
         var bits = new long[values.Length];
-        for (int i = 0; i < values.Length; i++) bits[i] = Convert.ToInt64(values.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        for (int i = 0; i < values.Length; i++)
+            bits[i] = element is ApType ? Hw.ApBits.Raw(values.GetValue(i)!) : Convert.ToInt64(values.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
         var table = new LookupTable(field.Name, element, bits);
         usedTables.Add(table);
         return table;

@@ -48,9 +48,9 @@ public sealed record KernelParam(string Name, IrType Type, long Value);
 /// <summary>A C# const of the kernel class.</summary>
 public sealed record KernelConstant(string Name, IrType Type, long Value);
 
-/// <summary>A [LookupTable] field: its bits were computed by running the C# initializer. It has identity, as a
-/// variable does.</summary>
-public sealed record LookupTable(string Name, IntType Element, long[] Values)
+/// <summary>A [LookupTable] field: its bits were computed by running the C# initializer (an ap table's are its
+/// elements' raw bits, x.Raw). It has identity, as a variable does.</summary>
+public sealed record LookupTable(string Name, IrType Element, long[] Values)
 {
     public bool Equals(LookupTable? other) => ReferenceEquals(this, other);
     public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);

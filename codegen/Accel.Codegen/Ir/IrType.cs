@@ -27,6 +27,9 @@ public sealed record FloatType(int Bits) : IrType;
 public sealed record ApType(Hw.ApFormat Format, Hw.QuantMode Quant = Hw.QuantMode.Trn, Hw.OverflowMode Overflow = Hw.OverflowMode.Wrap) : IrType
 {
     public int Width => Format.Width;
+
+    /// <summary>The integer a port, control register or golden vector holds this value in (<see cref="Hw.ApFormat.ContainerBits"/>).</summary>
+    public IntType Container => new(Format.ContainerBits, Format.Signed);
 }
 
 /// <summary>An on-chip array with a compile-time length (the expression keeps kernel-parameter names).</summary>
@@ -79,6 +82,7 @@ public static class IrTypes
         IntType i => i.Bits / 8,
         FloatType f => f.Bits / 8,
         BoolType => 1,
+        ApType a => a.Container.Bits / 8,
         _ => throw new InternalCompilerException($"no byte size for {type}"),
     };
 }

@@ -91,6 +91,8 @@ public sealed class KernelActivator
                 return (object)copy;
             }
             if (AxisStreams.IsStream(p.ParameterType)) return streams[p.Name!] = AxisStreams.Create(p.ParameterType, p.Name!, stimulus);
+            // An ap scalar is given by its raw bits (s.Scalar("gain", g.Raw)), as its control register holds it.
+            if (ApBits.IsTyped(p.ParameterType)) return ApBits.FromRaw(p.ParameterType, stimulus.Scalars[p.Name!]);
             return Convert.ChangeType(stimulus.Scalars[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         beforeCall?.Invoke(arrays.ToDictionary(kv => kv.Key, kv => (object)kv.Value).Concat(streams).ToDictionary());

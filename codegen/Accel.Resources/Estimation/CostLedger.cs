@@ -76,9 +76,10 @@ internal sealed class CostLedger(EstimatorOptions options)
             // partitioned into banks, the reads spread over them (as evenly as they can: an optimistic reading)
             long banks = tablePartitions.TryGetValue(table, out var partition) ? partition.Banks : 1;
             long depth = MemoryCosts.Ceil(table.Values.Length, banks), bankReads = MemoryCosts.Ceil(reads, banks);
-            var bank = MemoryCosts.Rom(depth, table.Element.Bits, bankReads, options);
+            int width = ValueWidths.TypeBits(table.Element); // an ap table's words are W bits, not their container
+            var bank = MemoryCosts.Rom(depth, width, bankReads, options);
             long copies = banks * (bank.Storage == Storage.Lutram ? bankReads : MemoryCosts.Ceil(bankReads, 2));
-            memories.Add(new MemoryItem(kernel.Top.Name, table.Name, true, depth, table.Element.Bits, copies, bank.Storage, bank.Cost * banks));
+            memories.Add(new MemoryItem(kernel.Top.Name, table.Name, true, depth, width, copies, bank.Storage, bank.Cost * banks));
         }
         foreach (var m in memories)
             items.Add(new CostItem(m.Function, m.IsRom ? CostCategory.Rom : m.Storage == Storage.Registers ? CostCategory.Registers : CostCategory.Ram,

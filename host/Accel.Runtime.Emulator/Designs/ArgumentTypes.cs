@@ -15,6 +15,7 @@ internal static class ArgumentTypes
         IntType i => $"{(i.Signed ? "" : "u")}int{i.Bits}_t",
         FloatType { Bits: 32 } => "float",
         FloatType => "double",
+        ApType a => CSpelling(a.Container), // the board's layout: the host moves containers
         _ => throw new DeviceArgumentException($"no C spelling for a kernel argument of type {type}"),
     };
 
@@ -24,6 +25,7 @@ internal static class ArgumentTypes
         BoolType => 1,
         IntType i => (uint)(i.Bits / 8),
         FloatType f => (uint)(f.Bits / 8),
+        ApType a => SizeOf(a.Container),
         _ => throw new DeviceArgumentException($"no size for a kernel argument of type {type}"),
     };
 }

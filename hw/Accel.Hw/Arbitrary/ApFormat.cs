@@ -11,6 +11,10 @@ public readonly record struct ApFormat(int Width, int IntBits, bool Signed, bool
 {
     public int FracBits => Width - IntBits;
 
+    /// <summary>The integer a port word, control register or golden vector holds a stored value in, as Vitis packs it
+    /// on the board: the smallest of 8, 16, 32 and 64 bits holding the width, the low bits its raw bits.</summary>
+    public int ContainerBits => Width <= 8 ? 8 : Width <= 16 ? 16 : Width <= 32 ? 32 : 64;
+
     public BigInteger Min => Signed ? -(BigInteger.One << (Width - 1)) : BigInteger.Zero;
     public BigInteger Max => (BigInteger.One << (Signed ? Width - 1 : Width)) - 1;
 

@@ -6,11 +6,12 @@ using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
-/// <summary>Nine kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
-/// multiply, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR filter generic on its data type,
-/// a dense layer with ReLU on ap_fixed, a streaming FIR on axis / ap_memory / ap_vld / ap_none ports, a streaming
-/// vector add between axis ports), each through gen, C simulation,
-/// emulation and estimate: the emulator's outputs equal the reference, the C simulation is bit-exact.</summary>
+/// <summary>Eleven kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix
+/// multiply, a 3 x 3 box filter over a 2-D image, histogram, RGB-to-HSV image conversion, quantised dense layer, a FIR
+/// filter generic on its data type, a dense layer with ReLU on ap_fixed, a linear layer whose ports, gain and table
+/// are ap_fixed, a streaming FIR on axis / ap_memory / ap_vld / ap_none ports, a streaming vector add between axis
+/// ports), each through gen, C simulation, emulation and estimate: the emulator's outputs equal the reference, the C
+/// simulation is bit-exact.</summary>
 public sealed class PortedKernelTests
 {
     private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
@@ -25,6 +26,7 @@ public sealed class PortedKernelTests
         { "QuantDense.cs", "quant_dense", ["nIn=16", "nOut=8", "activation=2", "shift=6"] },
         { "GenericFir.cs", "fir_generic", ["samples=40", "taps=6"] },
         { "FixedDense.cs", "fixed_dense", ["nIn=16", "nOut=12", "reuse=4"] },
+        { "ApDense.cs", "ap_dense", ["nIn=16", "nOut=12", "reuse=4"] },
         { "AxisFir.cs", "axis_fir", ["taps=6", "samples=50"] },
         { "StreamAdd.cs", "stream_add", ["size=40"] },
     };

@@ -155,6 +155,17 @@ public sealed class RtlGenerationTests
     }
 
     [Fact]
+    public void AKernelWithApPortsIsRefusedOnceAtItsTopFunction()
+    {
+        // Four ap_fixed ports and an ap_ufixed scalar: one report, at the top function's line (ApDense.cs:32), not one per port.
+        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "ApDense.cs")], []);
+        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "ap_dense", null));
+        var refusal = Assert.Single(error.Diagnostics);
+        Assert.Equal(("ACCEL0040", 32), (refusal.Id, refusal.Line));
+        Assert.Contains("an arbitrary-precision type", refusal.Message);
+    }
+
+    [Fact]
     public void AKernelOutsideTheSubsetGetsTheDiagnosticAndExitTwo()
     {
         var scratch = TestPaths.Scratch("rtl-refusal");

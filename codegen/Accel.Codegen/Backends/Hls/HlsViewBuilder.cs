@@ -26,7 +26,8 @@ internal static class HlsViewBuilder
             kernel.Tables.Select(Table).ToList(),
             functions,
             new FunctionView(Comment(top), Signature(top, kernel.Name, use, portDepths), CppStatementPrinter.Print(top, prologue, byName)),
-            TopInterfaces.AxisStreams(kernel).Any());
+            TopInterfaces.AxisStreams(kernel).Any(),
+            top.Parameters.Any(p => (IrTypes.ElementOf(p.Type) ?? p.Type) is ApType));
     }
 
     private static string Comment(IrFunction f) => $"{f.Name}, from {Path.GetFileName(f.SourceFile)}:{f.Line}";
@@ -72,35 +73,52 @@ internal static class HlsViewBuilder
 
     private static TableView Table(LookupTable table)
     {
-        const int perRow = 8;
+        int perRow = table.Element is ApType ? 4 : 8;
         var rows = new List<string>();
         for (int i = 0; i < table.Values.Length; i += perRow)
             rows.Add(string.Join(", ", table.Values.Skip(i).Take(perRow).Select(v => TableEntry(table.Element, v))) + ",");
         return new TableView(CppSpellings.Type(table.Element), table.Name, table.Values.Length, rows);
     }
 
-    /// <summary>In-range literals initialise any integer array without a cast; only the extremes need spelling out.</summary>
-    private static string TableEntry(IntType element, long value) =>
+    /// <summary>In-range literals initialise any integer array without a cast; only the extremes need spelling out. An
+    /// ap element is built from its raw bits, as T.FromRaw builds it.</summary>
+    private static string TableEntry(IrType element, long value) => element switch
+    {
+        ApType ap => $"accel::ap_from_raw<{CppSpellings.Type(ap)}>({IntegerEntry(new IntType(ap.Container.Bits, true), value)})",
+        IntType i => IntegerEntry(i, value),
+        _ => throw new InternalCompilerException($"a lookup table of {element}"),
+    };
+
+    private static string IntegerEntry(IntType element, long value) =>
         element.Bits < 64 && value > int.MinValue && value <= int.MaxValue ? value.ToString(CultureInfo.InvariantCulture) : CppSpellings.Constant(element, value, 0);
 
     public static TestbenchView Testbench(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths)
     {
         var top = kernel.Top;
         var use = VariableUse.Of(kernel);
-        var arrays = top.Parameters.Where(p => p.Kind != VariableKind.Scalar)
-            .Select(p => new ArrayView(p.Name, CppSpellings.Type(IrTypes.ElementOf(p.Type)!), portDepths[p.Name],
-                p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p), p.Type is StreamType)).ToList();
+        var arrays = top.Parameters.Where(p => p.Kind != VariableKind.Scalar).Select(p =>
+        {
+            var element = IrTypes.ElementOf(p.Type)!;
+            bool output = p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p);
+            return element is ApType ap
+                ? new ArrayView(p.Name, CppSpellings.Type(ap.Container), portDepths[p.Name], output, p.Type is StreamType, CppSpellings.Type(ap))
+                : new ArrayView(p.Name, CppSpellings.Type(element), portDepths[p.Name], output, p.Type is StreamType);
+        }).ToList();
         var call = string.Join(", ", top.Parameters.Select(p => p.Type switch
         {
             StreamType => $"{p.Name}_stream",
             // The buffer is row-major: a multi-dimensional port gets it as a pointer to its rows.
-            PortType { Shape: { } shape } port => $"reinterpret_cast<{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)} (*){Dimensions(shape, from: 1)}>({p.Name}.data())",
-            PortType or ArrayParamType => $"{p.Name}.data()",
+            PortType { Shape: { } shape } port => $"reinterpret_cast<{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)} (*){Dimensions(shape, from: 1)}>({Data(p)})",
+            PortType or ArrayParamType => Data(p),
+            ApType ap => $"accel::ap_from_raw<{CppSpellings.Type(ap)}>({p.Name}_value)",
             _ => $"static_cast<{CppSpellings.Type(p.Type)}>({p.Name}_value)",
         }));
         return new TestbenchView(Banner(kernel, config), kernel.Name,
             top.Parameters.Where(p => p.Kind == VariableKind.Scalar).Select(p => new ScalarView(p.Name)).ToList(), arrays, call);
     }
+
+    /// <summary>The testbench's vector a memory argument points into: an ap port's converted values, else the words.</summary>
+    private static string Data(Variable p) => IrTypes.ElementOf(p.Type) is ApType ? $"{p.Name}_ap.data()" : $"{p.Name}.data()";
 
     /// <summary>Alveo boards connect each argument to its [MAxi] bank; an embedded board to the PS slave port of its
     /// bundle (<see cref="PsPortMap"/>).</summary>
@@ -118,6 +136,9 @@ internal static class HlsViewBuilder
 
     public static HostView Host(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths) =>
         new(Banner(kernel, config), kernel.Name, kernel.Top.Parameters.Select((p, i) => p.Type is PortType port
-            ? new HostArgumentView(i, p.Name, CppSpellings.Type(port.Element), true, portDepths[p.Name], VariableUse.Of(kernel).IsWritten(p))
-            : new HostArgumentView(i, p.Name, CppSpellings.Type(p.Type), false, 0, false)).ToList());
+            ? new HostArgumentView(i, p.Name, BoardType(port.Element), true, portDepths[p.Name], VariableUse.Of(kernel).IsWritten(p))
+            : new HostArgumentView(i, p.Name, BoardType(p.Type), false, 0, false)).ToList());
+
+    /// <summary>What the host moves: an ap value as its container (the board's layout), anything else as it is.</summary>
+    private static string BoardType(IrType type) => CppSpellings.Type(type is ApType ap ? ap.Container : type);
 }

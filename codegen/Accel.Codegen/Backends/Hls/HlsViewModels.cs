@@ -11,13 +11,19 @@ public sealed record FunctionView(string Comment, string Signature, IReadOnlyLis
 public sealed record KernelSourceView(
     string Banner, string Kernel, string Config,
     IReadOnlyList<ConstView> Params, IReadOnlyList<ConstView> Constants, IReadOnlyList<TableView> Tables,
-    IReadOnlyList<FunctionView> Functions, FunctionView Top, bool AxisPorts);
+    IReadOnlyList<FunctionView> Functions, FunctionView Top, bool AxisPorts, bool ApArguments);
 
 public sealed record ScalarView(string Name);
 
 /// <summary>An array the testbench loads from golden/: a memory port's contents, or an axis stream's words (fed to an
-/// input before the call, drained from an output after it).</summary>
-public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput, bool IsStream);
+/// input before the call, drained from an output after it). An ap port's or stream's words are containers (<see cref="Ir.ApType.Container"/>)
+/// the testbench converts into <paramref name="ApType"/> values for the call and back after it: the real ap_fixed's
+/// size is not the container's, so memory is never reinterpreted.</summary>
+public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput, bool IsStream, string? ApType = null)
+{
+    /// <summary>What the kernel's argument holds: the ap values, or the words as they are.</summary>
+    public string Element => ApType ?? Type;
+}
 
 public sealed record TestbenchView(string Banner, string Kernel, IReadOnlyList<ScalarView> Scalars, IReadOnlyList<ArrayView> Arrays, string CallArguments);
 

@@ -11,7 +11,7 @@ internal sealed class ApUse : IrWalker
 
     public static int? FirstLine(IrFunction function)
     {
-        if (function.Parameters.Any(p => p.Type is ApType) || function.ReturnType is ApType) return function.Line;
+        if (function.Parameters.Any(p => (IrTypes.ElementOf(p.Type) ?? p.Type) is ApType) || function.ReturnType is ApType) return function.Line;
         var walker = new ApUse();
         walker.Walk(function);
         return walker.first;

@@ -124,7 +124,7 @@ internal static class RtlViewBuilder
         if (kernel.Top.ReturnType is not VoidType)
             rejections.Report(kernel.Top.Line, "a top function with a return value");
         foreach (var p in kernel.Top.Parameters)
-            if (p.Type is PortType { Element: not IntType })
+            if (p.Type is PortType { Element: not (IntType or ApType) }) // an ap port is the one ap report below
                 rejections.Report(kernel.Top.Line, $"port {p.Name} of {((PortType)p.Type).Element} elements");
     }
 }

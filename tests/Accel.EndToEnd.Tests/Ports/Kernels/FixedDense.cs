@@ -23,7 +23,7 @@ public static class FixedActivation
 /// ap_fixed&lt;16,6&gt;, weights ap_fixed&lt;8,2&gt;, the bias and the accumulator ap_fixed&lt;32,12&gt;, each product
 /// exact (ap_fixed&lt;24,8&gt;) and added into the accumulator, the result ap_fixed&lt;16,6,AP_RND,AP_SAT&gt; after ReLU.
 /// One output per pipelined iteration with the input loop unrolled, the inputs partitioned to feed it by a reuse
-/// factor. Ports carry the raw bits (ports are integers in Accel).</summary>
+/// factor. Its ports carry the raw bits as integers (FromRaw, Raw); ap_dense declares ap_fixed ports instead.</summary>
 [Kernel("fixed_dense")]
 public sealed class FixedDense([Range(1, 256)] int nIn = 16, [Range(1, 256)] int nOut = 8, [Range(1, 64)] int reuse = 4)
 {
