@@ -27,6 +27,7 @@ public static class Transpiler
         var ir = KernelLowering.Lower(project, activator);
         PortBanks.Check(ir, board);
         stimulus ??= activator.MakeStimulus(seed);
+        Passes.PortShapes.Check(ir, stimulus);
         return new Checked(ir, stimulus, activator.Run(stimulus));
     }
 

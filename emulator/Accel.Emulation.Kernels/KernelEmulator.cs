@@ -31,6 +31,7 @@ public static class KernelEmulator
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var ir = Transpiler.Lower(project, kernel, config);
         Accel.Codegen.Backends.Hls.PortBanks.Check(ir, Accel.Codegen.Backends.Hls.Board.Find(options.Board));
+        Accel.Codegen.Passes.PortShapes.Check(ir, stimulus);
         var timing = StaticTiming.Of(ir, options.ClockMhz);
         phases["lower"] = Lap(watch);
         var hooked = kernel with { RuntimeType = CachedHookedType(project, kernel, config, ir, timing) };

@@ -41,4 +41,42 @@ public sealed class MultiDimensionalPortTests
         var port = Assert.Single(result.Report.Ports);
         Assert.Equal((27L * 4, 27L * 4), (port.BytesRead, port.BytesWritten));
     }
+
+    [Fact]
+    public void AStimulusWhoseShapeDependsOnTheSeedIsRefusedNamingThePortAndBothShapes()
+    {
+        // At the default seed (1) the port is 2 x 8, at seed 2 it is 8 x 2: the C++ declares [2][8], so the run at
+        // seed 2 must be refused rather than index 8 rows of 2 as rows of 8.
+        const string source = """
+            using Accel.Hw;
+
+            namespace Rules;
+
+            [Kernel("seeded")]
+            public sealed class Seeded(int n = 16)
+            {
+                [Top]
+                public void Run([MAxi("gmem0")] int[,] m) => m[0, 0] = n;
+
+                [Stimulus]
+                public void Stimulus(Stimulus s) => s.Array("m", s.Seed == 1 ? new int[2, 8] : new int[8, 2]);
+            }
+            """;
+        string file = Path.Combine(Path.GetTempPath(), $"accel-seeded-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(file, source);
+        try
+        {
+            var project = Codegen.Frontend.KernelProject.FromFiles([file], []);
+            var kernel = Kernels.Catalog.KernelCatalog.Find(project, "seeded");
+            var config = Codegen.Frontend.KernelConfig.Resolve(kernel, null, []);
+            var stimulus = new Codegen.Reference.KernelActivator(kernel, config).MakeStimulus(2);
+            var error = Assert.Throws<Codegen.Frontend.KernelParameterException>(() =>
+                Accel.Emulation.Kernels.KernelEmulator.Run(project, kernel, config, stimulus, new Accel.Emulation.Kernels.KernelEmulator.Options(300)));
+            Assert.Contains("the port 'm' a 8 x 2 array at seed 2 and a 2 x 8 one at the default seed", error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
