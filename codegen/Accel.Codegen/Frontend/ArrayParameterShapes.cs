@@ -24,8 +24,8 @@ internal sealed class ArrayParameterShapes
     /// <summary>The shape the calls pass (null when no call passed one: the call was reported).</summary>
     public ArrayType? Of(IMethodSymbol method, int ordinal) => shapes.GetValueOrDefault(method)?.GetValueOrDefault(ordinal);
 
-    /// <summary>A multi-dimensional array's shape as the caller sees it: a local's type, or the shape
-    /// of the caller's own multi-dimensional parameter.</summary>
+    /// <summary>A multi-dimensional array's shape as the code using it sees it: a local's type, or the shape of a
+    /// multi-dimensional parameter or port.</summary>
     public static ArrayType? ShapeOf(IrType type) => type switch
     {
         ArrayType { Dims: not null } a => a,
