@@ -1,4 +1,3 @@
-using Accel.Codegen.Reference;
 using System.Runtime.CompilerServices;
 using Accel.Runtime.Devices;
 
@@ -83,7 +82,7 @@ internal sealed class EmulatorBuffer<T>(EmulatorDevice device, int bank, int len
     {
         lock (deviceGate)
             if (!disposed)
-                ((T[])RowMajor.Flatten(contents)).CopyTo(onDevice, 0);
+                ((T[])contents).CopyTo(onDevice, 0);
     }
 
     public void Dispose()

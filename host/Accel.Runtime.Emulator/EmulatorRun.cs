@@ -78,8 +78,7 @@ public sealed class EmulatorRun : IRun
             // An output axis port is drained into its buffer: the buffer's length is the number of words it expects.
             bool drained = Definition.Arguments[index].Kind == ArgumentKind.Stream && design.Writes(parameter);
             if (drained) stimulus.Output(name, ApElement(index) ?? buffer.ElementType, buffer.SnapshotDevice().Length);
-            else if (parameter.Type is PortType { Shape.DimValues: { } dims }) stimulus.Array(name, RowMajor.Shape(OffBoard(index, buffer.SnapshotDevice()), dims));
-            else stimulus.Array(name, OffBoard(index, buffer.SnapshotDevice()));
+            else stimulus.Array(name, BoardLayout.ToKernel(buffer.SnapshotDevice(), ApElement(index), (parameter.Type as PortType)?.Shape?.DimValues));
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
             if (design.Writes(parameter))
                 written.Add((name, buffer));
@@ -89,14 +88,10 @@ public sealed class EmulatorRun : IRun
         {
             var result = KernelEmulator.Run(design.Project, design.Kernel, design.Config, stimulus, options);
             foreach (var (name, buffer) in written)
-                buffer.ReceiveFromRun(ApBits.OnBoard(result.Outputs[name]));
+                buffer.ReceiveFromRun(BoardLayout.Of(result.Outputs[name]));
             return result;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
-
-    /// <summary>A buffer's contents as the C# top function takes them: an ap port's or stream's containers as its
-    /// typed values.</summary>
-    private Array OffBoard(int index, Array contents) => ApElement(index) is { } element ? ApBits.FromBoard(element, contents) : contents;
 
     /// <summary>The typed ap element of an array or stream argument, or null.</summary>
     private Type? ApElement(int index)

@@ -149,7 +149,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         return new ArrayType(element, new ConstExpr(IrType.Int64, length), length)
         {
             Dims = dims.Select(d => (IrExpr)new ConstExpr(IrType.Int32, d)).ToList(),
-            DimValues = dims.Select(d => (long)d).ToList(),
+            DimValues = dims,
         };
     }
 

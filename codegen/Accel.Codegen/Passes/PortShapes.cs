@@ -12,7 +12,7 @@ public static class PortShapes
         foreach (var p in kernel.Top.Parameters)
         {
             if (p.Type is not PortType { Shape.DimValues: { } declared } || !stimulus.Arrays.TryGetValue(p.Name, out var given)) continue;
-            var dims = Enumerable.Range(0, given.Rank).Select(d => (long)given.GetLength(d)).ToList();
+            var dims = Reference.RowMajor.Dimensions(given);
             if (!dims.SequenceEqual(declared))
                 throw new KernelParameterException($"kernel '{kernel.Name}': the [Stimulus] gives the port '{p.Name}' a {string.Join(" x ", dims)} array at seed {stimulus.Seed} " +
                     $"and a {string.Join(" x ", declared)} one at the default seed; a multi-dimensional port's dimensions are its C++ declaration's, so they must not depend on the seed");

@@ -43,11 +43,11 @@ public sealed class KernelActivator
 
     /// <summary>The dimensions of the array the [Stimulus] gives a parameter, or null when it gives none: what a
     /// multi-dimensional port's C++ declares. Taken from the default seed's stimulus; a seed only changes values.</summary>
-    public IReadOnlyList<int>? StimulusShape(string parameter)
+    public IReadOnlyList<long>? StimulusShape(string parameter)
     {
         if (Kernel.RuntimeStimulus is null) return null;
         shapes ??= MakeStimulus(Transpiler.DefaultSeed);
-        return shapes.Arrays.TryGetValue(parameter, out var array) ? Enumerable.Range(0, array.Rank).Select(array.GetLength).ToList() : null;
+        return shapes.Arrays.TryGetValue(parameter, out var array) ? RowMajor.Dimensions(array) : null;
     }
 
     /// <summary>The seeded golden inputs from the kernel's [Stimulus] method.</summary>

@@ -14,6 +14,9 @@ public static class RowMajor
         return flat;
     }
 
+    /// <summary>An array's length in each dimension, outermost first.</summary>
+    public static IReadOnlyList<long> Dimensions(Array array) => Enumerable.Range(0, array.Rank).Select(d => (long)array.GetLength(d)).ToList();
+
     /// <summary>A buffer's elements as an array of the given dimensions (which must hold them all).</summary>
     public static Array Shape(Array flat, IReadOnlyList<long> dims)
     {

@@ -37,7 +37,7 @@ public static class ReferenceCheck
     {
         var reference = new KernelActivator(design.Kernel, design.Config).Run(stimulus);
         var outputs = design.Outputs
-            .Select(p => Compare(p.Name, ApBits.OnBoard(RowMajor.Flatten(reference[p.Name])), // the device's buffers are flat containers
+            .Select(p => Compare(p.Name, BoardLayout.Of(reference[p.Name]), // as the device's buffers hold it
                 deviceArrays.TryGetValue(p.Name, out var actual) ? actual : throw new DeviceArgumentException($"the device returned no array '{p.Name}'")))
             .ToList();
         return new VerifyReport(outputs);

@@ -30,7 +30,7 @@ public static class StimulusHost
                     SetScalar(run, argument, Lookup(stimulus.Scalars, argument.Name, kernel.Name, "scalar"));
                 else
                 {
-                    var buffer = TypedBuffers.Upload(kernel, argument.Name, ApBits.OnBoard(RowMajor.Flatten(Lookup(stimulus.Arrays, argument.Name, kernel.Name, "array"))));
+                    var buffer = TypedBuffers.Upload(kernel, argument.Name, BoardLayout.Of(Lookup(stimulus.Arrays, argument.Name, kernel.Name, "array")));
                     buffers.Add((argument.Name, buffer));
                     run.SetArgument(argument.Name, buffer);
                 }

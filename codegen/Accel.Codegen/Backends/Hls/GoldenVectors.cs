@@ -9,7 +9,7 @@ namespace Accel.Codegen.Backends.Hls;
 /// <summary>golden/: every array argument before the call (&lt;name&gt;.in.bin), every written one after it
 /// (&lt;name&gt;.out.bin), little-endian raw elements, and the scalar arguments in scalars.txt. An input axis stream's
 /// words are its .in.bin, an output one's its .out.bin. An ap port's elements are their containers, as on the board
-/// (<see cref="ApBits.OnBoard"/>); an ap scalar is its raw bits, as the stimulus gives it.</summary>
+/// (row-major, <see cref="Reference.BoardLayout"/>); an ap scalar is its raw bits, as the stimulus gives it.</summary>
 public static class GoldenVectors
 {
     /// <summary>The files of golden/, by their path in the generated folder.</summary>
@@ -34,7 +34,7 @@ public static class GoldenVectors
     public static byte[] Bytes(Array array)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("golden vectors are little-endian");
-        return array switch
+        return Reference.BoardLayout.Of(array) switch
         {
             int[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             uint[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
@@ -47,8 +47,6 @@ public static class GoldenVectors
             float[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             double[] a => MemoryMarshal.AsBytes(a.AsSpan()).ToArray(),
             bool[] a => a.Select(b => b ? (byte)1 : (byte)0).ToArray(),
-            { Rank: > 1 } a => Bytes(Reference.RowMajor.Flatten(a)),
-            _ when ApBits.IsTyped(array.GetType().GetElementType()!) => Bytes(ApBits.OnBoard(array)),
             _ => throw new InternalCompilerException($"no golden encoding for {array.GetType().Name}"),
         };
     }

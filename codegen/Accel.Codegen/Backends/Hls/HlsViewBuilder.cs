@@ -39,17 +39,20 @@ internal static class HlsViewBuilder
     {
         var parameters = f.Parameters.Select(p => p.Type switch
         {
-            PortType { Shape: { } shape } port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)} {p.Name}{Dimensions(shape)}",
-            PortType port => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)}* {p.Name}",
-            ArrayParamType a when p.Interface == InterfaceMode.ApMemory => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[{portDepths[p.Name]}]",
-            ArrayParamType { Shape: { } shape } a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}{Dimensions(shape)}",
-            ArrayParamType a => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(a.Element)} {p.Name}[]",
+            PortType { Shape: { } shape } port => $"{Element(p, port.Element, use)} {p.Name}{Dimensions(shape)}",
+            PortType port => $"{Element(p, port.Element, use)}* {p.Name}",
+            ArrayParamType a when p.Interface == InterfaceMode.ApMemory => $"{Element(p, a.Element, use)} {p.Name}[{portDepths[p.Name]}]",
+            ArrayParamType { Shape: { } shape } a => $"{Element(p, a.Element, use)} {p.Name}{Dimensions(shape)}",
+            ArrayParamType a => $"{Element(p, a.Element, use)} {p.Name}[]",
             StreamType s when p.Interface == InterfaceMode.Axis => $"hls::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             StreamType s => $"accel::stream<{CppSpellings.Type(s.Element)}>& {p.Name}",
             var t => $"{CppSpellings.Type(t)} {p.Name}",
         });
         return $"{CppSpellings.Type(f.ReturnType)} {name}({string.Join(", ", parameters)})";
     }
+
+    /// <summary>An array argument's element type, const when the function never writes it (nor a callee it passes it to).</summary>
+    private static string Element(Variable p, IrType element, VariableUse use) => $"{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(element)}";
 
     /// <summary>Every dimension of a multi-dimensional parameter or port (`[4][8]`): C++ needs all but the first, and
     /// the first says what the calls pass (or the stimulus gives).</summary>
@@ -108,7 +111,7 @@ internal static class HlsViewBuilder
         {
             StreamType => $"{p.Name}_stream",
             // The buffer is row-major: a multi-dimensional port gets it as a pointer to its rows.
-            PortType { Shape: { } shape } port => $"reinterpret_cast<{(use.IsWritten(p) ? "" : "const ")}{CppSpellings.Type(port.Element)} (*){Dimensions(shape, from: 1)}>({Data(p)})",
+            PortType { Shape: { } shape } port => $"reinterpret_cast<{Element(p, port.Element, use)} (*){Dimensions(shape, from: 1)}>({Data(p)})",
             PortType or ArrayParamType => Data(p),
             ApType ap => $"accel::ap_from_raw<{CppSpellings.Type(ap)}>({p.Name}_value)",
             _ => $"static_cast<{CppSpellings.Type(p.Type)}>({p.Name}_value)",
