@@ -10,6 +10,7 @@ internal sealed partial class FunctionLowering
     private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
     {
         var target = Substitute(invocation.TargetMethod);
+        if (IsReportedVariable(invocation.Instance)) return null;
         if (Structs.IsUserStruct(target.ContainingType))
         {
             // Its methods are reported at their declarations with the struct (one report per root cause).
@@ -38,11 +39,7 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.Generic, invocation.Syntax, $"{target.Name} called on a value of type {invocation.Instance.Type.Name}: use its operators instead (a < b for CompareTo, a == b for Equals)");
             return null;
         }
-        if (target.MethodKind == MethodKind.LocalFunction)
-        {
-            context.Report(DiagnosticIds.Lambda, invocation.Syntax, target.Name);
-            return null;
-        }
+        if (target.MethodKind == MethodKind.LocalFunction) return null;   // reported at its declaration, in this body
         if (context.IsKernelClass(target.ContainingType))
         {
             if (target.IsVirtual || target.IsAbstract || target.IsOverride) { context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, target.Name); return null; }

@@ -101,20 +101,4 @@ public sealed class GenericMethodTests
         var only = Assert.Single(error.Diagnostics);
         Assert.Equal((DiagnosticIds.Generic.Id, 4), (only.Id, only.Line));
     }
-
-    [Theory]
-    [InlineData("ACCEL0044-constraint.cs")]
-    [InlineData("ACCEL0044-generic-class.cs")]
-    [InlineData("ACCEL0044-generic-top.cs")]
-    [InlineData("ACCEL0044-instance-member.cs")]
-    [InlineData("ACCEL0044-static-member.cs")]
-    [InlineData("ACCEL0044-type-argument.cs")]
-    public void AGenericConstructOutsideTheSubsetIsOneReport(string file)
-    {
-        var project = Project("Transpiler", "Invalid", file);
-        var kernel = KernelCatalog.Find(project, "bad");
-        var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, [])));
-        var only = Assert.Single(error.Diagnostics);
-        Assert.Equal(DiagnosticIds.Generic.Id, only.Id);
-    }
 }
