@@ -1,9 +1,4 @@
-using Accel.Codegen;
-using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir.Analysis;
-using Accel.Resources;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
