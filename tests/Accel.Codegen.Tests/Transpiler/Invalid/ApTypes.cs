@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.ApTypes;
 
-// Arbitrary-precision values outside the subset: shapes that are not fixed, doubles not known when the kernel is generated, intermediates too wide.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Arbitrary-precision values outside the subset: shapes that are not fixed, doubles not known when the kernel is
+// generated, intermediates too wide.
 
 // A FixedValue has no stored shape, so it cannot be a port's
 // element: declare the port with the Fixed type its words hold)

@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.Calls;
 
-// Calls outside the kernel subset: LINQ, lambdas and local functions, recursion, virtual and interface calls, library calls, ref parameters, other kernel instances.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Calls outside the kernel subset: LINQ, lambdas and local functions, recursion, virtual and interface calls,
+// library calls, ref parameters, other kernel instances.
 
 [Kernel("linq")]
 public sealed class Linq(int n = 4)

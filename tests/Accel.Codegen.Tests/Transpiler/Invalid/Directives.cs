@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.Directives;
 
-// Directives that cannot be printed: arguments that are not constants, misplaced directives, ALLOCATION, DEPENDENCE and ARRAY_RESHAPE misuse.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Directives that cannot be printed: arguments that are not constants, misplaced directives, ALLOCATION,
+// DEPENDENCE and ARRAY_RESHAPE misuse.
 
 [Kernel("non_constant_directive")]
 public sealed class NonConstantDirective(int n = 4)

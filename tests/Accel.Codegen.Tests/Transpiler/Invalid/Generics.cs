@@ -4,7 +4,6 @@ using Accel.Hw;
 namespace InvalidKernels.Generics;
 
 // Generic code that cannot be specialised into C++ templates.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
 
 [Kernel("constraint")]
 public sealed class Constraint(int n = 4)

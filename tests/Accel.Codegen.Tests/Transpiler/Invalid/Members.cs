@@ -3,7 +3,6 @@ using Accel.Hw;
 namespace InvalidKernels.Members;
 
 // Kernel class members outside the subset: C++ keywords as names, mutable static and instance fields.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
 
 [Kernel("cpp_keyword")]
 public sealed class CppKeyword(int n = 4)

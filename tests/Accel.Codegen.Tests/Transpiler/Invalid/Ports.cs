@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.Ports;
 
-// Top-level ports outside the subset: a missing interface, unsupported port types and dimensions, interfaces on the wrong kind of argument.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Top-level ports outside the subset: a missing interface, unsupported port types and dimensions, interfaces on
+// the wrong kind of argument.
 
 [Kernel("port_without_maxi")]
 public sealed class PortWithoutMaxi(int n = 4)

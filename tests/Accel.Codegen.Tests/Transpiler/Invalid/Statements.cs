@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.Statements;
 
-// Statements outside the kernel subset: exceptions, async, foreach, goto, side effects inside expressions, checked, do-while.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Statements outside the kernel subset: exceptions, async, foreach, goto, side effects inside expressions,
+// checked, do-while.
 
 [Kernel("throw_statement")]
 public sealed class ThrowStatement(int n = 4)

@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.Structs;
 
-// Structs outside the subset: members other than public scalar fields, nesting, and structs where only scalars may stand.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Structs outside the subset: members other than public scalar fields, nesting, and structs where only scalars may
+// stand.
 
 public struct Window
 {

@@ -2,8 +2,8 @@ using Accel.Hw;
 
 namespace InvalidKernels.Values;
 
-// Values outside the kernel subset: arrays sized at run time, strings, collections, pointers, dynamic, whole-array assignment, lookup-table writes.
-// Each kernel is one case: its line marked //! must give that diagnostic, and nothing else.
+// Values outside the kernel subset: arrays sized at run time, strings, collections, pointers, dynamic, whole-array
+// assignment, lookup-table writes.
 
 [Kernel("runtime_array")]
 public sealed class RuntimeArray(int n = 4)
