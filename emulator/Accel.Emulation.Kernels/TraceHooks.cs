@@ -25,35 +25,15 @@ public static class TraceHooks
     /// <summary>The exception filter around each loop: freezes the loop a message names, never catches.</summary>
     public static bool Unwinding() => Accel.Codegen.Reference.RunActivity.Unwinding();
 
+    /// <summary>An element of a one-dimensional array, recorded at its index. C# indexes arrays with any of int,
+    /// uint, long and ulong (and narrower types promoted); the index keeps its own type, so the rewritten access
+    /// compiles whatever the kernel's loop variable is.</summary>
     /// <param name="kind">0 read, 1 write, 2 read and write</param>
     /// <returns><paramref name="index"/>, so the access itself is unchanged</returns>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static int Touch<T>(T[] array, int index, int kind)
+    public static TIndex Touch<T, TIndex>(T[] array, TIndex index, int kind) where TIndex : System.Numerics.IBinaryInteger<TIndex>
     {
-        session!.Touch(array, index, kind);
-        return index;
-    }
-
-    // C# indexes arrays with any of int, uint, long and ulong; the hook keeps the index's own type so the
-    // rewritten access compiles whatever the kernel's loop variable is.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static uint Touch<T>(T[] array, uint index, int kind)
-    {
-        session!.Touch(array, unchecked((int)index), kind);
-        return index;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static long Touch<T>(T[] array, long index, int kind)
-    {
-        session!.Touch(array, unchecked((int)index), kind);
-        return index;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static ulong Touch<T>(T[] array, ulong index, int kind)
-    {
-        session!.Touch(array, unchecked((int)index), kind);
+        session!.Touch(array, int.CreateTruncating(index), kind);
         return index;
     }
 

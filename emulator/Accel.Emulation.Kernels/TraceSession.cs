@@ -225,21 +225,21 @@ internal sealed class TraceSession : StreamObserver
         Fifos.Add((depth, -1, -1));
     }
 
-    public override void Written(object stream)
-    {
-        int fifo = FifoIndex(stream);
-        Flush();
-        Fifos[fifo] = Fifos[fifo] with { Producer = Fifos[fifo].Producer < 0 ? process : Fifos[fifo].Producer };
-        Record(TraceOp.FifoWrite(fifo));
-        CountAxis(fifo);
-    }
+    public override void Written(object stream) => Crossed(stream, write: true);
 
-    public override void Read(object stream)
+    public override void Read(object stream) => Crossed(stream, write: false);
+
+    /// <summary>A word into or out of a FIFO: the first process that writes it is its producer, the first that reads
+    /// it its consumer.</summary>
+    private void Crossed(object stream, bool write)
     {
         int fifo = FifoIndex(stream);
         Flush();
-        Fifos[fifo] = Fifos[fifo] with { Consumer = Fifos[fifo].Consumer < 0 ? process : Fifos[fifo].Consumer };
-        Record(TraceOp.FifoRead(fifo));
+        var f = Fifos[fifo];
+        Fifos[fifo] = write
+            ? f with { Producer = f.Producer < 0 ? process : f.Producer }
+            : f with { Consumer = f.Consumer < 0 ? process : f.Consumer };
+        Record(write ? TraceOp.FifoWrite(fifo) : TraceOp.FifoRead(fifo));
         CountAxis(fifo);
     }
 
