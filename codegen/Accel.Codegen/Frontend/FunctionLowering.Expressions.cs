@@ -32,6 +32,10 @@ internal sealed partial class FunctionLowering
                 return variables.TryGetValue(parameter.Parameter, out var pv) ? Read(pv) : Unknown(op);
             case IConversionOperation conversion:
                 return LowerConversion(conversion, statementRoot);
+            case IArrayElementReferenceOperation element when JaggedArrays.IsRow(element.ArrayReference):
+                return JaggedElement(element);
+            case IArrayElementReferenceOperation element when JaggedArrays.IsRow(element):
+                return JaggedRow(element, "used on its own (passed to a function, or as a value)");
             case IArrayElementReferenceOperation element:
             {
                 var array = LowerValue(element.ArrayReference);

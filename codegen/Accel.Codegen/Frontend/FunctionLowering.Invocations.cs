@@ -85,10 +85,10 @@ internal sealed partial class FunctionLowering
     /// after this function, and reads it); a second shape for one parameter is reported.</summary>
     private bool AgreeArrayShapes(IInvocationOperation invocation, IMethodSymbol target, List<IOperation> arguments, List<IrExpr> lowered)
     {
-        if (!target.Parameters.Any(p => p.Type is IArrayTypeSymbol { Rank: > 1 })) return true;
+        if (!target.Parameters.Any(p => JaggedArrays.IsMultiDimensional(p.Type))) return true;
         if (lowered.Count != arguments.Count) return false; // a struct argument next to it failed (reported)
         bool ok = true;
-        foreach (var p in target.Parameters.Where(p => p.Type is IArrayTypeSymbol { Rank: > 1 }))
+        foreach (var p in target.Parameters.Where(p => JaggedArrays.IsMultiDimensional(p.Type)))
         {
             if (ArrayParameterShapes.ShapeOf(lowered[p.Ordinal].Type) is not { } shape)
             {
