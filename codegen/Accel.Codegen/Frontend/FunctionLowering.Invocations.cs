@@ -163,6 +163,7 @@ internal sealed partial class FunctionLowering
         };
         if (result is null)
         {
+            if (why is null) return true; // about an array whose declaration was reported
             context.Report(DiagnosticIds.DirectiveArgument, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name}: {why}");
             return true;
         }
@@ -235,6 +236,8 @@ internal sealed partial class FunctionLowering
         var arrays = table is null && array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
         var variable = arrays is { Count: > 0 } && arrays[0] is { Type: ArrayType } first ? first : null;
         int rank = variable?.Type is ArrayType a ? a.Rank : 1;
+        // A local with no variable is one whose declaration was reported: nothing more to say about it.
+        if (array is ILocalReferenceOperation && arrays is null && context.Diagnostics.HasErrors) return null;
         why = table is null && variable is null ? $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)"
             : table is not null && reshape ? $"the lookup table '{table.Name}' can be partitioned (Hls.ArrayPartition), not reshaped"
             : kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"

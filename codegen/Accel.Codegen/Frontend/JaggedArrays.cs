@@ -20,7 +20,7 @@ internal static class JaggedArrays
 
     /// <summary>The row creations of an initializer that lists its rows (`new T[2][] { new T[C], new T[C] }` or
     /// `[new T[C], new T[C]]`), implicit conversions removed; null for any other initializer.</summary>
-    public static IReadOnlyList<IOperation>? ListedRows(IOperation? initializer) => initializer switch
+    public static IReadOnlyList<IOperation>? ListedRows(IOperation? initializer) => (initializer is null ? null : Unwrap(initializer)) switch
     {
         IArrayCreationOperation { Initializer: { } listed } => listed.ElementValues.Select(Unwrap).ToList(),
         ICollectionExpressionOperation collection => collection.Elements.Select(Unwrap).ToList(),
