@@ -1,0 +1,15 @@
+using Accel.Hw;
+
+namespace InvalidKernels;
+
+// Expected: ACCEL0061 at the line whose comment is //! (at its end)
+[Kernel("bad")]
+public sealed class Bad(int n = 4)
+{
+    [Top]
+    public void Run([MAxi("gmem0")] int[] data)
+    {
+        int[][][] x = new int[2][][]; //!
+        data[1] = x[1][0][2];
+    }
+}
