@@ -47,9 +47,9 @@ internal sealed partial class FunctionLowering
         }
         else return ReportJagged(initializer?.Syntax ?? where, $"{symbol.Name} is not created where it is declared (new {Scalar(rowType)}[R][] and a loop allocating its rows, or [new {Scalar(rowType)}[C], ...])");
 
+        if (rowCount.Value.Value < 1) return ReportJagged(where, $"{symbol.Name} has no rows");
         var rowLength = RowLength(symbol, rows, rowType);
         if (rowLength is null) return null;
-        if (rowCount.Value.Value == 0) return ReportJagged(where, $"{symbol.Name} has no rows");
         var variable = Declare(symbol, new Variable(symbol.Name, ArrayShape(element, [rowCount.Value, rowLength.Value]), VariableKind.Local));
         return new LocalDeclStmt(Line(declarator), variable, null);
     }
@@ -87,7 +87,7 @@ internal sealed partial class FunctionLowering
         return first;
     }
 
-    /// <summary>x[r][c]: element (r, c) of the two-dimensional array x is.</summary>
+    /// <summary>x[r][c]: element (r, c) of the two-dimensional array x stands for.</summary>
     private IrExpr JaggedElement(IArrayElementReferenceOperation element)
     {
         var row = (IArrayElementReferenceOperation)element.ArrayReference;
