@@ -1,5 +1,3 @@
-using Accel.Resources;
-
 namespace Accel.Dse.Tests;
 
 /// <summary>The encoder as a sweep target: the small configuration cut to one (dense) layer, P = 1 and 8 query slots.</summary>

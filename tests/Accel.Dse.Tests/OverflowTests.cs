@@ -1,5 +1,4 @@
 using Accel.Codegen.Frontend;
-using Accel.Resources;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 

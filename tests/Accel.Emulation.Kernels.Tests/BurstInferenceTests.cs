@@ -1,5 +1,3 @@
-using Accel.Emulation.Kernels;
-
 namespace Accel.Tests.Emulation;
 
 /// <summary>Burst inference as UG1399 states its preconditions ("Preconditions and Limitations of Burst Transfer",

@@ -1,6 +1,4 @@
-using Accel.Emulation.Kernels;
 using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Emulation;
 

@@ -1,8 +1,5 @@
-using Accel.Codegen.Frontend;
 using Accel.Emulation;
-using Accel.Emulation.Kernels;
 using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 using Accel.Codegen.Reference;
 
 namespace Accel.Tests.Emulation;

@@ -1,6 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Emulation;
 
 /// <summary>C# zeroes a new array; the C++ keeps `= {}` (a fill loop on every call, which the emulator costs)

@@ -1,4 +1,3 @@
-using Accel.Emulation.Kernels;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

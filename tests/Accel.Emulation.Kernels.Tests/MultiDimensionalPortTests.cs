@@ -1,5 +1,3 @@
-using Accel.Testbenches;
-
 namespace Accel.Tests.Emulation;
 
 /// <summary>A 3-D m_axi port in the emulator: the hooked copy records each element at its row-major address and

@@ -1,6 +1,3 @@
-using Accel.Emulation.Kernels;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Emulation;
 
 /// <summary>A port that a function reaches through an array parameter is the same m_axi port after Vitis inlines or

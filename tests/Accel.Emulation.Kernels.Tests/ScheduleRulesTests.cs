@@ -1,7 +1,4 @@
-using Accel.Codegen.Frontend;
-using Accel.Emulation.Kernels;
 using Accel.Emulation.Kernels.Schedule;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Emulation;
 

@@ -1,5 +1,3 @@
-using Accel.Emulation.Kernels;
-
 namespace Accel.Tests.Emulation;
 
 /// <summary>A pipelined loop alone in a fully unrolled loop's body: its copies run side by side as one pipeline

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Accel.Omap.Bench;
-using Accel.Omap.Bolt;
-using Accel.Omap.PathOram;
 
 namespace Accel.Omap.Tests;
 

@@ -1,7 +1,3 @@
-using Accel.Omap.Bolt;
-using Accel.Omap.Tests.Support;
-using Xunit.Abstractions;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>BOLT's million-request run: correctness (base class) and its bin-load and eviction-queue bounds.</summary>

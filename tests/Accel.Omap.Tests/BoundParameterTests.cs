@@ -1,6 +1,3 @@
-using Accel.Omap.Bolt;
-using Accel.Omap.PathOram;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>The sizes and bounds derived in DESIGN.md, checked against hand computation.</summary>

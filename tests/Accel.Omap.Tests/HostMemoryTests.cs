@@ -1,6 +1,3 @@
-using Accel.Omap.Host;
-using Accel.Omap.Randomness;
-
 namespace Accel.Omap.Tests;
 
 public sealed class HostMemoryTests

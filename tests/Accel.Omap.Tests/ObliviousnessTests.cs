@@ -1,6 +1,3 @@
-using Accel.Omap.Tests.Support;
-using Xunit.Abstractions;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>

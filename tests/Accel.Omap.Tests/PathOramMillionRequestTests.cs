@@ -1,7 +1,3 @@
-using Accel.Omap.PathOram;
-using Accel.Omap.Tests.Support;
-using Xunit.Abstractions;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>Path ORAM's million-request run: correctness (base class) and its stash bound.</summary>

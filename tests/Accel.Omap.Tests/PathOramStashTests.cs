@@ -1,8 +1,3 @@
-using Accel.Omap.Bench;
-using Accel.Omap.PathOram;
-using Accel.Omap.Randomness;
-using Xunit.Abstractions;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>

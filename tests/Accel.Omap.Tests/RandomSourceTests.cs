@@ -1,6 +1,3 @@
-using Accel.Omap.Randomness;
-using Accel.Omap.Tests.Statistics;
-
 namespace Accel.Omap.Tests;
 
 public sealed class RandomSourceTests

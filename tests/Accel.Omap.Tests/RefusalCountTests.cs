@@ -1,5 +1,3 @@
-using Accel.Omap.Bench;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>A refused request (a bound exceeded, the map full) is counted, not fatal: the bench measures the batch.</summary>

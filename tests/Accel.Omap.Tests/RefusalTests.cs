@@ -1,7 +1,3 @@
-using Accel.Omap.Bench;
-using Accel.Omap.Randomness;
-using Accel.Omap.Tests.Support;
-
 namespace Accel.Omap.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Accel.Codegen.Ir;
-
 namespace Accel.Resources.Tests;
 
 /// <summary>The estimator states its rule for every kind of IR node: a node kind added to the IR fails here until

@@ -1,6 +1,5 @@
 using Accel.Codegen;
 using Accel.Codegen.Frontend;
-using Accel.Codegen.Ir;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 

@@ -1,5 +1,3 @@
-using Accel.Codegen.Ir;
-
 namespace Accel.Resources.Tests;
 
 /// <summary>The Yosys-calibrated table ships with the assembly, says how it was made, and answers every request

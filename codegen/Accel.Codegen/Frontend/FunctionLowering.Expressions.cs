@@ -100,9 +100,16 @@ internal sealed partial class FunctionLowering
 
     private IrExpr Reject(IOperation op)
     {
-        if (!OfReportedStruct(op)) Rejections.Report(context, op);
+        if (!OfReportedStruct(op) && !(op is IMemberReferenceOperation member && IsReportedVariable(member.Instance))) Rejections.Report(context, op);
         return Poison;
     }
+
+    /// <summary>A local or a function's parameter whose declaration was already reported (it has no variable): what
+    /// is done with it (a member read, a call on it, an assignment to it) is not reported again. Without a report,
+    /// a missing variable is a transpiler bug, and <see cref="Unknown"/> says so.</summary>
+    private bool IsReportedVariable(IOperation? reference) => context.Diagnostics.HasErrors
+        && (reference is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
+            || reference is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null);
 
     /// <summary>A use of a variable whose declaration was already reported; anything else is a transpiler bug.</summary>
     private IrExpr Unknown(IOperation op) => context.Diagnostics.HasErrors
@@ -135,9 +142,9 @@ internal sealed partial class FunctionLowering
             && symbol.Type is IArrayTypeSymbol array && ScalarTypeOf(array.ElementType, field.Syntax) is (IntType or ApType) and var element)
             return new TableRefExpr(context.Table(symbol, element));
         // A field of a variable whose declaration was already reported (a struct local, say): no second report.
-        if (field.Instance is ILocalReferenceOperation { Local: var l } && !variables.ContainsKey(l)
-            || field.Instance is IParameterReferenceOperation { Parameter: var p } && !variables.ContainsKey(p) && context.ParamFor(p) is null)
-            return Poison;
+        if (IsReportedVariable(field.Instance)) return Poison;
+        // ClassShape reports the kernel class's mutable and non-table fields at their declarations, not at each use.
+        if (context.IsKernelClass(symbol.ContainingType) && (!symbol.IsStatic || !symbol.IsReadOnly)) return Poison;
         if (symbol.IsStatic && !symbol.IsReadOnly) context.Report(DiagnosticIds.StaticMutable, field.Syntax, symbol.Name);
         else if (!context.IsKernelClass(symbol.ContainingType)) context.Report(DiagnosticIds.UnsupportedType, field.Syntax, $"field {symbol.ContainingType.Name}.{symbol.Name} of a type other than the kernel class");
         else context.Report(DiagnosticIds.InstanceField, field.Syntax, symbol.Name);

@@ -10,6 +10,7 @@ internal sealed partial class FunctionLowering
     private IrExpr? LowerInvocation(IInvocationOperation invocation, bool statementRoot)
     {
         var target = Substitute(invocation.TargetMethod);
+        if (IsReportedVariable(invocation.Instance)) return null;
         if (Structs.IsUserStruct(target.ContainingType))
         {
             // Its methods are reported at their declarations with the struct (one report per root cause).
@@ -38,11 +39,7 @@ internal sealed partial class FunctionLowering
             context.Report(DiagnosticIds.Generic, invocation.Syntax, $"{target.Name} called on a value of type {invocation.Instance.Type.Name}: use its operators instead (a < b for CompareTo, a == b for Equals)");
             return null;
         }
-        if (target.MethodKind == MethodKind.LocalFunction)
-        {
-            context.Report(DiagnosticIds.Lambda, invocation.Syntax, target.Name);
-            return null;
-        }
+        if (target.MethodKind == MethodKind.LocalFunction) return null;   // reported at its declaration, in this body
         if (context.IsKernelClass(target.ContainingType))
         {
             if (target.IsVirtual || target.IsAbstract || target.IsOverride) { context.Report(DiagnosticIds.VirtualCall, invocation.Syntax, target.Name); return null; }
@@ -236,8 +233,7 @@ internal sealed partial class FunctionLowering
         var arrays = table is null && array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
         var variable = arrays is { Count: > 0 } && arrays[0] is { Type: ArrayType } first ? first : null;
         int rank = variable?.Type is ArrayType a ? a.Rank : 1;
-        // A local with no variable is one whose declaration was reported: nothing more to say about it.
-        if (array is ILocalReferenceOperation && arrays is null && context.Diagnostics.HasErrors) return null;
+        if (IsReportedVariable(array)) return null; // its declaration was reported: nothing more to say about it
         why = table is null && variable is null ? $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)"
             : table is not null && reshape ? $"the lookup table '{table.Name}' can be partitioned (Hls.ArrayPartition), not reshaped"
             : kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"

@@ -46,6 +46,9 @@ internal sealed partial class FunctionLowering
     {
         switch (op)
         {
+            case IBlockOperation when op.Syntax.Parent is { } parent && parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.UnsafeStatement):
+                context.Report(DiagnosticIds.Unsafe, parent);   // one report: nothing inside is lowered
+                return null;
             case IBlockOperation block:
                 return LowerBlock(block, allowLeadingDirectives: false);
             case IVariableDeclarationGroupOperation group:
@@ -217,6 +220,7 @@ internal sealed partial class FunctionLowering
         switch (target)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation:
+                if (IsReportedVariable(target)) return null;
                 var value = LowerValue(target);
                 // A local array assigned whole would alias in C# and does not compile in C++.
                 if (value is VarRefExpr { Variable: { Kind: VariableKind.Local or VariableKind.Scalar, Type: not (ArrayType or StreamType) } }) return value;

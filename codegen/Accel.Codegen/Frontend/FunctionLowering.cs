@@ -207,6 +207,8 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
             IDynamicTypeSymbol => DiagnosticIds.Dynamic,
             { TypeKind: TypeKind.Delegate } => DiagnosticIds.Lambda,
             { Name: "Task" or "ValueTask" } => DiagnosticIds.Async,
+            { TypeKind: TypeKind.Interface } => DiagnosticIds.VirtualCall,
+            INamedTypeSymbol named when context.IsKernelClass(named) => DiagnosticIds.ForeignInstanceCall,
             _ when type.ToDisplayString().StartsWith("System.Collections", StringComparison.Ordinal) => DiagnosticIds.Collections,
             _ => DiagnosticIds.UnsupportedType,
         };

@@ -9,6 +9,9 @@ internal static class Rejections
 {
     public static void Report(LoweringContext context, IOperation op)
     {
+        // Follow-ons of a construct reported elsewhere: a goto's label is reported where it stands, and an await
+        // stands only in an async method or lambda, each reported itself.
+        if (op is IBranchOperation { BranchKind: BranchKind.GoTo, Target.DeclaringSyntaxReferences.Length: > 0 } or IAwaitOperation) return;
         var entry = op switch
         {
             ITranslatedQueryOperation => DiagnosticIds.Linq,
@@ -16,7 +19,6 @@ internal static class Rejections
             IArrayCreationOperation => DiagnosticIds.RuntimeArray,
             IThrowOperation or ITryOperation => DiagnosticIds.Exceptions,
             IInterpolatedStringOperation => DiagnosticIds.Strings,
-            IAwaitOperation => DiagnosticIds.Async,
             IObjectCreationOperation or IAnonymousObjectCreationOperation or ICollectionExpressionOperation or ITupleOperation => DiagnosticIds.Collections,
             IForEachLoopOperation => DiagnosticIds.ForEach,
             IBranchOperation { BranchKind: BranchKind.GoTo } or ILabeledOperation => DiagnosticIds.Goto,

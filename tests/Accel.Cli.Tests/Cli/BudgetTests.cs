@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Accel.Cli;
 using Accel.Cli.Limits;
-using Accel.Codegen.Frontend;
 using Accel.Codegen.Reference;
 
 namespace Accel.Tests.Cli;

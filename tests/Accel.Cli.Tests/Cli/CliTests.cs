@@ -1,6 +1,3 @@
-using Accel.Testbenches;
-using System.Text.Json;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>The `accel` binary as users run it: verbs, --json keys, exit codes 0 / 1 / 2.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Accel.Tests.Cli;
 
 public sealed class EmulateCliTests

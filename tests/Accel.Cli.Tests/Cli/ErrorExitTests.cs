@@ -1,6 +1,3 @@
-using Accel.Testbenches;
-using Accel.Cli;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>Errors are mapped to exit codes in one place (ErrorMap): bad usage or input 2, a failed check and the

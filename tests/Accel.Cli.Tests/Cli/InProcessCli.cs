@@ -1,5 +1,3 @@
-using Accel.Cli;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>The in-process CLI swaps the process's console and working folder, so its tests run alone.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>The command line on kernels with interfaces other than m_axi: gen says what the flow files leave out, a

@@ -1,6 +1,4 @@
-using Accel.Codegen.Frontend;
 using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Cli;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>`omap bench` reports refused requests as a count with their modelled probability bound (issue 16: one

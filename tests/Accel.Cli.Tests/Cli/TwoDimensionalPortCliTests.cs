@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>A kernel with 2-D m_axi ports on the host side: the host's buffers are flat and row-major, as the board's

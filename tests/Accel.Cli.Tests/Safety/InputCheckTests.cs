@@ -1,5 +1,3 @@
-using Accel.Tests.Cli;
-
 namespace Accel.Tests.Safety;
 
 /// <summary>Every input is checked before any work: kernel declarations, cross-parameter conditions, repeated or

@@ -1,5 +1,3 @@
-using Accel.Tests.Cli;
-
 namespace Accel.Tests.Safety;
 
 /// <summary>`gen` writes only inside its folder, replaces only what it wrote, and leaves no partial file.</summary>

@@ -1,5 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Tests.Cli;
 using Accel.Codegen.Reference;
 
 namespace Accel.Tests.Safety;

@@ -1,6 +1,4 @@
 using System.Numerics;
-using Accel.Codegen.Ir;
-using Accel.Codegen.Ir.Analysis;
 
 namespace Accel.Tests.Analysis;
 

@@ -1,6 +1,3 @@
-using Accel.Codegen.Ir;
-using Accel.Codegen.Ir.Analysis;
-
 namespace Accel.Tests.Analysis;
 
 /// <summary>Trip counts worked out by hand: listing the counter's values and counting them.</summary>

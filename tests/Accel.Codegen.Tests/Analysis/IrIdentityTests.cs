@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Accel.Codegen.Ir;
 
 namespace Accel.Tests.Analysis;
 

@@ -1,5 +1,3 @@
-using Accel.Codegen.Ir.Analysis;
-
 namespace Accel.Tests.Analysis;
 
 /// <summary>Which arrays a kernel writes and which variables it reads, worked out from the IR.</summary>

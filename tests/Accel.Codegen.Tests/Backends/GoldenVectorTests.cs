@@ -1,4 +1,3 @@
-using Accel.Codegen.Backends.Hls;
 using Accel.Hw;
 
 namespace Accel.Tests.Backends;

@@ -1,8 +1,3 @@
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Transpiler;
 
 /// <summary>Hls.Dependence prints as Vitis's DEPENDENCE pragma; a distance written as an expression of the

@@ -1,5 +1,3 @@
-using Accel.Codegen.Ir;
-
 namespace Accel.Tests.Transpiler;
 
 /// <summary>One descriptor per intrinsic: the front end, the C++ printer and the schedule report read the same one.</summary>

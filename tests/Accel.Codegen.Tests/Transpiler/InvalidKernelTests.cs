@@ -1,44 +1,39 @@
 using Accel.Codegen;
-using Accel.Codegen.Frontend;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Transpiler;
 
-/// <summary>Every construct outside the kernel subset is a diagnostic with its id, at its file and line, with a
-/// hint, and no C++. Each case is a kernel file named after the id it must produce, the offending line marked //!.</summary>
+/// <summary>Every construct outside the kernel subset is one diagnostic (nothing follows from it) with its id, at
+/// its file and line, with a hint, and no C++. The cases are kernels grouped by family in Invalid/*.cs
+/// (<see cref="InvalidCase"/>).</summary>
 public sealed class InvalidKernelTests
 {
-    private static List<string> CaseFiles() =>
-        TestPaths.DataFiles(["Transpiler", "Invalid"]).ToList();
-
-    public static TheoryData<string> Cases() => new(CaseFiles());
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var c in InvalidCase.All()) data.Add(c.FileName, c.Kernel);
+        return data;
+    }
 
     [Fact]
-    public void TheTableCoversAtLeastFifteenDistinctConstructs()
+    public void TheTableCoversAtLeastTwentyDistinctConstructs()
     {
-        var files = CaseFiles();
-        int ids = files.Select(f => f.Split('-')[0]).Distinct().Count();
-        Assert.True(files.Count >= 30 && ids >= 20, $"{files.Count} cases, {ids} ids");
+        var cases = InvalidCase.All();
+        int ids = cases.Select(c => c.Id).Distinct().Count();
+        Assert.True(cases.Count >= 30 && ids >= 20, $"{cases.Count} cases, {ids} ids");
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ConstructIsRejectedAtItsLine(string fileName)
+    public void ConstructIsOneReportAtItsLine(string fileName, string kernelName)
     {
-        var path = TestPaths.Data("Transpiler", "Invalid", fileName);
-        string expectedId = fileName.Split('-')[0];
-        int expectedLine = File.ReadAllLines(path).Select((line, i) => (line, i)).Single(x => x.line.TrimEnd().EndsWith("//!", StringComparison.Ordinal)).i + 1;
-
-        var project = KernelProject.FromFiles([path], []);
-        var kernel = KernelCatalog.Find(project, "bad");
+        var expected = InvalidCase.All().Single(c => c.FileName == fileName && c.Kernel == kernelName);
+        var project = KernelProject.FromFiles([expected.Path], []);
+        var kernel = KernelCatalog.Find(project, kernelName);
         var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, [])));
 
-        Assert.DoesNotContain(error.Diagnostics, d => d.Id == DiagnosticIds.CSharpError.Id);
-        var match = error.Diagnostics.FirstOrDefault(d => d.Id == expectedId && d.Line == expectedLine);
-        Assert.True(match is not null, $"expected {expectedId} at line {expectedLine}, got:\n{string.Join("\n", error.Diagnostics)}");
-        Assert.Equal(path, match!.File);
-        Assert.Matches(@"^.+\(\d+,\d+\): error ACCEL\d{4}: .+; .+$", match.ToString());
+        var only = Assert.Single(error.Diagnostics);
+        Assert.Equal((expected.Id, expected.Line, expected.Path), (only.Id, only.Line, only.File));
+        Assert.Matches(@"^.+\(\d+,\d+\): error ACCEL\d{4}: .+; .+$", only.ToString());
     }
 
     [Fact]

@@ -1,30 +1,10 @@
-using Accel.Codegen;
-using Accel.Codegen.Frontend;
-using Accel.Codegen.Ir;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Transpiler;
 
 /// <summary>Jagged arrays whose rows all have one constant length are the 2-D arrays they stand for: each accepted
-/// form lowers to the type `new T[R, C]` has (so the C++, the schedule and the estimate are those of T[R, C]), and
-/// each refused form is one diagnostic, at its line (the //! files in Invalid/ say which).</summary>
+/// form lowers to the type `new T[R, C]` has, so the C++, the schedule and the estimate are those of T[R, C]. The
+/// refused forms are the kernels of Invalid/Jagged.cs (InvalidKernelTests: one report each, at its line).</summary>
 public sealed class JaggedArrayTests
 {
-    public static TheoryData<string> RefusedForms() =>
-        new(TestPaths.DataFiles(["Transpiler", "Invalid"]).Where(f => f.Contains("-jagged-", StringComparison.Ordinal)));
-
-    [Theory]
-    [MemberData(nameof(RefusedForms))]
-    public void ARefusedJaggedFormIsReportedOnce(string fileName)
-    {
-        var path = TestPaths.Data("Transpiler", "Invalid", fileName);
-        var project = KernelProject.FromFiles([path], []);
-        var kernel = KernelCatalog.Find(project, "bad");
-        var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, [])));
-        Assert.True(error.Diagnostics.Count == 1, string.Join("\n", error.Diagnostics));
-    }
-
     [Fact]
     public void EveryAcceptedFormIsTheTwoDimensionalArrayOfItsRows()
     {

@@ -1,8 +1,4 @@
 using Accel.Codegen;
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Transpiler;
 

@@ -1,6 +1,4 @@
 using Accel.EdgeMoe.Accuracy;
-using Accel.EdgeMoe.Model;
-using Accel.EdgeMoe.Weights;
 using Xunit.Abstractions;
 
 namespace Accel.EdgeMoe.Tests.Accuracy;

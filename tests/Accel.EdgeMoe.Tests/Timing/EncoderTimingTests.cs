@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Accel.EdgeMoe.Model;
-using Accel.EdgeMoe.Timing;
-using Accel.EdgeMoe.Weights;
 using Accel.Emulation.Kernels;
 
 namespace Accel.EdgeMoe.Tests.Timing;

@@ -1,5 +1,3 @@
-using Accel.EdgeMoe.Model;
-using Accel.EdgeMoe.Timing;
 using Accel.Emulation.Kernels;
 using Accel.Hw;
 using Accel.Kernels.EdgeMoe;

@@ -1,5 +1,3 @@
-using Accel.EdgeMoe.Timing;
-
 namespace Accel.EdgeMoe.Tests.Timing;
 
 /// <summary>The paper's figure is printed only on the paper's terms (reference configuration, ZCU102, 300 MHz),

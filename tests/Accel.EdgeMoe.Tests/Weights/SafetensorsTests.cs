@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using Accel.EdgeMoe.Weights;
 
 namespace Accel.EdgeMoe.Tests.Weights;
 

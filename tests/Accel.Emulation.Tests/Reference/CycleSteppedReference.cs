@@ -1,5 +1,3 @@
-using Accel.Emulation;
-
 namespace Accel.Emulation.Tests.Reference;
 
 internal sealed record ReferenceResult(

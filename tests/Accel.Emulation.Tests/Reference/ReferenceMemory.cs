@@ -1,5 +1,3 @@
-using Accel.Emulation;
-
 namespace Accel.Emulation.Tests.Reference;
 
 /// <summary>One port access as the reference sees it.</summary>

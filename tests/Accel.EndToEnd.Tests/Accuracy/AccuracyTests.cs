@@ -1,6 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 using Accel.Testbenches.Accuracy;
 
 namespace Accel.Tests.Accuracy;

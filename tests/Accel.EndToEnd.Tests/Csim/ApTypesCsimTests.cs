@@ -1,5 +1,3 @@
-using Accel.Codegen.Frontend;
-
 namespace Accel.Tests.Csim;
 
 /// <summary>Generated C++ on ap_int / ap_fixed against the C# Int/Fixed types, bit for bit: with Accel's fallback

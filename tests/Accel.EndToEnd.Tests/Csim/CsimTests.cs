@@ -1,9 +1,3 @@
-using Accel.Codegen;
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Csim;
 
 /// <summary>Generated HLS compiled with g++ matches the C# reference word for word.</summary>

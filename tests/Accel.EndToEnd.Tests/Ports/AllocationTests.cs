@@ -1,9 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Emulation.Kernels;
-using Accel.Resources;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Ports;
 
 /// <summary>Hls.Allocation through every consumer: the pragma in the C++, a bit-exact C simulation, the emulator's

@@ -1,7 +1,3 @@
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
-using Accel.Kernels.Catalog;
-using Accel.Resources;
 using Accel.Runtime.Devices;
 using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;

@@ -1,7 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Resources;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Ports;
 
 /// <summary>Hls.ArrayReshape through every consumer: the pragma in the C++, a bit-exact C simulation, the

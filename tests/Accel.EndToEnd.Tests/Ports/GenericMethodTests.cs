@@ -1,9 +1,4 @@
-using Accel.Codegen;
-using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir.Analysis;
-using Accel.Resources;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
@@ -100,21 +95,5 @@ public sealed class GenericMethodTests
         var error = Assert.Throws<KernelDiagnosticsException>(() => KernelProject.FromFiles([path], []));   // `list` sees it too
         var only = Assert.Single(error.Diagnostics);
         Assert.Equal((DiagnosticIds.Generic.Id, 4), (only.Id, only.Line));
-    }
-
-    [Theory]
-    [InlineData("ACCEL0044-constraint.cs")]
-    [InlineData("ACCEL0044-generic-class.cs")]
-    [InlineData("ACCEL0044-generic-top.cs")]
-    [InlineData("ACCEL0044-instance-member.cs")]
-    [InlineData("ACCEL0044-static-member.cs")]
-    [InlineData("ACCEL0044-type-argument.cs")]
-    public void AGenericConstructOutsideTheSubsetIsOneReport(string file)
-    {
-        var project = Project("Transpiler", "Invalid", file);
-        var kernel = KernelCatalog.Find(project, "bad");
-        var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, [])));
-        var only = Assert.Single(error.Diagnostics);
-        Assert.Equal(DiagnosticIds.Generic.Id, only.Id);
     }
 }

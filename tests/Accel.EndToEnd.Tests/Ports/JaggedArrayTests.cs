@@ -1,9 +1,4 @@
-using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir.Analysis;
-using Accel.Emulation.Kernels;
-using Accel.Kernels.Catalog;
-using Accel.Resources;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 

@@ -1,9 +1,3 @@
-using Accel.Codegen;
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
-using Accel.Emulation.Kernels;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 using Accel.Codegen.Reference;
 
 namespace Accel.Tests.Ports;

@@ -1,9 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Emulation.Kernels;
-using Accel.Resources;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Ports;
 
 /// <summary>Eleven kernels written the way well-known public HLS examples are (vector add dataflow, systolic matrix

@@ -1,9 +1,4 @@
-using Accel.Codegen;
-using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir.Analysis;
-using Accel.Resources;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
 
 namespace Accel.Tests.Ports;
 
@@ -90,19 +85,5 @@ public sealed class StructTests
         Assert.DoesNotContain(memories.Keys, k => k == "buf");
         foreach (var name in new[] { "shift_Re", "shift_Im", "h_Re", "h_Im" })
             Assert.Equal((Storage.Registers, 8L), (memories[name].Storage, memories[name].Banks));
-    }
-
-    public static TheoryData<string> StructCases() => new(TestPaths.DataFiles(["Transpiler", "Invalid"], "ACCEL0045-*.cs"));
-
-    [Theory]
-    [MemberData(nameof(StructCases))]
-    public void AStructOutsideTheSubsetIsOneReportWithItsFix(string fileName)
-    {
-        var path = TestPaths.Data("Transpiler", "Invalid", fileName);
-        var project = KernelProject.FromFiles([path], []);
-        var kernel = KernelCatalog.Find(project, "bad");
-        var error = Assert.Throws<KernelDiagnosticsException>(() => Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, [])));
-        var only = Assert.Single(error.Diagnostics);
-        Assert.Equal(DiagnosticIds.StructConstruct.Id, only.Id);
     }
 }

@@ -1,8 +1,3 @@
-using Accel.Codegen.Frontend;
-using Accel.Resources;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Ports;
 
 /// <summary>Hls.ArrayPartition on a [LookupTable]: the pragma in the C++, a bit-exact C simulation, and the

@@ -1,7 +1,4 @@
 using Accel.Codegen.Backends.Rtl;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-using Accel.Testbenches.Rtl;
 
 namespace Accel.Tests.Rtl;
 

@@ -1,8 +1,3 @@
-using Accel.Emulation.Kernels;
-using Accel.Kernels.Catalog;
-using Accel.Testbenches;
-using Accel.Testbenches.Rtl;
-
 namespace Accel.Tests.Rtl;
 
 /// <summary>The covered kernels at their CI configurations, each generated, Verilator-built and simulated once per

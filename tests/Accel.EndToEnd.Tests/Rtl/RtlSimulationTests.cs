@@ -1,5 +1,3 @@
-using Accel.Testbenches.Rtl;
-
 namespace Accel.Tests.Rtl;
 
 /// <summary>The generated Verilog, simulated cycle by cycle with Verilator against the C# reference's golden

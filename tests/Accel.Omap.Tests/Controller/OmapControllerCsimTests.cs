@@ -1,11 +1,7 @@
 using Accel.Codegen.Backends.Hls;
 using Accel.Codegen.Frontend;
 using Accel.Hw;
-using Accel.Kernels.Omap;
-using Accel.Omap.Bench;
-using Accel.Omap.Bolt;
 using Accel.Omap.Controller;
-using Accel.Omap.Randomness;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 

@@ -1,8 +1,4 @@
-using Accel.Kernels.Omap;
-using Accel.Omap.Bench;
-using Accel.Omap.Bolt;
 using Accel.Omap.Controller;
-using Accel.Omap.Randomness;
 using L = Accel.Kernels.Omap.OmapControllerLayout;
 
 namespace Accel.Omap.Tests.Controller;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Accel.Hw;
-using Accel.Kernels.Omap;
 using L = Accel.Kernels.Omap.OmapControllerLayout;
 
 namespace Accel.Omap.Tests.Controller;

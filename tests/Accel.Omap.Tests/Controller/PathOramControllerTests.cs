@@ -1,7 +1,3 @@
-using Accel.Kernels.Omap;
-using Accel.Omap.Bench;
-using Accel.Omap.Tests.Statistics;
-using Accel.Omap.Timing;
 using P = Accel.Kernels.Omap.PathOramLayout;
 
 namespace Accel.Omap.Tests.Controller;

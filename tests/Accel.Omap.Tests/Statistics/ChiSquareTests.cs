@@ -1,5 +1,3 @@
-using Accel.Omap.Randomness;
-
 namespace Accel.Omap.Tests.Statistics;
 
 /// <summary>The chi-square statistics and the p-values taken from MathNet must give textbook values (df/2 and x/2

@@ -1,7 +1,3 @@
-using Accel.Omap.Bolt;
-using Accel.Omap.PathOram;
-using Accel.Omap.Randomness;
-
 namespace Accel.Omap.Tests.Support;
 
 /// <summary>

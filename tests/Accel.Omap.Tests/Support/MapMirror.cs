@@ -1,5 +1,3 @@
-using Accel.Omap.Bench;
-
 namespace Accel.Omap.Tests.Support;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Accel.Omap.Bench;
-using Accel.Omap.Bolt;
-using Accel.Omap.Host;
-using Accel.Omap.PathOram;
-using Accel.Omap.Randomness;
-
 namespace Accel.Omap.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Accel.Omap.Host;
-
 namespace Accel.Omap.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Accel.Omap.Bench;
-using Accel.Omap.Tests.Statistics;
-
 namespace Accel.Omap.Tests.Support;
 
 /// <summary>

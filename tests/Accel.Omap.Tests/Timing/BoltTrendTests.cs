@@ -1,7 +1,3 @@
-using Accel.Omap.Bench;
-using Accel.Omap.Bolt;
-using Accel.Omap.Timing;
-
 namespace Accel.Omap.Tests.Timing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Accel.Omap.Bench;
-using Accel.Omap.Timing;
-
 namespace Accel.Omap.Tests.Timing;
 
 /// <summary>`accel omap bench`'s library entry point: emulated figures consistent with the cycle counts and with hand-derived sizes.</summary>

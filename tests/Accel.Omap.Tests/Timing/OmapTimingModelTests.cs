@@ -1,6 +1,3 @@
-using Accel.Omap.Host;
-using Accel.Omap.Timing;
-
 namespace Accel.Omap.Tests.Timing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Accel.Runtime.Devices;
-using Accel.Runtime.Xclbin;
-
 namespace Accel.Runtime.Tests.Devices;
 
 /// <summary>The backend-neutral refusals every device applies, checked without a device.</summary>

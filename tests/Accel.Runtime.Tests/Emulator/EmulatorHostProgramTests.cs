@@ -1,8 +1,5 @@
-using Accel.Codegen.Frontend;
 using Accel.Emulation.Kernels;
 using Accel.Hw;
-using Accel.Runtime.Devices;
-using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Hosting;
 using Accel.Codegen.Reference;
 

@@ -1,7 +1,3 @@
-using Accel.Runtime.Devices;
-using Accel.Runtime.Emulator;
-using Accel.Runtime.Xclbin;
-
 namespace Accel.Runtime.Tests.Emulator;
 
 /// <summary>Bad input on the emulator, refused with the same words as the XRT backend (see XrtScenarios.Refusals).</summary>

@@ -1,6 +1,3 @@
-using Accel.Runtime.Devices;
-using Accel.Runtime.Xrt;
-
 namespace Accel.Runtime.Tests.Emulator;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Accel.Runtime.Devices;
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
 using Accel.Runtime.Emulator.Designs;
-using Accel.Runtime.Xclbin;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 

@@ -1,5 +1,3 @@
-using Accel.Runtime.Devices;
-
 namespace Accel.Runtime.Tests.Emulator;
 
 /// <summary>

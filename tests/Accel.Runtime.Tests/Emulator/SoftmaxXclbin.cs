@@ -1,6 +1,3 @@
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
-using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;

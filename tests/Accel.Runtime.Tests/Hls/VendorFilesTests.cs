@@ -1,5 +1,4 @@
 using Accel.Codegen;
-using Accel.Codegen.Backends.Hls;
 using Accel.Runtime.Tests.Emulator;
 using Accel.Runtime.Tests.Xrt;
 

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using Accel.Runtime.Xclbin;
-
 namespace Accel.Runtime.Tests.Xclbin;
 
 /// <summary>

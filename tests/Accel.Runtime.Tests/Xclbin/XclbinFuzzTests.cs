@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using Accel.Runtime.Xclbin;
 using CsCheck;
 
 namespace Accel.Runtime.Tests.Xclbin;

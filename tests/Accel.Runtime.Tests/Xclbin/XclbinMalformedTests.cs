@@ -1,5 +1,4 @@
 using System.Text;
-using Accel.Runtime.Xclbin;
 using static Accel.Runtime.Tests.Xclbin.AxlfSurgery;
 
 namespace Accel.Runtime.Tests.Xclbin;

@@ -1,5 +1,3 @@
-using Accel.Runtime.Xclbin;
-
 namespace Accel.Runtime.Tests.Xclbin;
 
 public sealed class XclbinTextTests

@@ -1,6 +1,3 @@
-using Accel.Runtime.Devices;
-using Accel.Runtime.Xclbin;
-
 namespace Accel.Runtime.Tests.Xclbin;
 
 /// <summary>The writer refuses designs that would make a file XRT or the reader cannot use.</summary>

@@ -1,5 +1,3 @@
-using Accel.Runtime.Xrt;
-
 namespace Accel.Runtime.Tests.Xrt;
 
 /// <summary>The pre-flight check that keeps XRT from aborting the process, with a fake environment.</summary>

@@ -1,5 +1,3 @@
-using Accel.Runtime.Xrt;
-
 namespace Accel.Runtime.Tests.Xrt;
 
 /// <summary>Whether this machine has XRT's libraries (Debian: libxrt1), found without loading them.</summary>

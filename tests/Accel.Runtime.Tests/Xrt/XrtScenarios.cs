@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Accel.Runtime.Devices;
-using Accel.Runtime.Xclbin;
-using Accel.Runtime.Xrt;
 
 namespace Accel.Runtime.Tests.Xrt;
 

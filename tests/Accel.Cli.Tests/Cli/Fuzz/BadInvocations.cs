@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Accel.Tests.Cli.Fuzz;
 
 /// <summary>Generated command lines: a verb, a kernel or action, and a few options drawn from valid and bad values.

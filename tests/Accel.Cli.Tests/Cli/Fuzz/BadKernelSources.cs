@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Accel.Tests.Cli.Fuzz;
 
 /// <summary>Generated kernel sources: a small valid kernel with one or two of its lines replaced by a construct

@@ -1,5 +1,4 @@
 using Accel.Cli.Limits;
-using CsCheck;
 
 namespace Accel.Tests.Cli.Fuzz;
 
