@@ -32,6 +32,10 @@ internal sealed partial class FunctionLowering
                 return variables.TryGetValue(parameter.Parameter, out var pv) ? Read(pv) : Unknown(op);
             case IConversionOperation conversion:
                 return LowerConversion(conversion, statementRoot);
+            case IArrayElementReferenceOperation element when JaggedArrays.IsRow(element.ArrayReference):
+                return JaggedElement(element);
+            case IArrayElementReferenceOperation element when JaggedArrays.IsRow(element):
+                return JaggedRow(element, "used on its own (passed to a function, or as a value)");
             case IArrayElementReferenceOperation element:
             {
                 var array = LowerValue(element.ArrayReference);
@@ -180,6 +184,13 @@ internal sealed partial class FunctionLowering
         return new IndexExpr(type, array, flat) { Indices = indices };
     }
 
-    /// <summary>A dimension's length in an int index computation (a literal length is evaluated as a long).</summary>
-    private static IrExpr Dimension(IrExpr length) => length is ConstExpr c ? c with { Type = IrType.Int32 } : Convert(length, IrType.Int32);
+    /// <summary>A dimension's length in an int index computation. ConstantEvaluator computes a length as a long
+    /// with the parameters' own (int) types inside (`cols + 1` is long + of int and long), so the arithmetic is
+    /// rebuilt in int, which holds every array length.</summary>
+    private static IrExpr Dimension(IrExpr length) => length switch
+    {
+        ConstExpr c => c with { Type = IrType.Int32 },
+        BinaryExpr b => b with { Type = IrType.Int32, Left = Dimension(b.Left), Right = Dimension(b.Right) },
+        _ => Convert(length, IrType.Int32),
+    };
 }

@@ -82,10 +82,10 @@ internal sealed partial class FunctionLowering
     /// after this function, and reads it); a second shape for one parameter is reported.</summary>
     private bool AgreeArrayShapes(IInvocationOperation invocation, IMethodSymbol target, List<IOperation> arguments, List<IrExpr> lowered)
     {
-        if (!target.Parameters.Any(p => p.Type is IArrayTypeSymbol { Rank: > 1 })) return true;
+        if (!target.Parameters.Any(p => JaggedArrays.IsMultiDimensional(p.Type))) return true;
         if (lowered.Count != arguments.Count) return false; // a struct argument next to it failed (reported)
         bool ok = true;
-        foreach (var p in target.Parameters.Where(p => p.Type is IArrayTypeSymbol { Rank: > 1 }))
+        foreach (var p in target.Parameters.Where(p => JaggedArrays.IsMultiDimensional(p.Type)))
         {
             if (ArrayParameterShapes.ShapeOf(lowered[p.Ordinal].Type) is not { } shape)
             {
@@ -160,6 +160,7 @@ internal sealed partial class FunctionLowering
         };
         if (result is null)
         {
+            if (why is null) return true; // about an array whose declaration was reported
             context.Report(DiagnosticIds.DirectiveArgument, invocation.Syntax, $"Hls.{invocation.TargetMethod.Name}: {why}");
             return true;
         }
@@ -232,6 +233,7 @@ internal sealed partial class FunctionLowering
         var arrays = table is null && array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
         var variable = arrays is { Count: > 0 } && arrays[0] is { Type: ArrayType } first ? first : null;
         int rank = variable?.Type is ArrayType a ? a.Rank : 1;
+        if (IsReportedVariable(array)) return null; // its declaration was reported: nothing more to say about it
         why = table is null && variable is null ? $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)"
             : table is not null && reshape ? $"the lookup table '{table.Name}' can be partitioned (Hls.ArrayPartition), not reshaped"
             : kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"

@@ -15,8 +15,11 @@ internal sealed partial class FunctionLowering
     {
         var statements = new List<IrStmt>();
         bool leading = allowLeadingDirectives;
-        foreach (var op in operations)
+        var list = operations.ToList();
+        for (int i = 0; i < list.Count; i++)
         {
+            var op = list[i];
+            if (allocatedRowLoops.Contains(op)) continue; // lowered with its jagged array's declaration
             if (TryLowerDirective(op, out var directive))
             {
                 if (directive is null) continue;
@@ -29,6 +32,7 @@ internal sealed partial class FunctionLowering
                 continue;
             }
             leading = false;
+            statementPair = (op, i + 1 < list.Count ? list[i + 1] : null);
             if (LowerStatement(op) is { } statement) statements.Add(statement);
         }
         return new BlockStmt(Locations.Line(where), statements);
@@ -99,8 +103,14 @@ internal sealed partial class FunctionLowering
 
         if (Structs.IsUserStruct(symbol.Type))
             return LowerStructDeclarator(declarator, ShapeOf(symbol.Type), initializer, null);
+        if (JaggedArrays.Is(symbol.Type)) return LowerJaggedDeclarator(declarator, (IArrayTypeSymbol)symbol.Type, initializer);
         if (symbol.Type is IArrayTypeSymbol arrayType)
         {
+            if (initializer is IArrayElementReferenceOperation row && JaggedArrays.IsRow(row))
+            {
+                JaggedRow(row, "held in a variable");
+                return null;
+            }
             if (initializer is not IArrayCreationOperation creation)
             {
                 context.Report(DiagnosticIds.RuntimeArray, where, "an on-chip array must be created with new T[length] where it is declared");
@@ -198,6 +208,7 @@ internal sealed partial class FunctionLowering
     private IrStmt? Assign(IOperation op, IOperation targetOp, IOperation valueOp)
     {
         if (Structs.IsUserStruct(targetOp.Type)) return AssignStruct(op, targetOp, valueOp);
+        if (targetOp is IArrayElementReferenceOperation row && JaggedArrays.IsRow(row)) return AssignJaggedRow(row);
         var target = LowerTarget(targetOp); // C# evaluates the target's indices first
         var value = LowerValue(valueOp, statementRoot: true);
         return target is null ? null : new AssignStmt(Line(op), target, value);

@@ -73,6 +73,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
     private Variable? LowerScalarParameter(IParameterSymbol p, SyntaxNode where)
     {
         if (!InterfaceOf(p, where, out var mode, out var attribute)) return null;
+        if (JaggedArrays.Is(p.Type)) return JaggedParameter(p, where);
         if (p.Type is IArrayTypeSymbol array)
         {
             var element = ScalarTypeOf(array.ElementType, where);
@@ -115,7 +116,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
     private Variable? ArrayParameter(IParameterSymbol p, IrType element, SyntaxNode where)
     {
         var type = new ArrayParamType(element);
-        if (p.Type is IArrayTypeSymbol { Rank: > 1 })
+        if (JaggedArrays.IsMultiDimensional(p.Type))
         {
             if (context.ArrayParameterShapes.Of(method, p.Ordinal) is not { } shape)
             {
