@@ -4,8 +4,6 @@ namespace Accel.Tests.Ports;
 /// II from calls sharing instances, and the estimator counting the limited instances only.</summary>
 public sealed class AllocationTests
 {
-    private static KernelProject Project() => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "SharedMultiplier.cs")], []);
-
     [Theory]
     [InlineData(1, 4)]
     [InlineData(2, 2)]
@@ -17,7 +15,7 @@ public sealed class AllocationTests
         // of one cycle each (Mul is timed inlined, so an instance takes a call a cycle): II 4, 2, 2, 1. The
         // buffer is partitioned by 4, so its four reads do not bound the II.
         var overrides = new[] { "size=16", $"instances={instances}" };
-        var emulated = KernelRuns.Emulate(Project(), "shared_multiplier", null, overrides);
+        var emulated = KernelRuns.Emulate(PortedKernel.Project("SharedMultiplier.cs"), "shared_multiplier", null, overrides);
         var loop = emulated.Timing.Loops.Values.Single(l => l.Function == "Run" && l.Kind == LoopKind.Pipelined && l.TripCount == 16);
         Assert.Equal(ii, loop.II);
         if (ii > 1) Assert.Contains($"function 'Mul' is called 4 times per iteration on {instances} instance", loop.Reason);
@@ -27,7 +25,7 @@ public sealed class AllocationTests
     [Fact]
     public void TheLimitIsPrintedSimulatedAndCountedOnce()
     {
-        var project = Project();
+        var project = PortedKernel.Project("SharedMultiplier.cs");
         var (generated, csim) = KernelRuns.GenerateAndRun(project, "shared_multiplier", null, ["size=16", "instances=2"]);
         Assert.True(csim.BitExact, csim.Output);
         string cpp = File.ReadAllText(Path.Combine(generated.Directory, "shared_multiplier.cpp"));

@@ -12,8 +12,8 @@ namespace Accel.Tests.Ports;
 /// simulation is bit-exact with the fallback header and with Xilinx's.</summary>
 public sealed class ApPortTests
 {
-    private static readonly KernelProject Project = KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "ApDense.cs")], []);
-    private static readonly KernelProject AxisProject = KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "ApAxis.cs")], []);
+    private static readonly KernelProject Project = PortedKernel.Project("ApDense.cs");
+    private static readonly KernelProject AxisProject = PortedKernel.Project("ApAxis.cs");
 
     // 16 inputs, 12 outputs: x is 16 words, w 16 x 12 = 192, bias and y 12 each.
     private static readonly string[] Overrides = ["nIn=16", "nOut=12", "reuse=4"];

@@ -4,12 +4,10 @@ namespace Accel.Tests.Ports;
 /// emulator's II from one port pair on wide words, and the estimator's one wide memory.</summary>
 public sealed class ArrayReshapeTests
 {
-    private static KernelProject Project() => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "WindowSum.cs")], []);
-
     [Fact]
     public void AReshapedBufferIsPrintedSimulatedEmulatedAndEstimatedAsOneMemoryOfWideWords()
     {
-        var project = Project();
+        var project = PortedKernel.Project("WindowSum.cs");
         var (generated, csim) = KernelRuns.GenerateAndRun(project, "window_sum", null, ["size=64"]);
         Assert.True(csim.BitExact, csim.Output);
         string cpp = File.ReadAllText(Path.Combine(generated.Directory, "window_sum.cpp"));

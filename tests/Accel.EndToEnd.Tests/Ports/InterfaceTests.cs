@@ -11,12 +11,10 @@ namespace Accel.Tests.Ports;
 /// a streaming vector add for the Vitis kernel flow) also run through C simulation in PortedKernelTests.</summary>
 public sealed class InterfaceTests
 {
-    private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
-
     [Fact]
     public void TheFirPrintsEachInterfaceAndIsAnIpForTheVivadoFlow()
     {
-        var generated = KernelRuns.Generate(Project("AxisFir.cs"), "axis_fir", null, []);
+        var generated = KernelRuns.Generate(PortedKernel.Project("AxisFir.cs"), "axis_fir", null, []);
         string File(string name) => System.IO.File.ReadAllText(Path.Combine(generated.Directory, name));
 
         Assert.Contains("extern \"C\" void axis_fir(hls::stream<int32_t>& input, hls::stream<int32_t>& output, const int16_t coefficients[8], int32_t count, int32_t shift)", File("axis_fir.cpp"));
@@ -40,7 +38,7 @@ public sealed class InterfaceTests
     [Fact]
     public void TheStreamingAddIsAVitisKernelWhoseAxisPortsLinkToOtherKernels()
     {
-        var generated = KernelRuns.Generate(Project("StreamAdd.cs"), "stream_add", null, []);
+        var generated = KernelRuns.Generate(PortedKernel.Project("StreamAdd.cs"), "stream_add", null, []);
         string File(string name) => System.IO.File.ReadAllText(Path.Combine(generated.Directory, name));
 
         Assert.Contains("ACCEL_PRAGMA(\"HLS INTERFACE mode=axis port=a\")", File("stream_add.cpp"));
@@ -57,8 +55,8 @@ public sealed class InterfaceTests
     [Fact]
     public void TheFirEmulatesInHandDerivedCyclesWithItsAxisPortsInTheTables()
     {
-        var generated = KernelRuns.Generate(Project("AxisFir.cs"), "axis_fir", null, []);
-        var emulated = KernelRuns.Emulate(Project("AxisFir.cs"), "axis_fir", null, []);
+        var generated = KernelRuns.Generate(PortedKernel.Project("AxisFir.cs"), "axis_fir", null, []);
+        var emulated = KernelRuns.Emulate(PortedKernel.Project("AxisFir.cs"), "axis_fir", null, []);
         Assert.Equal(generated.Reference["output"], emulated.Outputs["output"]);
 
         // Loop 0 copies the 8 taps from the ap_memory port, one address a cycle (II 1); loop 1 filters the 64 samples
@@ -90,7 +88,7 @@ public sealed class InterfaceTests
     [Fact]
     public void TheStreamingAddEmulatesInHandDerivedCycles()
     {
-        var emulated = KernelRuns.Emulate(Project("StreamAdd.cs"), "stream_add", null, []);
+        var emulated = KernelRuns.Emulate(PortedKernel.Project("StreamAdd.cs"), "stream_add", null, []);
         var loop = emulated.Timing.Loops[0];
         // II 1: one word of each axis port and one m_axi element an iteration. Depth: the m_axi read latency (64) and
         // the 2 cycles Vitis adds around a port read, then the add, under a cycle at 300 MHz and so one stage: 67.
@@ -140,13 +138,13 @@ public sealed class InterfaceTests
     [Fact]
     public void TheEstimateCountsRegisterSlicesAndNoAdapterOrControlRegisterForWirePorts()
     {
-        var fir = ResourceEstimator.Estimate(KernelRuns.Generate(Project("AxisFir.cs"), "axis_fir", null, []).Ir);
+        var fir = ResourceEstimator.Estimate(KernelRuns.Generate(PortedKernel.Project("AxisFir.cs"), "axis_fir", null, []).Ir);
         // Two 32-bit axis ports, each a register slice of 32 LUT and 64 FF (1 and 2 per bit); the ap_memory
         // coefficients, the ap_vld count and the ap_none shift are wires: no m_axi adapter, no s_axilite block.
         Assert.Equal(new ResourceVector(0, 0, 0, 64, 128), fir.ByCategory[CostCategory.Interface]);
         Assert.Equal(0, fir[Resource.Bram18K]); // the coefficient RAM is outside the kernel
 
-        var add = ResourceEstimator.Estimate(KernelRuns.Generate(Project("StreamAdd.cs"), "stream_add", null, []).Ir);
+        var add = ResourceEstimator.Estimate(KernelRuns.Generate(PortedKernel.Project("StreamAdd.cs"), "stream_add", null, []).Ir);
         // One m_axi adapter (gmem0), the s_axilite block with three registers (b's 64-bit address, n), two slices.
         var o = EstimatorOptions.Default;
         var expected = o.MAxiAdapter + o.ControlBase + o.ControlRegister32 * 3 + o.AxisSliceBit * 64;
@@ -156,7 +154,7 @@ public sealed class InterfaceTests
     [Fact]
     public void TheEmuDeviceDrivesAxisPortsFromHostBuffersAndXrtAndXclbinsRefuseWhatTheyCannotRun()
     {
-        var project = Project("StreamAdd.cs");
+        var project = PortedKernel.Project("StreamAdd.cs");
         var kernel = KernelCatalog.Find(project, "stream_add");
         var config = KernelConfig.Resolve(kernel, null, ["size=40"]);
         var design = new KernelDesign(project, kernel, config, Board.Find("u55c"), 300);
@@ -178,7 +176,7 @@ public sealed class InterfaceTests
         Assert.Contains("argument 'a' is an axis stream port", refused.Message);
 
         // A kernel with ap_memory / ap_vld / ap_none ports has no xclbin: the error names the port and the flow.
-        var firProject = Project("AxisFir.cs");
+        var firProject = PortedKernel.Project("AxisFir.cs");
         var fir = KernelCatalog.Find(firProject, "axis_fir");
         var firDesign = new KernelDesign(firProject, fir, KernelConfig.Resolve(fir, null, []), Board.Find("u55c"), 300);
         var noXclbin = Assert.Throws<DeviceArgumentException>(() => KernelXclbin.Describe(firDesign));

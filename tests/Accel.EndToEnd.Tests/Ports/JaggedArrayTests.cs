@@ -8,8 +8,6 @@ namespace Accel.Tests.Ports;
 /// T[,] (SystolicMatmul.cs, BoxFilter.cs): the same C++ but for names, the same cycles, the same estimate.</summary>
 public sealed class JaggedArrayTests
 {
-    private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
-
     private static readonly Codegen.Backends.Hls.HlsProjectWriter.Options U55c = new(Codegen.Backends.Hls.Board.Find("u55c"), 300);
 
     public static TheoryData<string, string, string[]> Kernels() => new()
@@ -28,26 +26,13 @@ public sealed class JaggedArrayTests
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void JaggedKernelIsBitExactInCsimAndEmulatesToTheReference(string file, string kernel, string[] overrides)
-    {
-        var project = Project(file);
-        var (generated, csim) = KernelRuns.GenerateAndRun(project, kernel, null, overrides);
-        Assert.True(csim.BitExact, csim.Output);
-        Assert.True(csim.Total > 0);
-
-        var emulated = KernelRuns.Emulate(project, kernel, null, overrides);
-        foreach (var port in generated.Ir.Top.Parameters.Where(VariableUse.Of(generated.Ir).IsWritten))
-            Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
-        Assert.True(ResourceEstimator.Estimate(generated.Ir)[Resource.Lut] > 0);
-    }
+    public void JaggedKernelIsBitExactInCsimAndEmulatesToTheReference(string file, string kernel, string[] overrides) =>
+        PortedKernel.CheckBitExactEmulatedAndEstimated(file, kernel, overrides);
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void JaggedKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides)
-    {
-        var (_, csim) = KernelRuns.GenerateAndRun(Project(file), kernel, null, overrides, sanitize: true);
-        Assert.True(csim.BitExact, csim.Output);
-    }
+    public void JaggedKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides) =>
+        PortedKernel.CheckCleanUnderSanitizers(file, kernel, overrides);
 
     [Theory]
     [MemberData(nameof(Twins))]
@@ -58,8 +43,8 @@ public sealed class JaggedArrayTests
         // The same C++ but for the banner, the source lines and the top's name.
         Assert.Equal(Body(flat.Cpp, twin, twinFile), Body(jagged.Cpp, kernel, file));
 
-        var a = KernelRuns.Emulate(Project(file), kernel, null, overrides);
-        var b = KernelRuns.Emulate(Project(twinFile), twin, null, overrides);
+        var a = KernelRuns.Emulate(PortedKernel.Project(file), kernel, null, overrides);
+        var b = KernelRuns.Emulate(PortedKernel.Project(twinFile), twin, null, overrides);
         Assert.Equal(b.Report.TotalCycles, a.Report.TotalCycles);
 
         var x = ResourceEstimator.Estimate(jagged.Ir);
@@ -76,7 +61,7 @@ public sealed class JaggedArrayTests
         // Store: 4 x (1 + 3 + depth). Then the top's straight-line cycles (its three calls) and the final write
         // response of c: the port's latency after its last beat (64 + 1). The report's depths are 77 (the m_axi
         // read latency 64 inside), 19 and 7, so 4 x 81 + 22 + 4 x 11 + 1 + 65 = 456.
-        var result = KernelRuns.Emulate(Project("JaggedMatmul.cs"), "jagged_mm", null, ["size=4"]);
+        var result = KernelRuns.Emulate(PortedKernel.Project("JaggedMatmul.cs"), "jagged_mm", null, ["size=4"]);
         var loops = result.Timing.Loops;
         Assert.Equal([LoopKind.Sequential, LoopKind.Pipelined, LoopKind.Pipelined, LoopKind.Unrolled, LoopKind.Unrolled, LoopKind.Sequential, LoopKind.Pipelined],
             loops.Values.OrderBy(l => l.Id).Select(l => l.Kind));
@@ -108,7 +93,7 @@ public sealed class JaggedArrayTests
 
     private static (string Cpp, Codegen.Ir.IrKernel Ir) Generate(string file, string kernel, string[] overrides)
     {
-        var project = Project(file);
+        var project = PortedKernel.Project(file);
         var info = KernelCatalog.Find(project, kernel);
         var generated = Codegen.Transpiler.Generate(project, info, KernelConfig.Resolve(info, null, overrides), TestPaths.Scratch($"jagged-{kernel}"), U55c);
         return (File.ReadAllText(Path.Combine(generated.Directory, $"{kernel}.cpp")), generated.Ir);

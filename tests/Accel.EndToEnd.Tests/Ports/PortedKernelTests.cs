@@ -8,8 +8,6 @@ namespace Accel.Tests.Ports;
 /// simulation is bit-exact.</summary>
 public sealed class PortedKernelTests
 {
-    private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
-
     public static TheoryData<string, string, string[]> Kernels() => new()
     {
         { "VectorAdd.cs", "vadd", ["size=100"] },
@@ -27,36 +25,19 @@ public sealed class PortedKernelTests
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void PortedKernelIsBitExactInCsimAndEmulatesToTheSameOutputs(string file, string kernel, string[] overrides)
-    {
-        var project = Project(file);
-        var (generated, csim) = KernelRuns.GenerateAndRun(project, kernel, null, overrides);
-        Assert.True(csim.BitExact, csim.Output);
-        Assert.True(csim.Total > 0);
-
-        var emulated = KernelRuns.Emulate(project, kernel, null, overrides);
-        var use = Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir);
-        foreach (var port in generated.Ir.Top.Parameters.Where(p => use.IsWritten(p) || use.WritesStream(p)))
-            Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
-        Assert.True(emulated.Report.TotalCycles > 0);
-
-        var estimate = ResourceEstimator.Estimate(generated.Ir);
-        Assert.True(estimate[Resource.Lut] > 0);
-    }
+    public void PortedKernelIsBitExactInCsimAndEmulatesToTheSameOutputs(string file, string kernel, string[] overrides) =>
+        PortedKernel.CheckBitExactEmulatedAndEstimated(file, kernel, overrides);
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void PortedKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides)
-    {
-        var (_, csim) = KernelRuns.GenerateAndRun(Project(file), kernel, null, overrides, sanitize: true);
-        Assert.True(csim.BitExact, csim.Output);
-    }
+    public void PortedKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides) =>
+        PortedKernel.CheckCleanUnderSanitizers(file, kernel, overrides);
 
     [Fact]
     public void StreamReadsInsideAnExpressionArePrintedInCSharpOrderAndASwitchAsAnIfChain()
     {
         var options = new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300);
-        var vaddProject = Project("VectorAdd.cs");
+        var vaddProject = PortedKernel.Project("VectorAdd.cs");
         var vadd = KernelCatalog.Find(vaddProject, "vadd");
         var generated = Codegen.Transpiler.Generate(vaddProject, vadd, KernelConfig.Resolve(vadd, null, ["size=8"]), TestPaths.Scratch("vadd-order"), options);
         var cpp = File.ReadAllText(Path.Combine(generated.Directory, "vadd.cpp"));
@@ -66,7 +47,7 @@ public sealed class PortedKernelTests
         Assert.Contains("sum.write(accel::add(read_0, read_1));", cpp);
         Assert.Contains("for (int32_t i = 0, j = size - 1; i < size;", cpp);
 
-        var histProject = Project("Histogram.cs");
+        var histProject = PortedKernel.Project("Histogram.cs");
         var hist = KernelCatalog.Find(histProject, "histogram");
         generated = Codegen.Transpiler.Generate(histProject, hist, KernelConfig.Resolve(hist, null, ["size=8", "bins=16"]), TestPaths.Scratch("hist-switch"), options);
         cpp = File.ReadAllText(Path.Combine(generated.Directory, "histogram.cpp"));
@@ -77,7 +58,7 @@ public sealed class PortedKernelTests
     [Fact]
     public void TwoDimensionalPortsTakeTheStimulusDimensionsAndARowMajorBuffer()
     {
-        var project = Project("BoxFilter.cs");
+        var project = PortedKernel.Project("BoxFilter.cs");
         var kernel = KernelCatalog.Find(project, "box_filter");
         var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, ["height=6", "width=9"]), TestPaths.Scratch("box-2d"),
             new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));
@@ -98,7 +79,7 @@ public sealed class PortedKernelTests
     [Fact]
     public void TwoDimensionalBuffersKeepTheirDimensionsAsArgumentsAndPartitionPerDimension()
     {
-        var project = Project("SystolicMatmul.cs");
+        var project = PortedKernel.Project("SystolicMatmul.cs");
         var kernel = KernelCatalog.Find(project, "systolic_mm");
         var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, ["size=4"]), TestPaths.Scratch("mm-2d"),
             new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));

@@ -7,8 +7,6 @@ namespace Accel.Tests.Ports;
 /// under the sanitizers), emulated to the reference's outputs, estimated as the field arrays.</summary>
 public sealed class StructTests
 {
-    private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
-
     public static TheoryData<string, string, string[]> Kernels() => new()
     {
         { "ComplexFir.cs", "complex_fir", [] },
@@ -18,25 +16,13 @@ public sealed class StructTests
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void StructKernelIsBitExactInCsimEmulatesToTheReferenceAndIsEstimated(string file, string kernel, string[] overrides)
-    {
-        var project = Project(file);
-        var (generated, csim) = KernelRuns.GenerateAndRun(project, kernel, null, overrides);
-        Assert.True(csim.BitExact, csim.Output);
-        Assert.True(csim.Total > 0);
-
-        var emulated = KernelRuns.Emulate(project, kernel, null, overrides);
-        foreach (var port in generated.Ir.Top.Parameters.Where(VariableUse.Of(generated.Ir).IsWritten))
-            Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
-        Assert.True(emulated.Report.TotalCycles > 0);
-
-        Assert.True(ResourceEstimator.Estimate(generated.Ir)[Resource.Lut] > 0);
-    }
+    public void StructKernelIsBitExactInCsimEmulatesToTheReferenceAndIsEstimated(string file, string kernel, string[] overrides) =>
+        PortedKernel.CheckBitExactEmulatedAndEstimated(file, kernel, overrides);
 
     [Fact]
     public void AStructArraysFieldThatNothingReadsIsNotCounted()
     {
-        var project = Project("StructSemantics.cs");
+        var project = PortedKernel.Project("StructSemantics.cs");
         var kernel = KernelCatalog.Find(project, "struct_semantics");
         var ir = Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, []));
         var memories = ResourceEstimator.Estimate(ir).Memories.Select(m => m.Name).ToHashSet();
@@ -50,16 +36,13 @@ public sealed class StructTests
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void StructKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides)
-    {
-        var (_, csim) = KernelRuns.GenerateAndRun(Project(file), kernel, null, overrides, sanitize: true);
-        Assert.True(csim.BitExact, csim.Output);
-    }
+    public void StructKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides) =>
+        PortedKernel.CheckCleanUnderSanitizers(file, kernel, overrides);
 
     [Fact]
     public void AStructIsItsFieldsInTheCppAndTheEstimate()
     {
-        var project = Project("ComplexFir.cs");
+        var project = PortedKernel.Project("ComplexFir.cs");
         var kernel = KernelCatalog.Find(project, "complex_fir");
         var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, []), TestPaths.Scratch("complex-fir"),
             new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));
