@@ -18,6 +18,8 @@ internal sealed class TraceSession : StreamObserver
     private readonly TraceRoom room = new();
     private readonly object[] portArrays;
     private readonly int[] portElementBytes;
+    /// <summary>Per port: its elements are structs, whose fields C# reads and writes one at a time.</summary>
+    private readonly bool[] portOfStructs;
     private readonly List<object> fifos = new();
     private readonly IReadOnlyList<object> axisStreams;
     private readonly Dictionary<int, int> fifoOps = new(); // kernel-side operations per axis FIFO
@@ -50,15 +52,19 @@ internal sealed class TraceSession : StreamObserver
         this.timing = timing;
         portArrays = ports.Cast<object>().ToArray();
         portElementBytes = ports.Select(ElementBytes).ToArray();
+        portOfStructs = ports.Select(p => StructBytes.IsStruct(p.GetType().GetElementType()!)).ToArray();
         recorders.Add(new TraceRecorder());
         processNames.Add(topName);
         PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
     }
 
-    /// <summary>An element's bytes on the bus: an ap value's container, as Vitis packs the port.</summary>
-    private static int ElementBytes(Array port) => port.GetType().GetElementType() is { } e && Accel.Hw.ApBits.IsTyped(e)
-        ? Accel.Hw.ApBits.Format(e).ContainerBits / 8
-        : Buffer.ByteLength(port) / Math.Max(1, port.Length);
+    /// <summary>An element's bytes on the bus: an ap value's container, a struct's padded width, as Vitis packs the port.</summary>
+    private static int ElementBytes(Array port) => port.GetType().GetElementType() switch
+    {
+        { } e when Accel.Hw.ApBits.IsTyped(e) => Accel.Hw.ApBits.Format(e).ContainerBits / 8,
+        { } e when StructBytes.IsStruct(e) => StructBytes.ElementBytes(e),
+        _ => Buffer.ByteLength(port) / Math.Max(1, port.Length),
+    };
 
     public bool IsDataflow { get; private set; }
     /// <summary>The channels 0..n-1: ping-pong buffers of the dataflow region.</summary>
@@ -187,6 +193,8 @@ internal sealed class TraceSession : StreamObserver
             pendingBytes += bytes;
             return;
         }
+        // Another field of the struct element just accessed: Vitis reads (writes) the aggregated element as one word.
+        if (port == pendingPort && kind == pendingKind && portOfStructs[port] && address == pendingAddress + pendingBytes - bytes) return;
         StartAccess(port, kind, address, bytes);
     }
 
