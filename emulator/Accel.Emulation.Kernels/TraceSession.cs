@@ -20,6 +20,12 @@ internal sealed class TraceSession : StreamObserver
     private readonly int[] portElementBytes;
     /// <summary>Per port: its elements are structs, whose fields C# reads and writes one at a time.</summary>
     private readonly bool[] portOfStructs;
+    /// <summary>Per port of structs: the element last touched, how, and in which <see cref="structEpoch"/>.</summary>
+    private readonly (long Address, int Kind, long Epoch)[] lastStructTouch;
+    /// <summary>Advanced at every loop iteration and loop boundary: within one, the fields of one struct element that
+    /// the kernel reads (or writes) are one access of the aggregated element, as Vitis reads (writes) the wide word
+    /// once; the README's "Ports of structs" says why.</summary>
+    private long structEpoch;
     private readonly List<object> fifos = new();
     private readonly IReadOnlyList<object> axisStreams;
     private readonly Dictionary<int, int> fifoOps = new(); // kernel-side operations per axis FIFO
@@ -53,6 +59,7 @@ internal sealed class TraceSession : StreamObserver
         portArrays = ports.Cast<object>().ToArray();
         portElementBytes = ports.Select(ElementBytes).ToArray();
         portOfStructs = ports.Select(p => StructBytes.IsStruct(p.GetType().GetElementType()!)).ToArray();
+        lastStructTouch = Enumerable.Repeat((0L, 0, -1L), ports.Count).ToArray();
         recorders.Add(new TraceRecorder());
         processNames.Add(topName);
         PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
@@ -85,6 +92,7 @@ internal sealed class TraceSession : StreamObserver
 
     public void LoopBegin(int loop, string name, long trips)
     {
+        structEpoch++;
         var t = timing.Loops[loop];
         bool traced = pipelines == 0;
         RunActivity.InLoop(name);
@@ -116,6 +124,7 @@ internal sealed class TraceSession : StreamObserver
 
     public void Iteration()
     {
+        structEpoch++;
         var frame = loops.Peek();
         if (!frame.Traced) return;
         var t = frame.Timing;
@@ -128,6 +137,7 @@ internal sealed class TraceSession : StreamObserver
 
     public void LoopEnd()
     {
+        structEpoch++;
         var frame = loops.Pop();
         RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
         if (!frame.Traced) return;
@@ -188,14 +198,22 @@ internal sealed class TraceSession : StreamObserver
         if (PortOwners[port] != process) ClaimPort(port);
         int bytes = portElementBytes[port];
         long address = (long)index * bytes;
+        if (portOfStructs[port] && SameStructElement(port, address, kind)) return;
         if (port == pendingPort && kind == pendingKind && address == pendingAddress + pendingBytes)
         {
             pendingBytes += bytes;
             return;
         }
-        // Another field of the struct element just accessed: Vitis reads (writes) the aggregated element as one word.
-        if (port == pendingPort && kind == pendingKind && portOfStructs[port] && address == pendingAddress + pendingBytes - bytes) return;
         StartAccess(port, kind, address, bytes);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool SameStructElement(int port, long address, int kind)
+    {
+        ref var last = ref lastStructTouch[port];
+        if (last.Epoch == structEpoch && last.Address == address && last.Kind == kind) return true;
+        last = (address, kind, structEpoch);
+        return false;
     }
 
     // Out of the hot path above, so that it stays small enough to inline.
