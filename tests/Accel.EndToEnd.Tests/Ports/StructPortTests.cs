@@ -1,0 +1,141 @@
+using Accel.Codegen.Backends.Hls;
+using Accel.Codegen.Frontend;
+using Accel.Codegen.Ir.Analysis;
+using Accel.Codegen.Reference;
+using Accel.Kernels.Catalog;
+using Accel.Resources;
+using Accel.Runtime.Devices;
+using Accel.Runtime.Emulator;
+using Accel.Runtime.Emulator.Designs;
+using Accel.Runtime.Emulator.Hosting;
+
+namespace Accel.Tests.Ports;
+
+/// <summary>m_axi ports of structs (Vitis's aggregate): one port of one element of the C layout padded to a power
+/// of two bytes. struct_ports: Sample { byte Tag; int Value; short Q } is offsets 0, 4, 8, sizeof 12, 16 bytes on
+/// the port; Flagged { bool Valid; float Level } is offsets 0 and 4, 8 bytes. rgb_to_hsv: three bytes padded to 4.</summary>
+public sealed class StructPortTests
+{
+    private static KernelProject Project(string file) => KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
+
+    private static readonly KernelProject StructPorts = Project("StructPorts.cs");
+
+    public static TheoryData<string, string, string[]> Kernels() => new()
+    {
+        { "StructPorts.cs", "struct_ports", ["n=8"] },
+        { "ImageConvert.cs", "rgb_to_hsv", ["pixels=20"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void AStructPortKernelIsBitExactInCsimAlsoUnderSanitizersAndEmulatesToTheReference(string file, string name, string[] overrides)
+    {
+        var project = Project(file);
+        var (generated, csim) = KernelRuns.GenerateAndRun(project, name, null, overrides);
+        Assert.True(csim.BitExact, csim.Output);
+        var (_, sanitized) = KernelRuns.GenerateAndRun(project, name, null, overrides, sanitize: true);
+        Assert.True(sanitized.BitExact, sanitized.Output);
+
+        var emulated = KernelRuns.Emulate(project, name, null, overrides);
+        foreach (var port in generated.Ir.Top.Parameters.Where(VariableUse.Of(generated.Ir).IsWritten))
+        {
+            Assert.Equal(generated.Reference[port.Name], emulated.Outputs[port.Name]);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(generated.Directory, "golden", $"{port.Name}.out.bin")), GoldenVectors.Bytes(emulated.Outputs[port.Name]));
+        }
+        Assert.True(ResourceEstimator.Estimate(generated.Ir)[Resource.Lut] > 0);
+    }
+
+    [Fact]
+    public void ThePortIsTheStructWithItsLayoutAssertedAndItsFieldsAccessedInPlace()
+    {
+        var generated = KernelRuns.Generate(StructPorts, "struct_ports", null, ["n=8"]);
+        var header = File.ReadAllText(Path.Combine(generated.Directory, "struct_ports.h"));
+        Assert.Contains("struct alignas(16) Sample", header);
+        Assert.Contains("static_assert(sizeof(Sample) == 16,", header);
+        Assert.Contains("static_assert(offsetof(Sample, Value) == 4,", header);
+        Assert.Contains("static_assert(offsetof(Sample, Q) == 8,", header);
+        Assert.Contains("static_assert(offsetof(Flagged, Level) == 4,", header);
+        Assert.Contains("extern \"C\" void struct_ports(const Sample* samples, const int32_t* offsets, Flagged* flags, Sample* io);", header);
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "struct_ports.cpp"));
+        Assert.Contains("ACCEL_PRAGMA(\"HLS aggregate variable=samples compact=auto\")", cpp);
+        Assert.DoesNotContain("aggregate variable=offsets", cpp);
+        Assert.Contains("flags[i].Level = static_cast<float>(samples[i].Q) * ", cpp);
+        // io[i] = new Sample { ..., Q = io[i].Tag }: every field is read before any is written.
+        Assert.Contains("int16_t struct_2 = static_cast<int16_t>(io[i].Tag);\n        io[i].Tag = struct_0;", cpp);
+    }
+
+    [Fact]
+    public void AnElementIsItsFieldsLittleEndianAtTheirOffsetsWithZeroPadding()
+    {
+        var kernel = KernelCatalog.Find(StructPorts, "struct_ports");
+        var type = kernel.RuntimeType.Assembly.GetType("PortedKernels.Sample")!;
+        var element = Activator.CreateInstance(type)!;
+        type.GetField("Tag")!.SetValue(element, (byte)0xAB);
+        type.GetField("Value")!.SetValue(element, 0x01020304);
+        type.GetField("Q")!.SetValue(element, (short)-2);
+        var array = Array.CreateInstance(type, 2);
+        array.SetValue(element, 1);
+        byte[] expected = [.. new byte[16], 0xAB, 0, 0, 0, 0x04, 0x03, 0x02, 0x01, 0xFE, 0xFF, 0, 0, 0, 0, 0, 0];
+        var bytes = (byte[])BoardLayout.Of(array);
+        Assert.Equal(expected, bytes);
+        Assert.Equal(array, BoardLayout.ToKernel(bytes, type, null));
+    }
+
+    [Fact]
+    public void TheEmulatorChargesOneWideElementPerStructAccess()
+    {
+        var emulated = KernelRuns.Emulate(StructPorts, "struct_ports", null, ["n=8"]);
+        var ports = emulated.Report.Ports.ToDictionary(p => p.Name);
+        // By hand, 8 iterations. samples: three fields read in each iteration are one 16-byte element: 8 x 16 = 128
+        // bytes (not 3 x 128), in 8 requests (no burst: offsets shares gmem0's read channel). offsets: 8 x 4 = 32.
+        // flags: two fields written per iteration, one 8-byte element: 64 bytes, one burst. io: each element read
+        // once and written once, 128 bytes each way, one read burst and one write burst.
+        Assert.Equal((128L, 0L, 8L), (ports["samples"].BytesRead, ports["samples"].BytesWritten, ports["samples"].ReadRequests));
+        Assert.Equal((32L, 8L), (ports["offsets"].BytesRead, ports["offsets"].ReadRequests));
+        Assert.Equal((0L, 64L, 1L), (ports["flags"].BytesRead, ports["flags"].BytesWritten, ports["flags"].WriteRequests));
+        Assert.Equal((128L, 128L, 1L, 1L), (ports["io"].BytesRead, ports["io"].BytesWritten, ports["io"].ReadRequests, ports["io"].WriteRequests));
+
+        // II: gmem0's one read channel carries one beat of samples (its 16-byte element fits the 64-byte bus: the
+        // three field reads of samples[i] are one access) and one of offsets per iteration, so II = 2 (3 if each
+        // field were a beat). Depth: the m_axi read (latency 64, the beat, one cycle to register it: 66) and the
+        // body, whose longest path is Q's int-to-float conversion (6 cycles at 300 MHz) and fmul (4), at least 10.
+        // Cycles: (n - 1) x II + depth, then the last write's response (latency 64 + its beat: 65).
+        var loop = emulated.Timing.Loops[0];
+        Assert.Equal(2, loop.II);
+        Assert.InRange(loop.Depth, 66 + 10, 66 + 14);
+        Assert.Equal(7 * 2 + loop.Depth + 65, emulated.Report.TotalCycles);
+    }
+
+    [Fact]
+    public void RgbToHsvMovesFourBytesAPixelAtOnePixelACycle()
+    {
+        // 20 pixels of 3 bytes, padded to 4: 80 bytes each way, one burst each (80 bytes < 16 beats of 64).
+        // One pixel read whole and one written whole per iteration, each port alone on its bundle: II 1, so
+        // (20 - 1) x 1 + depth + 65 (the last write's response).
+        var emulated = KernelRuns.Emulate(Project("ImageConvert.cs"), "rgb_to_hsv", null, ["pixels=20"]);
+        var ports = emulated.Report.Ports.ToDictionary(p => p.Name);
+        Assert.Equal((80L, 1L), (ports["rgb"].BytesRead, ports["rgb"].ReadRequests));
+        Assert.Equal((80L, 1L), (ports["hsv"].BytesWritten, ports["hsv"].WriteRequests));
+        var loop = emulated.Timing.Loops[0];
+        Assert.Equal(1, loop.II);
+        Assert.Equal(19 + loop.Depth + 65, emulated.Report.TotalCycles);
+    }
+
+    [Fact]
+    public void TheEmuDeviceMovesTheElementsAsBytesAndVerifiesThem()
+    {
+        var kernel = KernelCatalog.Find(StructPorts, "struct_ports");
+        var config = KernelConfig.Resolve(kernel, null, ["n=8"]);
+        var design = new KernelDesign(StructPorts, kernel, config, Board.Find("u55c"), 300);
+        Assert.Equal(["const Sample*", "const int32_t*", "Flagged*", "Sample*"], KernelXclbin.Describe(design).Kernels[0].Arguments.Select(a => a.Type));
+        EmulatorBackend.Register();
+        using var device = Device.Open("emu");
+        ((EmulatorDevice)device).Load(design);
+        using var handle = device.OpenKernel("struct_ports");
+        var stimulus = new KernelActivator(kernel, config).MakeStimulus(1);
+        var result = StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(60));
+        Assert.IsType<byte[]>(result.Arrays["io"]);
+        var verify = ReferenceCheck.Compare(design, stimulus, result.Arrays);
+        Assert.Equal([("flags", 64, 0), ("io", 128, 0)], verify.Outputs.OrderBy(o => o.Name).Select(o => (o.Name, o.Elements, o.Mismatches)));
+    }
+}
