@@ -4,10 +4,9 @@ namespace Accel.Codegen.Ir;
 /// word per element, fields in declaration order from the least significant byte, each at its C/C++ offset. The
 /// byte layout is <see cref="AggregateLayout"/>'s; the C++ struct, the golden files, the host's buffers, the emulator's
 /// addresses and the estimator all use it. One instance per struct per kernel (the frontend caches it).</summary>
-public sealed record AggregateType(string Name, IReadOnlyList<AggregateField> Fields, int NaturalBytes, int Bytes) : IrType
-{
-    public AggregateField Field(string name) => Fields.Single(f => f.Name == name);
-}
+/// <param name="NaturalBytes">the C sizeof of the plain struct</param>
+/// <param name="Bytes">the element's width on the port and its stride in the buffer: NaturalBytes rounded up to a power of two</param>
+public sealed record AggregateType(string Name, IReadOnlyList<AggregateField> Fields, int NaturalBytes, int Bytes) : IrType;
 
 /// <summary>One field of an aggregated element: its scalar type and its byte offset in the element.</summary>
 public sealed record AggregateField(string Name, IrType Type, int Offset);

@@ -29,7 +29,7 @@ internal static class HlsViewBuilder
             TopInterfaces.AxisStreams(kernel).Any(),
             top.Parameters.Any(p => (IrTypes.ElementOf(p.Type) ?? p.Type) is ApType),
             top.Parameters.Select(p => p.Type).OfType<PortType>().Select(p => p.Element).OfType<AggregateType>().Distinct()
-                .Select(a => new StructView(a.Name, a.Bytes, a.Fields.Select(f => new StructFieldView(CppSpellings.Type(f.Type), f.Name, f.Offset)).ToList())).ToList());
+                .Select(a => new StructView(a.Name, a.NaturalBytes, a.Bytes, a.Fields.Select(f => new StructFieldView(CppSpellings.Type(f.Type), f.Name, f.Offset)).ToList())).ToList());
     }
 
     private static string Comment(IrFunction f) => $"{f.Name}, from {Path.GetFileName(f.SourceFile)}:{f.Line}";

@@ -15,7 +15,7 @@ public sealed record KernelSourceView(
 
 /// <summary>The C++ struct of a port of structs, declared alignas(<paramref name="Bytes"/>) so that its sizeof is the
 /// padded element width (<see cref="Ir.AggregateLayout"/>); the header asserts the size and every offset.</summary>
-public sealed record StructView(string Name, int Bytes, IReadOnlyList<StructFieldView> Fields);
+public sealed record StructView(string Name, int NaturalBytes, int Bytes, IReadOnlyList<StructFieldView> Fields);
 
 public sealed record StructFieldView(string Type, string Name, int Offset);
 
