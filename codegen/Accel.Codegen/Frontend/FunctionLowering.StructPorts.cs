@@ -31,8 +31,11 @@ internal sealed partial class FunctionLowering
         if (ShapeOf(structType) is not { } shape) return [];
         CheckName(shape.Symbol.Name, shape.Symbol.DeclaringSyntaxReferences[0].GetSyntax());
         foreach (var f in shape.Fields) CheckName(f.Name, f.Symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() ?? where);
-        var binding = PortBindingOf(attribute) with { Source = Spot(attribute.ApplicationSyntaxReference?.GetSyntax() ?? where) };
-        var port = Declare(p, new Variable(p.Name, new PortType(context.Aggregate(shape)), VariableKind.Port) { Port = binding });
+        // UG1399 ("Structs in the Interface"): a struct on the interface prevents automatic port width resizing, so the
+        // port's data width is the padded element, one element a beat, whatever [MAxi]'s WidthBits asks for.
+        var element = context.Aggregate(shape);
+        var binding = PortBindingOf(attribute) with { WidthBits = 8 * element.Bytes, Source = Spot(attribute.ApplicationSyntaxReference?.GetSyntax() ?? where) };
+        var port = Declare(p, new Variable(p.Name, new PortType(element), VariableKind.Port) { Port = binding });
         structVariables[p] = new StructVariable(shape, [], IsArray: true) { Port = port };
         return [port];
     }

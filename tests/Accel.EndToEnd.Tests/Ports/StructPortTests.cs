@@ -58,6 +58,7 @@ public sealed class StructPortTests
         Assert.Contains("extern \"C\" void struct_ports(const Sample* samples, const int32_t* offsets, Flagged* flags, Sample* io);", header);
         var cpp = File.ReadAllText(Path.Combine(generated.Directory, "struct_ports.cpp"));
         Assert.Contains("ACCEL_PRAGMA(\"HLS aggregate variable=samples compact=auto\")", cpp);
+        Assert.Contains("port=samples bundle=gmem0 offset=slave depth=8 max_widen_bitwidth=128 ", cpp); // not widened past its element
         Assert.DoesNotContain("aggregate variable=offsets", cpp);
         Assert.Contains("flags[i].Level = static_cast<float>(samples[i].Q) * ", cpp);
         // io[i] = new Sample { ..., Q = io[i].Tag }: every field is read before any is written.
@@ -86,39 +87,42 @@ public sealed class StructPortTests
     {
         var emulated = KernelRuns.Emulate(StructPorts, "struct_ports", null, ["n=8"]);
         var ports = emulated.Report.Ports.ToDictionary(p => p.Name);
-        // By hand, 8 iterations. samples: three fields read in each iteration are one 16-byte element: 8 x 16 = 128
-        // bytes (not 3 x 128), in 8 requests (no burst: offsets shares gmem0's read channel). offsets: 8 x 4 = 32.
-        // flags: two fields written per iteration, one 8-byte element: 64 bytes, one burst. io: each element read
-        // once and written once, 128 bytes each way, one read burst and one write burst.
+        // By hand, 8 iterations. A port of structs is not widened (UG1399): its beat is one padded element. samples:
+        // three fields read in each iteration are one 16-byte element: 8 x 16 = 128 bytes (not 3 x 128), in 8
+        // requests (no burst: offsets shares gmem0's read channel). offsets: 8 x 4 = 32. flags: two fields written
+        // per iteration, one 8-byte element: 64 bytes, 8 beats, one burst. io: each element read once and written
+        // once, 128 bytes each way, 8 beats, one read burst and one write burst.
         Assert.Equal((128L, 0L, 8L), (ports["samples"].BytesRead, ports["samples"].BytesWritten, ports["samples"].ReadRequests));
         Assert.Equal((32L, 8L), (ports["offsets"].BytesRead, ports["offsets"].ReadRequests));
         Assert.Equal((0L, 64L, 1L), (ports["flags"].BytesRead, ports["flags"].BytesWritten, ports["flags"].WriteRequests));
         Assert.Equal((128L, 128L, 1L, 1L), (ports["io"].BytesRead, ports["io"].BytesWritten, ports["io"].ReadRequests, ports["io"].WriteRequests));
 
-        // II: gmem0's one read channel carries one beat of samples (its 16-byte element fits the 64-byte bus: the
-        // three field reads of samples[i] are one access) and one of offsets per iteration, so II = 2 (3 if each
-        // field were a beat). Depth: the m_axi read (latency 64, the beat, one cycle to register it: 66) and the
-        // body, whose longest path is Q's int-to-float conversion (6 cycles at 300 MHz) and fmul (4), at least 10.
-        // Cycles: (n - 1) x II + depth, then the last write's response (latency 64 + its beat: 65).
+        // II: gmem0's one read channel carries one beat of samples (one 16-byte element: the three field reads of
+        // samples[i] are one access) and one of offsets per iteration, so II = 2 (4 if each field were a beat).
+        // Depth: the m_axi read (latency 64, the beat, one cycle to register it: 66) and the body, whose longest
+        // path is Q's int-to-float conversion (6 cycles at 300 MHz) and fmul (4), at least 10. Cycles: (n - 1) x II
+        // + depth, then the last write's response: latency 64, its 16-byte beat a third of a cycle at HBM's 48
+        // bytes per cycle (a widened port's 64-byte beat adds one cycle there).
         var loop = emulated.Timing.Loops[0];
         Assert.Equal(2, loop.II);
         Assert.InRange(loop.Depth, 66 + 10, 66 + 14);
-        Assert.Equal(7 * 2 + loop.Depth + 65, emulated.Report.TotalCycles);
+        Assert.Equal(7 * 2 + loop.Depth + 64, emulated.Report.TotalCycles);
     }
 
     [Fact]
     public void RgbToHsvMovesFourBytesAPixelAtOnePixelACycle()
     {
-        // 20 pixels of 3 bytes, padded to 4: 80 bytes each way, one burst each (80 bytes < 16 beats of 64).
-        // One pixel read whole and one written whole per iteration, each port alone on its bundle: II 1, so
-        // (20 - 1) x 1 + depth + 65 (the last write's response).
+        // 20 pixels of 3 bytes, padded to 4: 80 bytes each way on 32-bit ports (a struct port is not widened), 20
+        // beats, so two bursts each (16 beats and 4). One pixel read whole and one written whole per iteration, each
+        // port alone on its bundle: II 1, so (20 - 1) x 1 + depth + 64 (the last write's response latency; its
+        // 4-byte beat is a twelfth of a cycle at 48 bytes per cycle).
         var emulated = KernelRuns.Emulate(Project("ImageConvert.cs"), "rgb_to_hsv", null, ["pixels=20"]);
         var ports = emulated.Report.Ports.ToDictionary(p => p.Name);
-        Assert.Equal((80L, 1L), (ports["rgb"].BytesRead, ports["rgb"].ReadRequests));
-        Assert.Equal((80L, 1L), (ports["hsv"].BytesWritten, ports["hsv"].WriteRequests));
+        Assert.Equal((80L, 2L), (ports["rgb"].BytesRead, ports["rgb"].ReadRequests));
+        Assert.Equal((80L, 2L), (ports["hsv"].BytesWritten, ports["hsv"].WriteRequests));
         var loop = emulated.Timing.Loops[0];
         Assert.Equal(1, loop.II);
-        Assert.Equal(19 + loop.Depth + 65, emulated.Report.TotalCycles);
+        Assert.Equal(19 + loop.Depth + 64, emulated.Report.TotalCycles);
     }
 
     [Fact]

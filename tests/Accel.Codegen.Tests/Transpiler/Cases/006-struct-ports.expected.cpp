@@ -13,11 +13,11 @@ constexpr int32_t n = 16;
 // Run, from 006-struct-ports.cs:16
 extern "C" void case_kernel(const Complex* a, const Complex* b, Complex* product)
 {
-    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=a bundle=gmem0 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
+    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=a bundle=gmem0 offset=slave depth=64 max_widen_bitwidth=64 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS aggregate variable=a compact=auto")
-    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=b bundle=gmem1 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
+    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=b bundle=gmem1 offset=slave depth=64 max_widen_bitwidth=64 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS aggregate variable=b compact=auto")
-    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=product bundle=gmem2 offset=slave depth=64 max_widen_bitwidth=512 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
+    ACCEL_PRAGMA("HLS INTERFACE mode=m_axi port=product bundle=gmem2 offset=slave depth=64 max_widen_bitwidth=64 max_read_burst_length=16 max_write_burst_length=16 num_read_outstanding=16 num_write_outstanding=16 latency=64")
     ACCEL_PRAGMA("HLS aggregate variable=product compact=auto")
     ACCEL_PRAGMA("HLS INTERFACE mode=s_axilite port=return")
     // loop 0, from 006-struct-ports.cs:19
