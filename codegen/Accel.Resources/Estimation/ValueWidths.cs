@@ -47,7 +47,6 @@ internal sealed class ValueWidths(FunctionScope scope, Func<CallExpr, int> callB
         BoolType => 1,
         FloatType f => f.Bits,
         ApType a => a.Width,
-        AggregateType a => 8 * a.Bytes, // the port's data width: the padded element
         _ => 64,
     };
 
