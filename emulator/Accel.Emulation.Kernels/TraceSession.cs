@@ -20,8 +20,9 @@ internal sealed class TraceSession : StreamObserver
     private readonly int[] portElementBytes;
     /// <summary>Per port: its elements are structs, whose fields C# reads and writes one at a time.</summary>
     private readonly bool[] portOfStructs;
-    /// <summary>Per port of structs: the element last touched, how, and in which <see cref="structEpoch"/>.</summary>
-    private readonly (long Address, int Kind, long Epoch)[] lastStructTouch;
+    /// <summary>Per port of structs: the element last touched, the directions already charged for it (1 read, 2
+    /// write), and in which <see cref="structEpoch"/>.</summary>
+    private readonly (long Address, int Charged, long Epoch)[] lastStructTouch;
     /// <summary>Advanced at every loop iteration and loop boundary: within one, the fields of one struct element that
     /// the kernel reads (or writes) are one access of the aggregated element, as Vitis reads (writes) the wide word
     /// once; the README's "Ports of structs" says why.</summary>
@@ -198,7 +199,7 @@ internal sealed class TraceSession : StreamObserver
         if (PortOwners[port] != process) ClaimPort(port);
         int bytes = portElementBytes[port];
         long address = (long)index * bytes;
-        if (portOfStructs[port] && SameStructElement(port, address, kind)) return;
+        if (portOfStructs[port] && (kind = UnchargedKind(port, address, kind)) < 0) return;
         if (port == pendingPort && kind == pendingKind && address == pendingAddress + pendingBytes)
         {
             pendingBytes += bytes;
@@ -208,12 +209,16 @@ internal sealed class TraceSession : StreamObserver
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool SameStructElement(int port, long address, int kind)
+    /// <summary>The part of a touch of a struct element not yet charged in this epoch (as the schedule counts one read
+    /// and one write of an element an iteration, whatever fields it reads and writes): its kind, or -1 for none.</summary>
+    private int UnchargedKind(int port, long address, int kind)
     {
+        int directions = (kind != 1 ? 1 : 0) | (kind != 0 ? 2 : 0);
         ref var last = ref lastStructTouch[port];
-        if (last.Epoch == structEpoch && last.Address == address && last.Kind == kind) return true;
-        last = (address, kind, structEpoch);
-        return false;
+        if (last.Epoch != structEpoch || last.Address != address) last = (address, 0, structEpoch);
+        int uncharged = directions & ~last.Charged;
+        last.Charged |= directions;
+        return uncharged switch { 0 => -1, 1 => 0, 2 => 1, _ => 2 };
     }
 
     // Out of the hot path above, so that it stays small enough to inline.

@@ -24,6 +24,7 @@ public sealed class StructPortTests
     {
         { "StructPorts.cs", "struct_ports", ["n=8"] },
         { "ImageConvert.cs", "rgb_to_hsv", ["pixels=20"] },
+        { "StructPortSemantics.cs", "struct_port_semantics", [] },
     };
 
     [Theory]
@@ -107,6 +108,18 @@ public sealed class StructPortTests
         Assert.Equal(2, loop.II);
         Assert.InRange(loop.Depth, 66 + 10, 66 + 14);
         Assert.Equal(7 * 2 + loop.Depth + 64, emulated.Report.TotalCycles);
+    }
+
+    [Fact]
+    public void AnElementIsReadAndWrittenAtMostOnceAnIteration()
+    {
+        // By hand, n = 12, 4-byte elements. Loop 1 reads element i whole (into local), updates R and G in place
+        // (a read and a write) and reads it again for Sum: one read and one write of 4 bytes an iteration, as the
+        // schedule counts them (48 and 48). Loop 2 writes element i whole: 48 written. After the loops, image[1]
+        // and image[2] are read and image[0] written: 8 and 4. So 56 bytes read and 100 written.
+        var emulated = KernelRuns.Emulate(Project("StructPortSemantics.cs"), "struct_port_semantics", null, []);
+        var image = emulated.Report.Ports.Single(p => p.Name == "image");
+        Assert.Equal((56L, 100L), (image.BytesRead, image.BytesWritten));
     }
 
     [Fact]
