@@ -20,9 +20,9 @@ internal sealed class TraceSession : StreamObserver
     private readonly int[] portElementBytes;
     /// <summary>Per port: its elements are structs, whose fields C# reads and writes one at a time.</summary>
     private readonly bool[] portOfStructs;
-    /// <summary>Per port of structs: the element last touched, the directions already charged for it (1 read, 2
-    /// write), and in which <see cref="structEpoch"/>.</summary>
-    private readonly (long Address, int Charged, long Epoch)[] lastStructTouch;
+    /// <summary>Per port of structs: the elements touched in <see cref="structEpoch"/> (the epoch of the map) and the
+    /// directions already charged for each (1 read, 2 write).</summary>
+    private readonly (Dictionary<long, int> Charged, long Epoch)[] structTouches;
     /// <summary>Advanced at every loop iteration and loop boundary: within one, the fields of one struct element that
     /// the kernel reads (or writes) are one access of the aggregated element, as Vitis reads (writes) the wide word
     /// once; the README's "Ports of structs" says why.</summary>
@@ -60,7 +60,7 @@ internal sealed class TraceSession : StreamObserver
         portArrays = ports.Cast<object>().ToArray();
         portElementBytes = ports.Select(ElementBytes).ToArray();
         portOfStructs = ports.Select(p => StructBytes.IsStruct(p.GetType().GetElementType()!)).ToArray();
-        lastStructTouch = Enumerable.Repeat((0L, 0, -1L), ports.Count).ToArray();
+        structTouches = ports.Select(_ => (new Dictionary<long, int>(), -1L)).ToArray();
         recorders.Add(new TraceRecorder());
         processNames.Add(topName);
         PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
@@ -214,11 +214,15 @@ internal sealed class TraceSession : StreamObserver
     private int UnchargedKind(int port, long address, int kind)
     {
         int directions = (kind != 1 ? 1 : 0) | (kind != 0 ? 2 : 0);
-        ref var last = ref lastStructTouch[port];
-        if (last.Epoch != structEpoch || last.Address != address) last = (address, 0, structEpoch);
-        int uncharged = directions & ~last.Charged;
-        last.Charged |= directions;
-        return uncharged switch { 0 => -1, 1 => 0, 2 => 1, _ => 2 };
+        ref var touches = ref structTouches[port];
+        if (touches.Epoch != structEpoch)
+        {
+            touches.Charged.Clear();
+            touches.Epoch = structEpoch;
+        }
+        int charged = touches.Charged.GetValueOrDefault(address);
+        touches.Charged[address] = charged | directions;
+        return (directions & ~charged) switch { 0 => -1, 1 => 0, 2 => 1, _ => 2 };
     }
 
     // Out of the hot path above, so that it stays small enough to inline.

@@ -11,7 +11,8 @@ public struct WidePixel
 }
 
 /// <summary>C#'s semantics on a port of structs: an element copied into a local struct array, fields updated in
-/// place (++ and += on a byte that wraps, an sbyte that wraps), an element passed by value to a function, elements
+/// place (++ and += on a byte that wraps, an sbyte that wraps), an element passed by value to a function, fields of
+/// two elements read in turn, elements
 /// written back whole in reverse order, and a field computed from fields of other elements outside any loop.</summary>
 [Kernel("struct_port_semantics")]
 public sealed class StructPortSemantics([Range(5, 16)] int n = 12)
@@ -25,7 +26,7 @@ public sealed class StructPortSemantics([Range(5, 16)] int n = 12)
             local[i] = image[i];
             image[i].R++;
             image[i].G += 3;
-            sums[i] = Sum(image[i]);
+            sums[i] = Sum(image[i]) + image[n - 1 - i].B + image[i].B;
         }
         for (int i = 0; i < n; i++)
             image[i] = local[n - 1 - i];
