@@ -57,6 +57,8 @@ public static class KernelEmulator
             TraceHooks.Session = null;
             StreamObserver.Current = null;
         }
+        // A port of structs comes back as the hooked copy's struct: give it the type the stimulus (and the reference) uses.
+        outputs = outputs.ToDictionary(o => o.Key, o => stimulus.Arrays.TryGetValue(o.Key, out var given) ? StructBytes.Retype(o.Value, given.GetType().GetElementType()!) : o.Value);
         var traces = session!.Finish(axis);
         phases["run"] = Lap(watch);
         var design = BuildDesign(ir, session, ports, options);

@@ -140,9 +140,11 @@ internal sealed class KernelRewriter : CSharpSyntaxRewriter
         // Of a generic method: hooked when the parameter may be a port in any specialisation (Touch checks at run time).
         if (!current.Select(f => f.Parameters.FirstOrDefault(v => v.Name == parameter.Name))
                 .Any(v => v is not null && (v.Port is not null || portAliases.ContainsKey(v)))) return visited;
-        int kind = node.Parent switch
+        // image[i].R = v writes element i of a port of structs as image[i] = v would.
+        var place = node.Parent is MemberAccessExpressionSyntax field && field.Expression == node ? field : (ExpressionSyntax)node;
+        int kind = place.Parent switch
         {
-            AssignmentExpressionSyntax a when a.Left == node => a.IsKind(SyntaxKind.SimpleAssignmentExpression) ? 1 : 2,
+            AssignmentExpressionSyntax a when a.Left == place => a.IsKind(SyntaxKind.SimpleAssignmentExpression) ? 1 : 2,
             PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => 2,
             _ => 0,
         };

@@ -18,6 +18,15 @@ internal sealed class TraceSession : StreamObserver
     private readonly TraceRoom room = new();
     private readonly object[] portArrays;
     private readonly int[] portElementBytes;
+    /// <summary>Per port: its elements are structs, whose fields C# reads and writes one at a time.</summary>
+    private readonly bool[] portOfStructs;
+    /// <summary>Per port of structs: the elements touched in <see cref="structEpoch"/> (the epoch of the map) and the
+    /// directions already charged for each (1 read, 2 write).</summary>
+    private readonly (Dictionary<long, int> Charged, long Epoch)[] structTouches;
+    /// <summary>Advanced at every loop iteration and loop boundary: within one, the fields of one struct element that
+    /// the kernel reads (or writes) are one access of the aggregated element, as Vitis reads (writes) the wide word
+    /// once; the README's "Ports of structs" says why.</summary>
+    private long structEpoch;
     private readonly List<object> fifos = new();
     private readonly IReadOnlyList<object> axisStreams;
     private readonly Dictionary<int, int> fifoOps = new(); // kernel-side operations per axis FIFO
@@ -50,15 +59,20 @@ internal sealed class TraceSession : StreamObserver
         this.timing = timing;
         portArrays = ports.Cast<object>().ToArray();
         portElementBytes = ports.Select(ElementBytes).ToArray();
+        portOfStructs = ports.Select(p => StructBytes.IsStruct(p.GetType().GetElementType()!)).ToArray();
+        structTouches = ports.Select(_ => (new Dictionary<long, int>(), -1L)).ToArray();
         recorders.Add(new TraceRecorder());
         processNames.Add(topName);
         PortOwners = Enumerable.Repeat(-1, ports.Count).ToArray();
     }
 
-    /// <summary>An element's bytes on the bus: an ap value's container, as Vitis packs the port.</summary>
-    private static int ElementBytes(Array port) => port.GetType().GetElementType() is { } e && Accel.Hw.ApBits.IsTyped(e)
-        ? Accel.Hw.ApBits.Format(e).ContainerBits / 8
-        : Buffer.ByteLength(port) / Math.Max(1, port.Length);
+    /// <summary>An element's bytes on the bus: an ap value's container, a struct's padded width, as Vitis packs the port.</summary>
+    private static int ElementBytes(Array port) => port.GetType().GetElementType() switch
+    {
+        { } e when Accel.Hw.ApBits.IsTyped(e) => Accel.Hw.ApBits.Format(e).ContainerBits / 8,
+        { } e when StructBytes.IsStruct(e) => StructBytes.ElementBytes(e),
+        _ => Buffer.ByteLength(port) / Math.Max(1, port.Length),
+    };
 
     public bool IsDataflow { get; private set; }
     /// <summary>The channels 0..n-1: ping-pong buffers of the dataflow region.</summary>
@@ -79,6 +93,7 @@ internal sealed class TraceSession : StreamObserver
 
     public void LoopBegin(int loop, string name, long trips)
     {
+        structEpoch++;
         var t = timing.Loops[loop];
         bool traced = pipelines == 0;
         RunActivity.InLoop(name);
@@ -110,6 +125,7 @@ internal sealed class TraceSession : StreamObserver
 
     public void Iteration()
     {
+        structEpoch++;
         var frame = loops.Peek();
         if (!frame.Traced) return;
         var t = frame.Timing;
@@ -122,6 +138,7 @@ internal sealed class TraceSession : StreamObserver
 
     public void LoopEnd()
     {
+        structEpoch++;
         var frame = loops.Pop();
         RunActivity.InLoop(loops.Count > 0 ? loops.Peek().Name : null);
         if (!frame.Traced) return;
@@ -182,12 +199,30 @@ internal sealed class TraceSession : StreamObserver
         if (PortOwners[port] != process) ClaimPort(port);
         int bytes = portElementBytes[port];
         long address = (long)index * bytes;
+        if (portOfStructs[port] && (kind = UnchargedKind(port, address, kind)) < 0) return;
         if (port == pendingPort && kind == pendingKind && address == pendingAddress + pendingBytes)
         {
             pendingBytes += bytes;
             return;
         }
         StartAccess(port, kind, address, bytes);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>The part of a touch of a struct element not yet charged in this epoch (as the schedule counts one read
+    /// and one write of an element an iteration, whatever fields it reads and writes): its kind, or -1 for none.</summary>
+    private int UnchargedKind(int port, long address, int kind)
+    {
+        int directions = (kind != 1 ? 1 : 0) | (kind != 0 ? 2 : 0);
+        ref var touches = ref structTouches[port];
+        if (touches.Epoch != structEpoch)
+        {
+            touches.Charged.Clear();
+            touches.Epoch = structEpoch;
+        }
+        int charged = touches.Charged.GetValueOrDefault(address);
+        touches.Charged[address] = charged | directions;
+        return (directions & ~charged) switch { 0 => -1, 1 => 0, 2 => 1, _ => 2 };
     }
 
     // Out of the hot path above, so that it stays small enough to inline.

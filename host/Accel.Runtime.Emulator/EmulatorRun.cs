@@ -78,7 +78,7 @@ public sealed class EmulatorRun : IRun
             // An output axis port is drained into its buffer: the buffer's length is the number of words it expects.
             bool drained = Definition.Arguments[index].Kind == ArgumentKind.Stream && design.Writes(parameter);
             if (drained) stimulus.Output(name, ApElement(index) ?? buffer.ElementType, buffer.SnapshotDevice().Length);
-            else stimulus.Array(name, BoardLayout.ToKernel(buffer.SnapshotDevice(), ApElement(index), (parameter.Type as PortType)?.Shape?.DimValues));
+            else stimulus.Array(name, BoardLayout.ToKernel(buffer.SnapshotDevice(), LaidOutElement(index), (parameter.Type as PortType)?.Shape?.DimValues));
             // Only arguments the kernel writes come back, so a sync to an input during the run is not undone.
             if (design.Writes(parameter))
                 written.Add((name, buffer));
@@ -94,11 +94,16 @@ public sealed class EmulatorRun : IRun
     }
 
     /// <summary>The typed ap element of an array or stream argument, or null.</summary>
-    private Type? ApElement(int index)
+    private Type? ApElement(int index) => KernelElement(index) is { } element && ApBits.IsTyped(element) ? element : null;
+
+    /// <summary>The element of an array argument that the board holds in another layout (<see cref="BoardLayout"/>):
+    /// a typed ap value or a struct; null for a scalar element.</summary>
+    private Type? LaidOutElement(int index) => KernelElement(index) is { } element && (ApBits.IsTyped(element) || StructBytes.IsStruct(element)) ? element : null;
+
+    private Type? KernelElement(int index)
     {
         var type = kernel.Design.Kernel.RuntimeTop!.GetParameters()[index].ParameterType;
-        var element = type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[0] : null;
-        return element is not null && ApBits.IsTyped(element) ? element : null;
+        return type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[0] : null;
     }
 
     public void Wait(TimeSpan timeout)

@@ -12,7 +12,12 @@ namespace Accel.Codegen.Frontend;
 /// is written to), `Pixel p;` and `new Pixel[n]` start at zero, a struct argument is copied into the callee.</summary>
 internal sealed partial class FunctionLowering
 {
-    private sealed record StructVariable(StructShape Shape, IReadOnlyList<Variable> Fields, bool IsArray);
+    /// <param name="Fields">the field variables; none for a port of structs, which is its <see cref="Port"/></param>
+    private sealed record StructVariable(StructShape Shape, IReadOnlyList<Variable> Fields, bool IsArray)
+    {
+        /// <summary>For an m_axi port of structs: the one aggregated port (see <see cref="LowerStructPort"/>).</summary>
+        public Variable? Port { get; init; }
+    }
 
     private readonly Dictionary<ISymbol, StructVariable> structVariables = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> usedNames = new(StringComparer.Ordinal);
@@ -57,11 +62,10 @@ internal sealed partial class FunctionLowering
     /// <summary>A struct parameter (one scalar per field) or struct array parameter (one array per field).</summary>
     private IEnumerable<Variable> LowerStructParameter(IParameterSymbol p, ITypeSymbol structType, bool isArray, SyntaxNode where)
     {
+        if (isTop && isArray) return LowerStructPort(p, structType, where);
         if (isTop)
         {
-            context.Report(DiagnosticIds.StructConstruct, where, isArray
-                ? $"a port of struct elements ({structType.Name}[] {p.Name}): pack the fields into an integer (uint, ulong) and unpack them with shifts and masks, or copy the port into a local {structType.Name} array"
-                : $"a struct argument of the top function ({structType.Name} {p.Name}): pass its fields as scalar arguments");
+            context.Report(DiagnosticIds.StructConstruct, where, $"a struct argument of the top function ({structType.Name} {p.Name}): pass its fields as scalar arguments, or make it an m_axi port of one element ([MAxi] {structType.Name}[] {p.Name})");
             return [];
         }
         if (ShapeOf(structType) is not { } shape) return [];
@@ -103,6 +107,8 @@ internal sealed partial class FunctionLowering
                 return structVariables.TryGetValue(local.Local, out var lv) ? lv.Fields.Select(Read).ToList() : Missing(op);
             case IParameterReferenceOperation parameter:
                 return structVariables.TryGetValue(parameter.Parameter, out var pv) ? pv.Fields.Select(Read).ToList() : Missing(op);
+            case IArrayElementReferenceOperation element when StructPortOf(element.ArrayReference) is { } port:
+                return PortElementFields(port, LowerValue(element.Indices[0]));
             case IArrayElementReferenceOperation element:
             {
                 if (LowerStructArray(element.ArrayReference) is not { } arrays) return null;
@@ -147,11 +153,23 @@ internal sealed partial class FunctionLowering
         ? null
         : throw new InternalCompilerException($"no struct variable for {op.Syntax} at {Locations.Line(op.Syntax)}");
 
+    /// <summary>The port of structs <paramref name="op"/> names, or null.</summary>
+    private Variable? StructPortOf(IOperation op)
+    {
+        while (op is IConversionOperation { OperatorMethod: null } c && c.Type is IArrayTypeSymbol) op = c.Operand;
+        return op is IParameterReferenceOperation p && structVariables.TryGetValue(p.Parameter, out var s) ? s.Port : null;
+    }
+
     /// <summary>A struct array as the list of its field arrays (for an argument or an element access).</summary>
     private IReadOnlyList<IrExpr>? LowerStructArray(IOperation op)
     {
         while (op is IConversionOperation { OperatorMethod: null } c && c.Type is IArrayTypeSymbol) op = c.Operand;
         ISymbol? symbol = op switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null };
+        if (symbol is not null && structVariables.TryGetValue(symbol, out var port) && port.Port is not null)
+        {
+            context.Report(DiagnosticIds.StructConstruct, op.Syntax, $"passing the port of structs {port.Port.Name} to a function: read its elements in the top function ({port.Shape.Symbol.Name} p = {port.Port.Name}[i]) and pass the struct, or copy the port into a local {port.Shape.Symbol.Name} array and pass that");
+            return null;
+        }
         if (symbol is not null && structVariables.TryGetValue(symbol, out var array) && array.IsArray) return array.Fields.Select(Read).ToList();
         if (symbol is not null && ShapeOf(((IArrayTypeSymbol)op.Type!).ElementType) is not null && !context.Diagnostics.HasErrors)
             throw new InternalCompilerException($"no struct array for {op.Syntax}");
@@ -229,6 +247,8 @@ internal sealed partial class FunctionLowering
     {
         var reads = ReadsOf.Collect(value);
         var own = target is IndexExpr { Array: VarRefExpr a } ? a.Variable : ((VarRefExpr)target).Variable;
+        // The fields of a port of structs are one variable: any read of the port may be another field of the element.
+        if (target is IndexExpr { Field: not null } && reads.Contains(own)) return false;
         return reads.All(v => !written.Contains(v) || ReferenceEquals(v, own));
     }
 
@@ -255,7 +275,7 @@ internal sealed partial class FunctionLowering
     {
         ISymbol? symbol = array switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null };
         if (symbol is null) return null;
-        if (structVariables.TryGetValue(symbol, out var s) && s.IsArray) return s.Fields;
+        if (structVariables.TryGetValue(symbol, out var s) && s.IsArray) return s.Port is { } port ? [port] : s.Fields;
         return variables.TryGetValue(symbol, out var v) ? [v] : null;
     }
 }

@@ -197,7 +197,7 @@ internal sealed partial class FunctionLowering(LoweringContext context, IMethodS
         {
             // A struct outside the subset is reported at its declaration; one in it is not a value here.
             if (context.Struct(type) is not null)
-                context.Report(DiagnosticIds.StructConstruct, where, $"{type.Name} here: a struct may be a local, the element of a local array, or an argument of a kernel function (not a return value, a stream element, a port or a field)");
+                context.Report(DiagnosticIds.StructConstruct, where, $"{type.Name} here: a struct may be a local, the element of a local array or of a one-dimensional [MAxi] port, or an argument of a kernel function (not a return value, a stream element, a field, or the element of another kind of port)");
             return null;
         }
         var entry = type switch

@@ -122,5 +122,16 @@ internal sealed class LoweringContext
         return shape;
     }
 
+    private readonly Dictionary<ITypeSymbol, AggregateType> aggregates = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The element type of a port of this struct, one per struct (<see cref="AggregateLayout"/>).</summary>
+    public AggregateType Aggregate(StructShape shape)
+    {
+        if (aggregates.TryGetValue(shape.Symbol, out var aggregate)) return aggregate;
+        var (offsets, natural, bytes) = AggregateLayout.Of(shape.Fields.Select(f => IrTypes.ByteSize(f.Type)).ToList());
+        return aggregates[shape.Symbol] = new AggregateType(shape.Symbol.Name,
+            shape.Fields.Select((f, k) => new AggregateField(f.Name, f.Type, offsets[k])).ToList(), natural, bytes);
+    }
+
     public bool IsKernelClass(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Kernel.Symbol);
 }

@@ -67,6 +67,11 @@ public sealed record IndexExpr(IrType Type, IrExpr Array, IrExpr Index) : IrExpr
     /// <summary>For a multi-dimensional array: the index in each dimension, as written (the C++ prints these).</summary>
     public IReadOnlyList<IrExpr>? Indices { get; init; }
 
+    /// <summary>On a port of structs (<see cref="AggregateType"/>): the field of the element this reads or writes
+    /// (`image[i].R`); the expression's type is the field's. The schedule counts the fields of one element as one
+    /// access of the element's width, as Vitis reads and writes the aggregated word.</summary>
+    public AggregateField? Field { get; init; }
+
     public override T Accept<T>(IIrExprVisitor<T> v) => v.VisitIndex(this);
 }
 

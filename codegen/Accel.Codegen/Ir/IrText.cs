@@ -51,6 +51,7 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
         FloatType f => $"f{f.Bits}",
         ArrayType a => $"{TypeName(a.Element)}[{string.Join(", ", a.DimValues ?? [a.LengthValue])}]",
         PortType p => $"port<{TypeName(p.Element)}>",
+        AggregateType a => $"struct {a.Name} {{ {string.Join(", ", a.Fields.Select(f => $"{f.Name}: {TypeName(f.Type)} @{f.Offset}"))} }} ({a.Bytes} bytes)",
         ArrayParamType a => $"{TypeName(a.Element)}[{(a.Shape?.DimValues is { } dims ? string.Join(", ", dims) : "")}]",
         StreamType s => $"stream<{TypeName(s.Element)}>",
         _ => type.GetType().Name,
@@ -138,7 +139,7 @@ public sealed class IrText : IIrExprVisitor<string>, IIrStmtVisitor
 
     public string VisitTableRef(TableRefExpr e) => e.Table.Name;
 
-    public string VisitIndex(IndexExpr e) => $"{Expr(e.Array)}[{string.Join(", ", (e.Indices ?? [e.Index]).Select(Expr))}]";
+    public string VisitIndex(IndexExpr e) => $"{Expr(e.Array)}[{string.Join(", ", (e.Indices ?? [e.Index]).Select(Expr))}]{(e.Field is { } f ? "." + f.Name : "")}";
 
     public string VisitUnary(UnaryExpr e) => $"({e.Op.Symbol()}{Expr(e.Operand)}):{TypeName(e.Type)}";
 

@@ -83,6 +83,7 @@ public static class IrTypes
         FloatType f => f.Bits / 8,
         BoolType => 1,
         ApType a => a.Container.Bits / 8,
+        AggregateType a => a.Bytes,
         _ => throw new InternalCompilerException($"no byte size for {type}"),
     };
 }

@@ -37,6 +37,11 @@ public sealed class IrVerifier : IrWalker
     {
         Require(IrTypes.ElementOf(e.Array.Type) is not null and not StreamType, $"indexing a {e.Array.Type}");
         Require(e.Index.Type is IntType, "array index is not an integer");
+        // An element of a port of structs is only ever reached through one of its fields, of that field's type.
+        if (IrTypes.ElementOf(e.Array.Type) is AggregateType aggregate)
+            Require(e.Field is { } f && aggregate.Fields.Contains(f) && f.Type == e.Type, $"an element of {aggregate.Name}[] without one of its fields");
+        else
+            Require(e.Field is null, "a field of an element that is not a struct");
         return base.VisitIndex(e);
     }
 

@@ -86,7 +86,7 @@ public sealed class KernelActivator
         {
             if (p.ParameterType.IsArray)
             {
-                var copy = (Array)stimulus.Arrays[p.Name!].Clone();
+                var copy = StructBytes.Retype((Array)stimulus.Arrays[p.Name!].Clone(), p.ParameterType.GetElementType()!);
                 arrays[p.Name!] = copy;
                 return (object)copy;
             }

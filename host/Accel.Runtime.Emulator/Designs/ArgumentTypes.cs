@@ -16,6 +16,7 @@ internal static class ArgumentTypes
         FloatType { Bits: 32 } => "float",
         FloatType => "double",
         ApType a => CSpelling(a.Container), // the board's layout: the host moves containers
+        AggregateType a => a.Name, // the element the kernel's C++ declares; the host moves its bytes
         _ => throw new DeviceArgumentException($"no C spelling for a kernel argument of type {type}"),
     };
 

@@ -5,11 +5,13 @@ namespace Accel.Runtime.Emulator.Hosting;
 /// <summary>Buffers for arrays whose element type is known only at run time (a kernel's stimulus arrays).</summary>
 internal static class TypedBuffers
 {
-    /// <summary>Allocates a buffer for <paramref name="argument"/> as long as <paramref name="contents"/>, writes them and syncs to the device.</summary>
+    /// <summary>Allocates a buffer for <paramref name="argument"/> as long as <paramref name="contents"/>, writes them and syncs to the device.
+    /// The byte case tests the exact type: the runtime lets `is sbyte[]` hold for a byte[] (and the reverse), and a
+    /// port of structs uploads its bytes (<see cref="Accel.Codegen.Reference.BoardLayout"/>).</summary>
     public static IBuffer Upload(IKernel kernel, string argument, Array contents) => contents switch
     {
+        byte[] a when contents.GetType() == typeof(byte[]) => Upload(kernel, argument, a),
         sbyte[] a => Upload(kernel, argument, a),
-        byte[] a => Upload(kernel, argument, a),
         short[] a => Upload(kernel, argument, a),
         ushort[] a => Upload(kernel, argument, a),
         int[] a => Upload(kernel, argument, a),

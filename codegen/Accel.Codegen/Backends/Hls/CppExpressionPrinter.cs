@@ -31,9 +31,9 @@ internal sealed class CppExpressionPrinter : IIrExprVisitor<string>
     public string VisitNamedConst(NamedConstExpr e) => e.Constant.Name;
     public string VisitVarRef(VarRefExpr e) => e.Variable.Name;
     public string VisitTableRef(TableRefExpr e) => e.Table.Name;
-    public string VisitIndex(IndexExpr e) => e.Indices is { } indices
+    public string VisitIndex(IndexExpr e) => (e.Indices is { } indices
         ? e.Array.Accept(this) + string.Concat(indices.Select(i => $"[{Print(i)}]"))
-        : $"{e.Array.Accept(this)}[{Print(e.Index)}]";
+        : $"{e.Array.Accept(this)}[{Print(e.Index)}]") + (e.Field is { } field ? $".{field.Name}" : "");
 
     public string VisitUnary(UnaryExpr e) => e.Op switch
     {

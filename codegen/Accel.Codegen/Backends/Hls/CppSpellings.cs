@@ -14,6 +14,7 @@ internal static class CppSpellings
         FloatType { Bits: 32 } => "float",
         FloatType => "double",
         ApType a => ApSpelling(a),
+        AggregateType a => a.Name,
         _ => throw new InternalCompilerException($"no C++ spelling for {type}"),
     };
 

@@ -27,7 +27,9 @@ internal static class HlsViewBuilder
             functions,
             new FunctionView(Comment(top), Signature(top, kernel.Name, use, portDepths), CppStatementPrinter.Print(top, prologue, byName)),
             TopInterfaces.AxisStreams(kernel).Any(),
-            top.Parameters.Any(p => (IrTypes.ElementOf(p.Type) ?? p.Type) is ApType));
+            top.Parameters.Any(p => (IrTypes.ElementOf(p.Type) ?? p.Type) is ApType),
+            top.Parameters.Select(p => p.Type).OfType<PortType>().Select(p => p.Element).OfType<AggregateType>().Distinct()
+                .Select(a => new StructView(a.Name, a.NaturalBytes, a.Bytes, a.Fields.Select(f => new StructFieldView(CppSpellings.Type(f.Type), f.Name, f.Offset)).ToList())).ToList());
     }
 
     private static string Comment(IrFunction f) => $"{f.Name}, from {Path.GetFileName(f.SourceFile)}:{f.Line}";
@@ -65,9 +67,14 @@ internal static class HlsViewBuilder
         foreach (var p in top.Parameters)
         {
             if (p.Port is { } b)
+            {
                 yield return CppSpellings.PragmaLine($"HLS INTERFACE mode=m_axi port={p.Name} bundle={b.Bundle} offset=slave depth={portDepths[p.Name]} " +
                     $"max_widen_bitwidth={b.WidthBits} max_read_burst_length={b.MaxBurst} max_write_burst_length={b.MaxBurst} " +
                     $"num_read_outstanding={b.MaxOutstanding} num_write_outstanding={b.MaxOutstanding} latency={b.LatencyCycles}");
+                // Vitis's default for a struct on an AXI port, written out (UG1399, "Aggregate"): one word per element.
+                if (IrTypes.ElementOf(p.Type) is AggregateType)
+                    yield return CppSpellings.PragmaLine($"HLS aggregate variable={p.Name} compact=auto");
+            }
             else
                 yield return CppSpellings.PragmaLine($"HLS INTERFACE mode={TopInterfaces.Mode(p)} port={p.Name}");
         }
@@ -103,9 +110,12 @@ internal static class HlsViewBuilder
         {
             var element = IrTypes.ElementOf(p.Type)!;
             bool output = p.Type is StreamType ? use.WritesStream(p) : use.IsWritten(p);
-            return element is ApType ap
-                ? new ArrayView(p.Name, CppSpellings.Type(ap.Container), portDepths[p.Name], output, p.Type is StreamType, CppSpellings.Type(ap))
-                : new ArrayView(p.Name, CppSpellings.Type(element), portDepths[p.Name], output, p.Type is StreamType);
+            return element switch
+            {
+                ApType ap => new ArrayView(p.Name, CppSpellings.Type(ap.Container), portDepths[p.Name], output, p.Type is StreamType, CppSpellings.Type(ap)),
+                AggregateType a => new ArrayView(p.Name, "uint8_t", portDepths[p.Name] * a.Bytes, output, false, Struct: a.Name, StructCount: portDepths[p.Name]),
+                _ => new ArrayView(p.Name, CppSpellings.Type(element), portDepths[p.Name], output, p.Type is StreamType),
+            };
         }).ToList();
         var call = string.Join(", ", top.Parameters.Select(p => p.Type switch
         {
@@ -121,7 +131,12 @@ internal static class HlsViewBuilder
     }
 
     /// <summary>The testbench's vector a memory argument points into: an ap port's converted values, else the words.</summary>
-    private static string Data(Variable p) => IrTypes.ElementOf(p.Type) is ApType ? $"{p.Name}_ap.data()" : $"{p.Name}.data()";
+    private static string Data(Variable p) => IrTypes.ElementOf(p.Type) switch
+    {
+        ApType => $"{p.Name}_ap.data()",
+        AggregateType => $"{p.Name}_elements.data()",
+        _ => $"{p.Name}.data()",
+    };
 
     /// <summary>Alveo boards connect each argument to its [MAxi] bank; an embedded board to the PS slave port of its
     /// bundle (<see cref="PsPortMap"/>).</summary>
@@ -139,9 +154,15 @@ internal static class HlsViewBuilder
 
     public static HostView Host(IrKernel kernel, string config, IReadOnlyDictionary<string, int> portDepths) =>
         new(Banner(kernel, config), kernel.Name, kernel.Top.Parameters.Select((p, i) => p.Type is PortType port
-            ? new HostArgumentView(i, p.Name, BoardType(port.Element), true, portDepths[p.Name], VariableUse.Of(kernel).IsWritten(p))
+            ? new HostArgumentView(i, p.Name, BoardType(port.Element), true, portDepths[p.Name] * (port.Element is AggregateType a ? a.Bytes : 1), VariableUse.Of(kernel).IsWritten(p))
             : new HostArgumentView(i, p.Name, BoardType(p.Type), false, 0, false)).ToList());
 
-    /// <summary>What the host moves: an ap value as its container (the board's layout), anything else as it is.</summary>
-    private static string BoardType(IrType type) => CppSpellings.Type(type is ApType ap ? ap.Container : type);
+    /// <summary>What the host moves: an ap value as its container (the board's layout), a struct element as its bytes
+    /// (<see cref="AggregateLayout"/>), anything else as it is.</summary>
+    private static string BoardType(IrType type) => type switch
+    {
+        ApType ap => CppSpellings.Type(ap.Container),
+        AggregateType => "uint8_t",
+        _ => CppSpellings.Type(type),
+    };
 }

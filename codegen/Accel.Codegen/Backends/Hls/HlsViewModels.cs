@@ -11,7 +11,13 @@ public sealed record FunctionView(string Comment, string Signature, IReadOnlyLis
 public sealed record KernelSourceView(
     string Banner, string Kernel, string Config,
     IReadOnlyList<ConstView> Params, IReadOnlyList<ConstView> Constants, IReadOnlyList<TableView> Tables,
-    IReadOnlyList<FunctionView> Functions, FunctionView Top, bool AxisPorts, bool ApArguments);
+    IReadOnlyList<FunctionView> Functions, FunctionView Top, bool AxisPorts, bool ApArguments, IReadOnlyList<StructView> Structs);
+
+/// <summary>The C++ struct of a port of structs, declared alignas(<paramref name="Bytes"/>) so that its sizeof is the
+/// padded element width (<see cref="Ir.AggregateLayout"/>); the header asserts the size and every offset.</summary>
+public sealed record StructView(string Name, int NaturalBytes, int Bytes, IReadOnlyList<StructFieldView> Fields);
+
+public sealed record StructFieldView(string Type, string Name, int Offset);
 
 public sealed record ScalarView(string Name);
 
@@ -19,7 +25,9 @@ public sealed record ScalarView(string Name);
 /// input before the call, drained from an output after it). An ap port's or stream's words are containers (<see cref="Ir.ApType.Container"/>)
 /// the testbench converts into <paramref name="ApType"/> values for the call and back after it: the real ap_fixed's
 /// size is not the container's, so memory is never reinterpreted.</summary>
-public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput, bool IsStream, string? ApType = null)
+/// A port of structs is loaded as its bytes (<paramref name="Type"/> uint8_t, <paramref name="Count"/> bytes) and copied
+/// with memcpy into <paramref name="StructCount"/> elements of <paramref name="Struct"/>, whose layout the header asserts.
+public sealed record ArrayView(string Name, string Type, int Count, bool IsOutput, bool IsStream, string? ApType = null, string? Struct = null, int StructCount = 0)
 {
     /// <summary>What the kernel's argument holds: the ap values, or the words as they are.</summary>
     public string Element => ApType ?? Type;

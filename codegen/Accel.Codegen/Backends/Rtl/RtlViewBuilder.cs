@@ -124,7 +124,9 @@ internal static class RtlViewBuilder
         if (kernel.Top.ReturnType is not VoidType)
             rejections.Report(kernel.Top.Line, "a top function with a return value");
         foreach (var p in kernel.Top.Parameters)
-            if (p.Type is PortType { Element: not (IntType or ApType) }) // an ap port is the one ap report below
+            if (p.Type is PortType { Element: AggregateType aggregate })
+                rejections.Report(kernel.Top.Line, $"port {p.Name} of struct {aggregate.Name} elements");
+            else if (p.Type is PortType { Element: not (IntType or ApType) }) // an ap port is the one ap report below
                 rejections.Report(kernel.Top.Line, $"port {p.Name} of {((PortType)p.Type).Element} elements");
     }
 }

@@ -101,22 +101,60 @@ public sealed class StructNested(int n = 4)
     }
 }
 
+// An m_axi port of structs is in the subset (Vitis aggregates it); an ap_memory one is not.
 public struct PortPixel
 {
     public byte R;
     public byte G;
 }
 
-[Kernel("struct_port")]
-public sealed class StructPort(int n = 4)
+[Kernel("struct_ap_memory_port")]
+public sealed class StructApMemoryPort(int n = 4)
 {
     [Top]
     public void Run(
-        [MAxi("gmem0")] PortPixel[] image, //! ACCEL0045
+        [ApMemory] PortPixel[] image, //! ACCEL0045
         [MAxi("gmem1")] int[] gray)
     {
         for (int i = 0; i < n; i++)
             gray[i] = image[i].R + image[i].G;
+    }
+}
+
+// A port of structs stays in the top function.
+[Kernel("struct_port_argument")]
+public sealed class StructPortArgument(int n = 4)
+{
+    [Top]
+    public void Run([MAxi("gmem0")] PortPixel[] image, [MAxi("gmem1")] int[] gray)
+    {
+        Gray(image, gray); //! ACCEL0045
+    }
+
+    private void Gray(PortPixel[] image, int[] gray)
+    {
+        for (int i = 0; i < n; i++)
+            gray[i] = image[i].R + image[i].G;
+    }
+}
+
+// A struct scalar argument of the top function.
+public struct Gain
+{
+    public int Scale;
+    public int Shift;
+}
+
+[Kernel("struct_top_scalar")]
+public sealed class StructTopScalar(int n = 4)
+{
+    [Top]
+    public void Run(
+        Gain gain, //! ACCEL0045
+        [MAxi("gmem1")] int[] data)
+    {
+        for (int i = 0; i < n; i++)
+            data[i] = data[i] * 3;
     }
 }
 
