@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Accel.Testbenches;
-
 namespace Accel.Tests.Cli;
 
 /// <summary>A kernel with m_axi ports of structs on the host side: the host's buffers hold the elements' bytes

@@ -1,5 +1,3 @@
-using Accel.Codegen.Ir;
-
 namespace Accel.Tests.Backends;
 
 /// <summary>The byte layout of a struct element on an m_axi port: each field at its natural alignment (g++'s

@@ -1,9 +1,5 @@
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
 using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Reference;
-using Accel.Kernels.Catalog;
-using Accel.Resources;
 using Accel.Runtime.Devices;
 using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;
