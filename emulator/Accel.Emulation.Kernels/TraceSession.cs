@@ -208,9 +208,9 @@ internal sealed class TraceSession : StreamObserver
         StartAccess(port, kind, address, bytes);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     /// <summary>The part of a touch of a struct element not yet charged in this epoch (as the schedule counts one read
     /// and one write of an element an iteration, whatever fields it reads and writes): its kind, or -1 for none.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int UnchargedKind(int port, long address, int kind)
     {
         int directions = (kind != 1 ? 1 : 0) | (kind != 0 ? 2 : 0);

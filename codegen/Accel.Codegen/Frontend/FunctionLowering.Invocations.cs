@@ -228,12 +228,12 @@ internal sealed partial class FunctionLowering
     {
         why = null;
         var array = args[0] is IConversionOperation c ? c.Operand : args[0];
+        if (IsReportedVariable(array)) return null; // its declaration was reported: nothing more to say about it
         var (kind, factor, dim) = ((PartitionKind)arg(1)!, (int)arg(2)!, (int)arg(3)!);
         var table = array is IFieldReferenceOperation field && LowerValue(field) is TableRefExpr t ? t.Table : null;
         var arrays = table is null && array is ILocalReferenceOperation ? DirectiveArrays(array) : null;
         var variable = arrays is { Count: > 0 } && arrays[0] is { Type: ArrayType } first ? first : null;
         int rank = variable?.Type is ArrayType a ? a.Rank : 1;
-        if (IsReportedVariable(array)) return null; // its declaration was reported: nothing more to say about it
         why = table is null && variable is null ? $"'{array.Syntax}' is not an on-chip array declared in this function or a [LookupTable] field (ports are laid out by their interface)"
             : table is not null && reshape ? $"the lookup table '{table.Name}' can be partitioned (Hls.ArrayPartition), not reshaped"
             : kind != PartitionKind.Complete && factor < 1 ? $"a {kind.ToString().ToLowerInvariant()} partition needs a factor of at least 1 (it is {factor})"

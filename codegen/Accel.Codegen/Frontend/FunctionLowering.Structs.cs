@@ -153,24 +153,28 @@ internal sealed partial class FunctionLowering
         ? null
         : throw new InternalCompilerException($"no struct variable for {op.Syntax} at {Locations.Line(op.Syntax)}");
 
-    /// <summary>The port of structs <paramref name="op"/> names, or null.</summary>
-    private Variable? StructPortOf(IOperation op)
+    /// <summary>The local or parameter an array operand names (array conversions removed), or null.</summary>
+    private static (IOperation Operand, ISymbol? Symbol) ArraySymbol(IOperation op)
     {
         while (op is IConversionOperation { OperatorMethod: null } c && c.Type is IArrayTypeSymbol) op = c.Operand;
-        return op is IParameterReferenceOperation p && structVariables.TryGetValue(p.Parameter, out var s) ? s.Port : null;
+        return (op, op switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null });
     }
 
+    /// <summary>The port of structs <paramref name="op"/> names, or null.</summary>
+    private Variable? StructPortOf(IOperation op) =>
+        ArraySymbol(op).Symbol is { } symbol && structVariables.TryGetValue(symbol, out var s) ? s.Port : null;
+
     /// <summary>A struct array as the list of its field arrays (for an argument or an element access).</summary>
-    private IReadOnlyList<IrExpr>? LowerStructArray(IOperation op)
+    private IReadOnlyList<IrExpr>? LowerStructArray(IOperation operand)
     {
-        while (op is IConversionOperation { OperatorMethod: null } c && c.Type is IArrayTypeSymbol) op = c.Operand;
-        ISymbol? symbol = op switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null };
-        if (symbol is not null && structVariables.TryGetValue(symbol, out var port) && port.Port is not null)
+        var (op, symbol) = ArraySymbol(operand);
+        var named = symbol is not null && structVariables.TryGetValue(symbol, out var s) ? s : null;
+        if (named?.Port is { } port)
         {
-            context.Report(DiagnosticIds.StructConstruct, op.Syntax, $"passing the port of structs {port.Port.Name} to a function: read its elements in the top function ({port.Shape.Symbol.Name} p = {port.Port.Name}[i]) and pass the struct, or copy the port into a local {port.Shape.Symbol.Name} array and pass that");
+            context.Report(DiagnosticIds.StructConstruct, op.Syntax, $"passing the port of structs {port.Name} to a function: read its elements in the top function ({named.Shape.Symbol.Name} p = {port.Name}[i]) and pass the struct, or copy the port into a local {named.Shape.Symbol.Name} array and pass that");
             return null;
         }
-        if (symbol is not null && structVariables.TryGetValue(symbol, out var array) && array.IsArray) return array.Fields.Select(Read).ToList();
+        if (named is { IsArray: true }) return named.Fields.Select(Read).ToList();
         if (symbol is not null && ShapeOf(((IArrayTypeSymbol)op.Type!).ElementType) is not null && !context.Diagnostics.HasErrors)
             throw new InternalCompilerException($"no struct array for {op.Syntax}");
         if (symbol is null)
@@ -273,8 +277,7 @@ internal sealed partial class FunctionLowering
     /// <summary>The on-chip arrays a directive names: a struct array stands for its field arrays.</summary>
     private IReadOnlyList<Variable>? DirectiveArrays(IOperation array)
     {
-        ISymbol? symbol = array switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => p.Parameter, _ => null };
-        if (symbol is null) return null;
+        if (ArraySymbol(array).Symbol is not { } symbol) return null;
         if (structVariables.TryGetValue(symbol, out var s) && s.IsArray) return s.Port is { } port ? [port] : s.Fields;
         return variables.TryGetValue(symbol, out var v) ? [v] : null;
     }
