@@ -17,9 +17,7 @@ public sealed class EmulatorDevice : IDevice
 {
     public const string Scheme = "emu";
 
-    private readonly List<EmulatorKernel> kernels = [];
-    private readonly List<IEmulatorBuffer> buffers = [];
-    private readonly List<EmulatorRun> runs = [];
+    private readonly OwnedObjects<EmulatorRun, IEmulatorBuffer, EmulatorKernel> owned = new();
     private bool disposed;
 
     private EmulatorDevice() { }
@@ -59,10 +57,7 @@ public sealed class EmulatorDevice : IDevice
         lock (Gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (runs.Count + buffers.Count + kernels.Count > 0)
-                throw new InvalidOperationException(
-                    $"{Name}: cannot load {what} while {kernels.Count} kernel(s), {buffers.Count} buffer(s) and {runs.Count} run(s) " +
-                    "of the current design are open; dispose them first");
+            owned.RefuseLoadWhileOpen(Name, what);
             KernelDesign = design;
             Design = metadata;
         }
@@ -74,43 +69,25 @@ public sealed class EmulatorDevice : IDevice
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             var design = Design ?? throw new InvalidOperationException($"{Name}: load an xclbin (or a kernel design) before opening kernels");
-            var definition = design.FindKernel(name) ?? throw new DeviceArgumentException(
-                $"design '{design.Name}' has no kernel '{name}'; its kernels are " +
-                (design.Kernels.Count == 0 ? "none" : string.Join(", ", design.Kernels.Select(k => k.Name))), nameof(name));
+            var definition = design.KernelToOpen(name);
             var kernel = new EmulatorKernel(this, definition, KernelDesign!);
-            kernels.Add(kernel);
+            owned.Add(kernel);
             return kernel;
         }
     }
 
-    internal void Adopt(IEmulatorBuffer buffer)
+    /// <summary>Takes a buffer or run made outside the device's lock into its keeping.</summary>
+    internal void Adopt(IDisposable made)
     {
         lock (Gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            buffers.Add(buffer);
-        }
-    }
-
-    internal void Adopt(EmulatorRun run)
-    {
-        lock (Gate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            runs.Add(run);
+            owned.Add(made);
         }
     }
 
     /// <summary>Called by an owned object, under <see cref="Gate"/>, when it is disposed.</summary>
-    internal void Forget(object owned)
-    {
-        switch (owned)
-        {
-            case EmulatorRun run: runs.Remove(run); break;
-            case IEmulatorBuffer buffer: buffers.Remove(buffer); break;
-            case EmulatorKernel kernel: kernels.Remove(kernel); break;
-        }
-    }
+    internal void Forget(IDisposable freed) => owned.Forget(freed);
 
     /// <summary>Disposes runs, buffers and kernels (as the XRT device does). A run still emulating finishes on its own thread, unobserved.</summary>
     public void Dispose()
@@ -119,9 +96,7 @@ public sealed class EmulatorDevice : IDevice
         {
             if (disposed)
                 return;
-            foreach (var run in runs.ToList()) run.Dispose();
-            foreach (var buffer in buffers.ToList()) buffer.Dispose();
-            foreach (var kernel in kernels.ToList()) kernel.Dispose();
+            owned.DisposeAll();
             disposed = true;
         }
     }

@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Passes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -217,7 +218,7 @@ internal sealed partial class FunctionLowering
         var written = new HashSet<Variable>(targets.Select(t => t is IndexExpr { Array: VarRefExpr a } ? a.Variable : ((VarRefExpr)t).Variable));
         var statements = new List<IrStmt?>();
         // An index that reads a field array the assignment writes (buf[buf[0].R] = q) is evaluated once, first, as C# does.
-        if (targets.Any(t => t is IndexExpr index && ReadsOf.Collect(index.Index).Concat(index.Indices?.SelectMany(ReadsOf.Collect) ?? []).Any(written.Contains)))
+        if (targets.Any(t => t is IndexExpr index && VariablesIn.Of(index.Index).Concat(index.Indices?.SelectMany(i => VariablesIn.Of(i)) ?? []).Any(written.Contains)))
         {
             var held = new Dictionary<IrExpr, IrExpr>(ReferenceEqualityComparer.Instance);
             IrExpr Hold(IrExpr index)
@@ -249,29 +250,11 @@ internal sealed partial class FunctionLowering
     /// target's variables, or reads only the same field variable the store writes (buf[i] = buf[j]).</summary>
     private static bool SamePlaceOrDisjoint(IrExpr value, IrExpr target, HashSet<Variable> written)
     {
-        var reads = ReadsOf.Collect(value);
+        var reads = VariablesIn.Of(value);
         var own = target is IndexExpr { Array: VarRefExpr a } ? a.Variable : ((VarRefExpr)target).Variable;
         // The fields of a port of structs are one variable: any read of the port may be another field of the element.
         if (target is IndexExpr { Field: not null } && reads.Contains(own)) return false;
         return reads.All(v => !written.Contains(v) || ReferenceEquals(v, own));
-    }
-
-    private sealed class ReadsOf : IrWalker
-    {
-        private readonly List<Variable> variables = [];
-
-        public static List<Variable> Collect(IrExpr expr)
-        {
-            var walker = new ReadsOf();
-            expr.Accept(walker);
-            return walker.variables;
-        }
-
-        public override bool VisitVarRef(VarRefExpr e)
-        {
-            variables.Add(e.Variable);
-            return true;
-        }
     }
 
     /// <summary>The on-chip arrays a directive names: a struct array stands for its field arrays.</summary>

@@ -136,21 +136,8 @@ internal sealed partial class Simulation<TSink>
         switch (op.Kind)
         {
             case TraceOpKind.FifoRead:
-            {
-                kind = StallKind.Input;
-                long ready = _fifos[op.Index].ReadReady(seq);
-                if (ready < 0)
-                    Block(ref ps, WaitKind.FifoData, op.Index, seq);
-                return ready;
-            }
             case TraceOpKind.FifoWrite:
-            {
-                kind = StallKind.Output;
-                long ready = _fifos[op.Index].WriteReady(seq);
-                if (ready < 0)
-                    Block(ref ps, WaitKind.FifoSpace, op.Index, seq);
-                return ready;
-            }
+                return FifoReady(ref ps, op, seq, out kind);
             case TraceOpKind.PortRead:
             {
                 kind = StallKind.Input;
@@ -174,14 +161,8 @@ internal sealed partial class Simulation<TSink>
         switch (op.Kind)
         {
             case TraceOpKind.FifoRead:
-                _fifos[op.Index].RecordRead(at);
-                _sink.FifoRead(op.Index, at);
-                WakeAfterFifoRead(op.Index);
-                break;
             case TraceOpKind.FifoWrite:
-                _fifos[op.Index].RecordWrite(at);
-                _sink.FifoWrite(op.Index, at);
-                WakeAfterFifoWrite(op.Index);
+                FireFifo(op, at);
                 break;
             case TraceOpKind.PortRead:
             {

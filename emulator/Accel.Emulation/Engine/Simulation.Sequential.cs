@@ -33,37 +33,14 @@ internal sealed partial class Simulation<TSink>
                 case TraceOpKind.LoopEnd:
                     break;
                 case TraceOpKind.FifoRead:
-                {
-                    var f = _fifos[op.Index];
-                    int item = seq[ps.Pos];
-                    long ready = f.ReadReady(item);
-                    if (ready < 0)
-                    {
-                        Block(ref ps, WaitKind.FifoData, op.Index, item);
-                        return false;
-                    }
-                    StallUntil(p, ref ps, ready, StallKind.Input);
-                    f.RecordRead(ps.Cycle);
-                    _sink.FifoRead(op.Index, ps.Cycle);
-                    ps.Cycle++;
-                    WakeAfterFifoRead(op.Index);
-                    break;
-                }
                 case TraceOpKind.FifoWrite:
                 {
-                    var f = _fifos[op.Index];
-                    int item = seq[ps.Pos];
-                    long ready = f.WriteReady(item);
+                    long ready = FifoReady(ref ps, op, seq[ps.Pos], out var stall);
                     if (ready < 0)
-                    {
-                        Block(ref ps, WaitKind.FifoSpace, op.Index, item);
                         return false;
-                    }
-                    StallUntil(p, ref ps, ready, StallKind.Output);
-                    f.RecordWrite(ps.Cycle);
-                    _sink.FifoWrite(op.Index, ps.Cycle);
+                    StallUntil(p, ref ps, ready, stall);
+                    FireFifo(op, ps.Cycle);
                     ps.Cycle++;
-                    WakeAfterFifoWrite(op.Index);
                     break;
                 }
                 case TraceOpKind.PortRead:

@@ -138,6 +138,36 @@ internal sealed partial class Simulation<TSink>
         _sink.Stall(p, from, to, kind);
     }
 
+    /// <summary>Earliest cycle a FIFO read or write of item may happen, or -1 (and the process set waiting on the
+    /// FIFO) while its data or space is not there yet; kind is the stall a wait for it counts as.</summary>
+    private long FifoReady(ref ProcessState ps, in TraceOp op, int item, out StallKind kind)
+    {
+        var fifo = _fifos[op.Index];
+        bool write = op.Kind == TraceOpKind.FifoWrite;
+        kind = write ? StallKind.Output : StallKind.Input;
+        long ready = write ? fifo.WriteReady(item) : fifo.ReadReady(item);
+        if (ready < 0)
+            Block(ref ps, write ? WaitKind.FifoSpace : WaitKind.FifoData, op.Index, item);
+        return ready;
+    }
+
+    /// <summary>A FIFO read or write happens at cycle at: recorded, traced, and the process across it woken.</summary>
+    private void FireFifo(in TraceOp op, long at)
+    {
+        if (op.Kind == TraceOpKind.FifoWrite)
+        {
+            _fifos[op.Index].RecordWrite(at);
+            _sink.FifoWrite(op.Index, at);
+            WakeAfterFifoWrite(op.Index);
+        }
+        else
+        {
+            _fifos[op.Index].RecordRead(at);
+            _sink.FifoRead(op.Index, at);
+            WakeAfterFifoRead(op.Index);
+        }
+    }
+
     private void WakeAfterFifoWrite(int fifo)
     {
         var f = _fifos[fifo];

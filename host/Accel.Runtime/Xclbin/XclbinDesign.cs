@@ -17,6 +17,12 @@ public sealed record XclbinDesign(
     ValueList<ClockFrequency> Clocks)
 {
     public XclbinKernel? FindKernel(string name) => Kernels.FirstOrDefault(k => k.Name == name);
+
+    /// <summary>The kernel a host opens by name, or an error that lists the kernels the design has.</summary>
+    public XclbinKernel KernelToOpen(string name) =>
+        FindKernel(name) ?? throw new Devices.DeviceArgumentException(
+            $"design '{Name}' has no kernel '{name}'; its kernels are " +
+            (Kernels.Count == 0 ? "none" : string.Join(", ", Kernels.Select(k => k.Name))), nameof(name));
 }
 
 /// <summary>One MEM_TOPOLOGY entry (struct mem_data).</summary>

@@ -14,9 +14,7 @@ internal sealed unsafe class XrtDevice : IDevice
     private static readonly Lock OpenDevicesGate = new();
     private static readonly List<XrtDevice> OpenDevices = [];
 
-    private readonly List<XrtRun> runs = [];
-    private readonly List<IXrtBuffer> buffers = [];
-    private readonly List<XrtKernel> kernels = [];
+    private readonly OwnedObjects<XrtRun, IXrtBuffer, XrtKernel> owned = new();
     private nint handle;
     private XclbinFile? loaded;
 
@@ -65,11 +63,7 @@ internal sealed unsafe class XrtDevice : IDevice
         var file = XclbinReader.Read(xclbinPath);
         lock (Gate)
         {
-            var open = runs.Count + buffers.Count + kernels.Count;
-            if (open > 0)
-                throw new InvalidOperationException(
-                    $"{Name}: cannot load {xclbinPath} while {kernels.Count} kernel(s), {buffers.Count} buffer(s) and {runs.Count} run(s) " +
-                    "of the current design are open; dispose them first");
+            owned.RefuseLoadWhileOpen(Name, xclbinPath);
             if (XrtNative.xrtDeviceLoadXclbinFile(Handle, Path.GetFullPath(xclbinPath)) != 0)
                 throw XrtErrors.CallFailed($"loading {xclbinPath} on {Name}");
             var uuid = new byte[16];
@@ -89,9 +83,7 @@ internal sealed unsafe class XrtDevice : IDevice
         lock (Gate)
         {
             var design = loaded?.Design ?? throw new InvalidOperationException($"{Name}: load an xclbin before opening kernels");
-            var definition = design.FindKernel(name) ?? throw new DeviceArgumentException(
-                $"design '{design.Name}' has no kernel '{name}'; its kernels are " +
-                (design.Kernels.Count == 0 ? "none" : string.Join(", ", design.Kernels.Select(k => k.Name))), nameof(name));
+            var definition = design.KernelToOpen(name);
             ArgumentRules.RequireNoStreams(definition, Name);
             var uuid = design.Uuid.ToByteArray(bigEndian: true);
             nint kernelHandle;
@@ -100,7 +92,7 @@ internal sealed unsafe class XrtDevice : IDevice
             if (kernelHandle == 0)
                 throw XrtErrors.CallFailed($"opening kernel '{name}' on {Name}");
             var kernel = new XrtKernel(this, kernelHandle, definition);
-            kernels.Add(kernel);
+            owned.Add(kernel);
             return kernel;
         }
     }
@@ -114,7 +106,7 @@ internal sealed unsafe class XrtDevice : IDevice
             if (bufferHandle == 0)
                 throw XrtErrors.CallFailed($"allocating {bytes} bytes in bank {bank} for {purpose} on {Name}");
             var buffer = new XrtBuffer<T>(this, bufferHandle, bank, length);
-            buffers.Add(buffer);
+            owned.Add(buffer);
             return buffer;
         }
     }
@@ -122,19 +114,11 @@ internal sealed unsafe class XrtDevice : IDevice
     internal void Adopt(XrtRun run)
     {
         lock (Gate)
-            runs.Add(run);
+            owned.Add(run);
     }
 
     /// <summary>Called by an owned object, under <see cref="Gate"/>, when it has freed itself.</summary>
-    internal void Forget(object owned)
-    {
-        switch (owned)
-        {
-            case XrtRun run: runs.Remove(run); break;
-            case IXrtBuffer buffer: buffers.Remove(buffer); break;
-            case XrtKernel kernel: kernels.Remove(kernel); break;
-        }
-    }
+    internal void Forget(IDisposable freed) => owned.Forget(freed);
 
     public void Dispose()
     {
@@ -142,10 +126,7 @@ internal sealed unsafe class XrtDevice : IDevice
         {
             if (handle == 0)
                 return;
-            // Order matters to XRT: runs reference kernels and buffers; buffers must go before the device.
-            foreach (var run in runs.ToList()) run.Dispose();
-            foreach (var buffer in buffers.ToList()) buffer.Dispose();
-            foreach (var kernel in kernels.ToList()) kernel.Dispose();
+            owned.DisposeAll();
             XrtNative.xrtDeviceClose(handle);
             handle = 0;
         }

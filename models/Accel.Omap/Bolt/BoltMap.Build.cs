@@ -8,12 +8,7 @@ public partial class BoltMap
     /// </summary>
     private protected void Load(KeyValueDataSet items)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        if (items.ValueBytes != ValueBytes)
-            throw new ArgumentException($"BOLT map holds {ValueBytes}-byte values; the data set has {items.ValueBytes}-byte values", nameof(items));
-        if (items.Count > Capacity)
-            throw new OmapCapacityException($"data set has {items.Count} items; BOLT map capacity is {Capacity}");
-        if (Count != 0) throw new OmapInvariantException("Load called on a map that already holds items");
+        BulkBuild.CheckFits(this, "BOLT", items);
 
         var itemIds = new int[items.Count];
         for (int i = 0; i < items.Count; i++)

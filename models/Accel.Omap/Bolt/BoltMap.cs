@@ -70,20 +70,8 @@ public partial class BoltMap : IObliviousMap
 
     /// <summary>Builds a map holding <paramref name="items"/> (at most N of them, distinct keys).</summary>
     /// <param name="random">Placement, flush and key randomness: <see cref="CryptoRandomSource"/> in production.</param>
-    public static BoltMap Build(BoltParameters parameters, KeyValueDataSet items, IRandomSource random)
-    {
-        var map = new BoltMap(parameters, random);
-        try
-        {
-            map.Load(items);
-        }
-        catch
-        {
-            map.Dispose();
-            throw;
-        }
-        return map;
-    }
+    public static BoltMap Build(BoltParameters parameters, KeyValueDataSet items, IRandomSource random) =>
+        BulkBuild.Loaded(new BoltMap(parameters, random), map => map.Load(items));
 
     public string Name => "bolt";
 

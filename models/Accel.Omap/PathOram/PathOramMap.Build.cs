@@ -11,12 +11,7 @@ public partial class PathOramMap
     /// </summary>
     private protected void Load(KeyValueDataSet items)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        if (items.ValueBytes != ValueBytes)
-            throw new ArgumentException($"Path ORAM map holds {ValueBytes}-byte values; the data set has {items.ValueBytes}-byte values", nameof(items));
-        if (items.Count > Capacity)
-            throw new OmapCapacityException($"data set has {items.Count} items; Path ORAM map capacity is {Capacity}");
-        if (Count != 0) throw new OmapInvariantException("Load called on a map that already holds items");
+        BulkBuild.CheckFits(this, "Path ORAM", items);
 
         int leafDepth = Parameters.LeafDepth;
         var occupancy = new byte[Parameters.BucketCount];

@@ -57,20 +57,8 @@ public partial class PathOramMap : IObliviousMap
 
     /// <summary>Builds a map holding <paramref name="items"/> (at most N of them, distinct keys).</summary>
     /// <param name="random">Leaf and key randomness: <see cref="CryptoRandomSource"/> in production.</param>
-    public static PathOramMap Build(PathOramParameters parameters, KeyValueDataSet items, IRandomSource random)
-    {
-        var map = new PathOramMap(parameters, random);
-        try
-        {
-            map.Load(items);
-        }
-        catch
-        {
-            map.Dispose();
-            throw;
-        }
-        return map;
-    }
+    public static PathOramMap Build(PathOramParameters parameters, KeyValueDataSet items, IRandomSource random) =>
+        BulkBuild.Loaded(new PathOramMap(parameters, random), map => map.Load(items));
 
     public string Name => "pathoram";
 

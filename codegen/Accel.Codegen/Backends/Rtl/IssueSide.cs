@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Passes;
 
 namespace Accel.Codegen.Backends.Rtl;
@@ -106,7 +107,7 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
 
     private void Check(IrExpr e, ISet<string> computed, int line)
     {
-        foreach (var name in VariablesIn.Of(e).Where(computed.Contains).Distinct())
+        foreach (var name in VariablesIn.Of(e).Select(v => v.Name).Where(computed.Contains).Distinct())
             rejections.Report(line, $"a port read whose address or condition depends on {name}, computed in the same pipelined loop");
     }
 
@@ -160,24 +161,6 @@ internal sealed class IssueSide(VerilogPrinter printer, RtlRejections rejections
         }
 
         public override void VisitFor(ForStmt s) => s.Body.Accept(this);
-    }
-
-    private sealed class VariablesIn : IrWalker
-    {
-        private readonly List<string> names = new();
-
-        public static List<string> Of(IrExpr e)
-        {
-            var walker = new VariablesIn();
-            e.Accept(walker);
-            return walker.names;
-        }
-
-        public override bool VisitVarRef(VarRefExpr e)
-        {
-            names.Add(e.Variable.Name);
-            return true;
-        }
     }
 }
 

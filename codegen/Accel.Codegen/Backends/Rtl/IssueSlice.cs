@@ -1,4 +1,5 @@
 using Accel.Codegen.Ir;
+using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Passes;
 
 namespace Accel.Codegen.Backends.Rtl;
@@ -96,8 +97,8 @@ internal sealed class IssueSlice
 
         private void Assign(string name, IrStmt s, IrExpr value, List<IrExpr> conditions)
         {
-            var uses = NamesIn.Of(value, printer);
-            foreach (var c in conditions) uses.AddRange(NamesIn.Of(c, printer));
+            var uses = NamesOf(value, printer);
+            foreach (var c in conditions) uses.AddRange(NamesOf(c, printer));
             Assignments.Add(new Assignment(name, s, uses, MemoryReads.In(value, printer)));
             Reads(value, conditions);
         }
@@ -108,7 +109,7 @@ internal sealed class IssueSlice
             foreach (var (uses, _) in PortUses.Of(e, printer))
             {
                 Uses.AddRange(uses);
-                foreach (var c in conditions) Uses.AddRange(NamesIn.Of(c, printer));
+                foreach (var c in conditions) Uses.AddRange(NamesOf(c, printer));
             }
         }
     }
@@ -130,7 +131,7 @@ internal sealed class IssueSlice
         private void Add(IrExpr node, IEnumerable<IrExpr> parts)
         {
             var uses = new List<string>();
-            foreach (var p in parts.Concat(guards)) uses.AddRange(NamesIn.Of(p, printer));
+            foreach (var p in parts.Concat(guards)) uses.AddRange(NamesOf(p, printer));
             found.Add((uses, node));
         }
 
@@ -158,32 +159,6 @@ internal sealed class IssueSlice
             Walk(e.WhenTrue);
             Walk(e.WhenFalse);
             guards.RemoveAt(guards.Count - 1);
-            return true;
-        }
-    }
-
-    /// <summary>Variable names an expression reads, skipping the untaken side of a ?: whose condition is known.</summary>
-    private sealed class NamesIn(VerilogPrinter printer) : IrWalker
-    {
-        private readonly List<string> names = new();
-
-        public static List<string> Of(IrExpr e, VerilogPrinter printer)
-        {
-            var walker = new NamesIn(printer);
-            e.Accept(walker);
-            return walker.names;
-        }
-
-        public override bool VisitVarRef(VarRefExpr e)
-        {
-            names.Add(e.Variable.Name);
-            return true;
-        }
-
-        public override bool VisitConditional(ConditionalExpr e)
-        {
-            if (printer.Known(e.Condition) is not { } k) return base.VisitConditional(e);
-            Walk(k != 0 ? e.WhenTrue : e.WhenFalse);
             return true;
         }
     }
@@ -221,4 +196,7 @@ internal sealed class IssueSlice
             return true;
         }
     }
+
+    /// <summary>Variable names an expression reads, skipping the untaken side of a ?: whose condition is known.</summary>
+    private static List<string> NamesOf(IrExpr e, VerilogPrinter printer) => VariablesIn.Of(e, printer.Known).ConvertAll(v => v.Name);
 }
