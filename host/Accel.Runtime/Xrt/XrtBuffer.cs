@@ -78,14 +78,7 @@ internal sealed unsafe class XrtBuffer<T>(XrtDevice device, nint handle, int ban
 
     public void Dispose()
     {
-        lock (Device.Gate)
-        {
-            if (handle == 0)
-                return;
-            XrtNative.xrtBOFree(handle);
-            handle = 0;
+        if (Device.Free(ref handle, this, XrtNative.xrtBOFree))
             mapped = null;
-            Device.Forget(this);
-        }
     }
 }

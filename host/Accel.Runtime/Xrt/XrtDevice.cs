@@ -117,8 +117,19 @@ internal sealed unsafe class XrtDevice : IDevice
             owned.Add(run);
     }
 
-    /// <summary>Called by an owned object, under <see cref="Gate"/>, when it has freed itself.</summary>
-    internal void Forget(IDisposable freed) => owned.Forget(freed);
+    /// <summary>Frees an owned object's XRT handle once (disposing again does nothing) and forgets the object.</summary>
+    internal bool Free(ref nint handle, IDisposable owner, Func<nint, int> close)
+    {
+        lock (Gate)
+        {
+            if (handle == 0)
+                return false;
+            close(handle);
+            handle = 0;
+            owned.Forget(owner);
+            return true;
+        }
+    }
 
     public void Dispose()
     {

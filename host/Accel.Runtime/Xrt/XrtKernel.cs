@@ -51,15 +51,5 @@ internal sealed class XrtKernel(XrtDevice device, nint handle, XclbinKernel defi
         return group >= 0 ? group : throw XrtErrors.CallFailed($"reading the group id of kernel '{Name}' argument '{argumentName}'");
     }
 
-    public void Dispose()
-    {
-        lock (Device.Gate)
-        {
-            if (handle == 0)
-                return;
-            XrtNative.xrtKernelClose(handle);
-            handle = 0;
-            Device.Forget(this);
-        }
-    }
+    public void Dispose() => Device.Free(ref handle, this, XrtNative.xrtKernelClose);
 }

@@ -72,15 +72,5 @@ internal sealed unsafe class XrtRun(XrtKernel kernel, nint handle) : IRun
 
     public RunState State => (RunState)XrtNative.xrtRunState(Handle);
 
-    public void Dispose()
-    {
-        lock (kernel.Device.Gate)
-        {
-            if (handle == 0)
-                return;
-            XrtNative.xrtRunClose(handle);
-            handle = 0;
-            kernel.Device.Forget(this);
-        }
-    }
+    public void Dispose() => kernel.Device.Free(ref handle, this, XrtNative.xrtRunClose);
 }
