@@ -2,8 +2,6 @@ namespace Accel.Omap.Bolt;
 
 public partial class BoltMap
 {
-    private enum Request { Get, Put, Delete }
-
     /// <summary>
     /// Which bins an access flushes, given the accessed item's bin (-1 on a miss) and the pair it was placed with
     /// (a fresh pair on a miss). BOLT flushes the pair in the order drawn, never singling out the item's own bin.
@@ -16,7 +14,7 @@ public partial class BoltMap
     /// flushed pages (nothing changes yet), then update trusted state and write the pages back. A refusal or a
     /// failed authentication therefore leaves the map as it was.
     /// </summary>
-    private bool Access(Request request, ulong key, ReadOnlySpan<byte> newValue, Span<byte> valueOut)
+    private protected override bool Access(Request request, ulong key, ReadOnlySpan<byte> newValue, Span<byte> valueOut)
     {
         int item = index.Find(key);
         bool present = item >= 0;

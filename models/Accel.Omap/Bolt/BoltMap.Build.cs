@@ -6,9 +6,9 @@ public partial class BoltMap
     /// Bulk build: each item goes to the less loaded of two random bins (the insert-only two-choice process), then
     /// every host page is sealed and written once, in page order, so the build's host trace depends only on sizes.
     /// </summary>
-    private protected void Load(KeyValueDataSet items)
+    private protected override void Load(KeyValueDataSet items)
     {
-        BulkBuild.CheckFits(this, "BOLT", items);
+        CheckFits(items);
 
         var itemIds = new int[items.Count];
         for (int i = 0; i < items.Count; i++)

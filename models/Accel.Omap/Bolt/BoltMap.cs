@@ -15,7 +15,7 @@ namespace Accel.Omap.Bolt;
 /// is drawn once and shown once, so the host sees independent uniform pairs whatever the requests are.
 /// See DESIGN.md for the argument and the bounds.
 /// </summary>
-public partial class BoltMap : IObliviousMap
+public partial class BoltMap : SealedStoreMap
 {
     private enum Place : byte { HbmBin, Queued, Page }
 
@@ -41,7 +41,7 @@ public partial class BoltMap : IObliviousMap
     private readonly byte[] secondPage;
     private readonly byte[] itemValue;
 
-    private protected BoltMap(BoltParameters parameters, IRandomSource random)
+    private protected BoltMap(BoltParameters parameters, IRandomSource random) : base("bolt", "BOLT")
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(random);
@@ -71,21 +71,17 @@ public partial class BoltMap : IObliviousMap
     /// <summary>Builds a map holding <paramref name="items"/> (at most N of them, distinct keys).</summary>
     /// <param name="random">Placement, flush and key randomness: <see cref="CryptoRandomSource"/> in production.</param>
     public static BoltMap Build(BoltParameters parameters, KeyValueDataSet items, IRandomSource random) =>
-        BulkBuild.Loaded(new BoltMap(parameters, random), map => map.Load(items));
-
-    public string Name => "bolt";
+        Loaded(new BoltMap(parameters, random), items);
 
     public BoltParameters Parameters { get; }
 
-    public int Capacity => Parameters.Capacity;
+    public override int Capacity => Parameters.Capacity;
 
-    public int ValueBytes => Parameters.ValueBytes;
+    public override int ValueBytes => Parameters.ValueBytes;
 
-    public int Count => index.Count;
+    private protected override KeyIndex Index => index;
 
-    public HostMemory Host => pages.Host;
-
-    public int TransferBytes => pages.SealedBytes;
+    private protected override SealedPageStore Store => pages;
 
     /// <summary>Items waiting in the eviction queue now.</summary>
     public int QueueLength => queue.Count;
@@ -104,36 +100,9 @@ public partial class BoltMap : IObliviousMap
         return histogram;
     }
 
-    public bool TryGet(ulong key, Span<byte> value)
-    {
-        RequireValueSize(value.Length, nameof(value));
-        return Access(Request.Get, key, default, value);
-    }
-
-    public bool Put(ulong key, ReadOnlySpan<byte> value)
-    {
-        RequireValueSize(value.Length, nameof(value));
-        return !Access(Request.Put, key, value, default);
-    }
-
-    public bool Delete(ulong key) => Access(Request.Delete, key, default, default);
-
-    public void Dispose()
-    {
-        pages.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private int HostPageOf(int bin) => bin - Parameters.HbmBinCount;
 
     private int BinOf(int item) => inSecond[item] ? candidateSecond[item] : candidateFirst[item];
 
     private protected int DrawBin() => random.NextBelow(Parameters.BinCount);
-
-    private void RequireValueSize(int length, string parameter)
-    {
-        if (length != Parameters.ValueBytes)
-            throw new ArgumentException(
-                $"BOLT map holds {Parameters.ValueBytes}-byte values; '{parameter}' has {length} bytes", parameter);
-    }
 }

@@ -4,8 +4,6 @@ namespace Accel.Omap.PathOram;
 
 public partial class PathOramMap
 {
-    private enum Request { Get, Put, Delete }
-
     /// <summary>
     /// The leaf an item moves to after an access: fresh and uniform, which is what makes the next path read
     /// independent of this one. Only the tests' deliberately leaky variant overrides this.
@@ -16,7 +14,7 @@ public partial class PathOramMap
     /// One request: read and authenticate the whole path, plan where every block goes and check the stash bound
     /// (nothing trusted changes until both succeed), then commit and write the path back.
     /// </summary>
-    private bool Access(Request request, ulong key, ReadOnlySpan<byte> newValue, Span<byte> valueOut)
+    private protected override bool Access(Request request, ulong key, ReadOnlySpan<byte> newValue, Span<byte> valueOut)
     {
         int item = index.Find(key);
         bool present = item >= 0;

@@ -9,9 +9,9 @@ public partial class PathOramMap
     /// stash if none has), then every bucket is sealed and written once in bucket order, so the build's host trace
     /// depends only on sizes.
     /// </summary>
-    private protected void Load(KeyValueDataSet items)
+    private protected override void Load(KeyValueDataSet items)
     {
-        BulkBuild.CheckFits(this, "Path ORAM", items);
+        CheckFits(items);
 
         int leafDepth = Parameters.LeafDepth;
         var occupancy = new byte[Parameters.BucketCount];

@@ -11,7 +11,7 @@ namespace Accel.Omap.PathOram;
 /// random leaf on a miss or a new key), gives the item a new random leaf, and writes the path back, moving
 /// stash blocks as deep as their leaves allow. The host sees one uniformly random path per access.
 /// </summary>
-public partial class PathOramMap : IObliviousMap
+public partial class PathOramMap : SealedStoreMap
 {
     private readonly IRandomSource random;
     private readonly KeyIndex index;
@@ -31,7 +31,7 @@ public partial class PathOramMap : IObliviousMap
     private readonly int[] assigned;
     private readonly int[] assignedCount;
 
-    private protected PathOramMap(PathOramParameters parameters, IRandomSource random)
+    private protected PathOramMap(PathOramParameters parameters, IRandomSource random) : base("pathoram", "Path ORAM")
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(random);
@@ -58,21 +58,17 @@ public partial class PathOramMap : IObliviousMap
     /// <summary>Builds a map holding <paramref name="items"/> (at most N of them, distinct keys).</summary>
     /// <param name="random">Leaf and key randomness: <see cref="CryptoRandomSource"/> in production.</param>
     public static PathOramMap Build(PathOramParameters parameters, KeyValueDataSet items, IRandomSource random) =>
-        BulkBuild.Loaded(new PathOramMap(parameters, random), map => map.Load(items));
-
-    public string Name => "pathoram";
+        Loaded(new PathOramMap(parameters, random), items);
 
     public PathOramParameters Parameters { get; }
 
-    public int Capacity => Parameters.Capacity;
+    public override int Capacity => Parameters.Capacity;
 
-    public int ValueBytes => Parameters.ValueBytes;
+    public override int ValueBytes => Parameters.ValueBytes;
 
-    public int Count => index.Count;
+    private protected override KeyIndex Index => index;
 
-    public HostMemory Host => buckets.Host;
-
-    public int TransferBytes => buckets.SealedBytes;
+    private protected override SealedPageStore Store => buckets;
 
     /// <summary>Blocks in the stash now (between accesses).</summary>
     public int StashSize => stashCount;
@@ -82,33 +78,6 @@ public partial class PathOramMap : IObliviousMap
 
     /// <summary>How many accesses left the stash with 0, 1, ..., StashBound blocks.</summary>
     public long[] StashSizeHistogram() => (long[])stashHistogram.Clone();
-
-    public bool TryGet(ulong key, Span<byte> value)
-    {
-        RequireValueSize(value.Length, nameof(value));
-        return Access(Request.Get, key, default, value);
-    }
-
-    public bool Put(ulong key, ReadOnlySpan<byte> value)
-    {
-        RequireValueSize(value.Length, nameof(value));
-        return !Access(Request.Put, key, value, default);
-    }
-
-    public bool Delete(ulong key) => Access(Request.Delete, key, default, default);
-
-    public void Dispose()
-    {
-        buckets.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private void RequireValueSize(int length, string parameter)
-    {
-        if (length != Parameters.ValueBytes)
-            throw new ArgumentException(
-                $"Path ORAM map holds {Parameters.ValueBytes}-byte values; '{parameter}' has {length} bytes", parameter);
-    }
 
     private Span<byte> PathBucket(int depth) =>
         path.AsSpan(depth * Parameters.BucketPlaintextBytes, Parameters.BucketPlaintextBytes);
