@@ -1,4 +1,5 @@
 using Accel.Omap.Host;
+using Accel.Omap.Randomness;
 using Accel.Omap.Trusted;
 
 namespace Accel.Omap;
@@ -14,17 +15,26 @@ public abstract class SealedStoreMap : IObliviousMap
 
     /// <param name="name">Short algorithm name (<see cref="IObliviousMap.Name"/>).</param>
     /// <param name="title">The algorithm's name in messages ("BOLT", "Path ORAM").</param>
-    private protected SealedStoreMap(string name, string title)
+    /// <param name="random">The index's hash key, then the sealing key, are its first draws, in that order.</param>
+    private protected SealedStoreMap(string name, string title, ISealedStoreShape shape, IRandomSource random)
     {
+        ArgumentNullException.ThrowIfNull(shape, "parameters");
+        ArgumentNullException.ThrowIfNull(random);
         Name = name;
         Title = title;
+        Capacity = shape.Capacity;
+        ValueBytes = shape.ValueBytes;
+        Index = new KeyIndex(shape.Capacity, random.NextUInt64());
+        Span<byte> key = stackalloc byte[16];
+        random.Fill(key);
+        Store = new SealedPageStore(shape.StorePages, shape.StorePageBytes, key);
     }
 
     public string Name { get; }
 
-    public abstract int Capacity { get; }
+    public int Capacity { get; }
 
-    public abstract int ValueBytes { get; }
+    public int ValueBytes { get; }
 
     public int Count => Index.Count;
 
@@ -34,9 +44,9 @@ public abstract class SealedStoreMap : IObliviousMap
 
     private protected string Title { get; }
 
-    private protected abstract KeyIndex Index { get; }
+    private protected KeyIndex Index { get; }
 
-    private protected abstract SealedPageStore Store { get; }
+    private protected SealedPageStore Store { get; }
 
     public bool TryGet(ulong key, Span<byte> value)
     {

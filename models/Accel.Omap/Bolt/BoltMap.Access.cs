@@ -16,7 +16,7 @@ public partial class BoltMap
     /// </summary>
     private protected override bool Access(Request request, ulong key, ReadOnlySpan<byte> newValue, Span<byte> valueOut)
     {
-        int item = index.Find(key);
+        int item = Index.Find(key);
         bool present = item >= 0;
         if (request == Request.Put && !present && Count == Capacity)
             throw new OmapCapacityException($"BOLT map is full: it holds its capacity of {Capacity} items; key {key} is new");
@@ -45,8 +45,8 @@ public partial class BoltMap
             throw new OmapBoundExceededException("eviction queue", Parameters.QueueBound,
                 $"BOLT eviction queue would hold {queueAfter} items, over its bound of {Parameters.QueueBound}; request on key {key} refused");
 
-        if (pageFirst >= 0) pages.Read(pageFirst, firstPage);
-        if (pageSecond >= 0) pages.Read(pageSecond, secondPage);
+        if (pageFirst >= 0) Store.Read(pageFirst, firstPage);
+        if (pageSecond >= 0) Store.Read(pageSecond, secondPage);
         Span<byte> second = samePage ? firstPage : secondPage;
 
         if (present)
@@ -59,20 +59,20 @@ public partial class BoltMap
         {
             if (!present)
             {
-                item = index.Add(key);
+                item = Index.Add(key);
                 itemKey[item] = key;
             }
             PlaceItem(item, nextFirst, nextSecond, nextBin);
         }
         else if (present)
         {
-            index.Remove(key);
+            Index.Remove(key);
         }
 
         if (pageFirst >= 0) MergeQueue(pageFirst, firstPage);
         if (pageSecond >= 0 && !samePage) MergeQueue(pageSecond, secondPage);
-        if (pageFirst >= 0) pages.Write(pageFirst, firstPage);
-        if (pageSecond >= 0) pages.Write(pageSecond, second);
+        if (pageFirst >= 0) Store.Write(pageFirst, firstPage);
+        if (pageSecond >= 0) Store.Write(pageSecond, second);
         MaxQueueLength = Math.Max(MaxQueueLength, queue.Count);
         return present;
     }

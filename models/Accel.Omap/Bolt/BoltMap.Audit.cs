@@ -13,7 +13,7 @@ public partial class BoltMap
         var contents = new Dictionary<ulong, byte[]>(Count);
         var loads = new int[Parameters.BinCount];
         var queued = new int[Parameters.HostPageCount];
-        foreach (var (key, item) in index.Entries())
+        foreach (var (key, item) in Index.Entries())
         {
             if (itemKey[item] != key) Fail($"item {item} records key {itemKey[item]}, the index says {key}");
             int bin = BinOf(item);
@@ -38,20 +38,20 @@ public partial class BoltMap
             if (loads[bin] > Parameters.SlotsPerPage) Fail($"bin {bin} holds {loads[bin]} items, over L = {Parameters.SlotsPerPage}");
         }
         int queueTotal = 0;
-        var sealedPage = new byte[pages.SealedBytes];
-        var plain = new byte[pages.PlaintextBytes];
+        var sealedPage = new byte[Store.SealedBytes];
+        var plain = new byte[Store.PlaintextBytes];
         for (int page = 0; page < Parameters.HostPageCount; page++)
         {
             if (queue.LengthFor(page) != queued[page]) Fail($"page {page} queue length {queue.LengthFor(page)}, items say {queued[page]}");
             queueTotal += queued[page];
-            Host.Peek(pages.OffsetOf(page), sealedPage);
-            pages.Open(page, sealedPage, plain);
+            Host.Peek(Store.OffsetOf(page), sealedPage);
+            Store.Open(page, sealedPage, plain);
             ulong used = BoltPageLayout.Occupancy(plain);
             for (int s = 0; s < layout.Slots; s++)
             {
                 if ((used & (1UL << s)) == 0) continue;
                 ulong key = layout.KeyAt(plain, s);
-                int item = index.Find(key);
+                int item = Index.Find(key);
                 if (item < 0 || place[item] != Place.Page || HostPageOf(BinOf(item)) != page || slot[item] != s)
                     Fail($"page {page} slot {s} holds key {key}, which the trusted table does not place there");
                 contents.Add(key, layout.ValueAt(plain, s).ToArray());

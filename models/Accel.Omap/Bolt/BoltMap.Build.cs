@@ -14,14 +14,14 @@ public partial class BoltMap
         for (int i = 0; i < items.Count; i++)
         {
             ulong key = items.Key(i);
-            if (index.Find(key) >= 0)
+            if (Index.Find(key) >= 0)
                 throw new ArgumentException($"data set item {i}: key {key} repeats an earlier key", nameof(items));
             int first = DrawBin(), second = DrawBin();
             int bin = binLoad[first] <= binLoad[second] ? first : second;
             if (binLoad[bin] >= Parameters.SlotsPerPage)
                 throw new OmapBoundExceededException("bin load", Parameters.SlotsPerPage,
                     $"bulk build: item {i} found bins {first} and {second} both at their limit of {Parameters.SlotsPerPage} items");
-            int item = index.Add(key);
+            int item = Index.Add(key);
             itemIds[i] = item;
             itemKey[item] = key;
             candidateFirst[item] = first;
@@ -63,7 +63,7 @@ public partial class BoltMap
                 int i = byPage[k], item = itemIds[i];
                 slot[item] = layout.Store(firstPage, items.Key(i), items.Value(i));
             }
-            pages.Write(page, firstPage);
+            Store.Write(page, firstPage);
         }
     }
 }

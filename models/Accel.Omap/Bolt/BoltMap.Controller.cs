@@ -13,7 +13,7 @@ public partial class BoltMap
     internal OmapControllerState ExportControllerState()
     {
         var state = new OmapControllerState(Parameters.Capacity, Parameters.ItemsPerBin, Parameters.HbmBinCount);
-        var table = index.Snapshot();
+        var table = Index.Snapshot();
         state.Salt = table.Salt;
         table.Table.CopyTo(state.Table, 0);
         table.FreeIds.CopyTo(state.FreeIds, 0);
@@ -32,14 +32,14 @@ public partial class BoltMap
     /// <summary>The bin holding <paramref name="key"/>, or -1 when absent; trusted-side view for the controller comparison.</summary>
     internal int BinOfKey(ulong key)
     {
-        int item = index.Find(key);
+        int item = Index.Find(key);
         return item < 0 ? -1 : BinOf(item);
     }
 
     /// <summary>Whether <paramref name="key"/> waits in the eviction queue now.</summary>
     internal bool IsQueued(ulong key)
     {
-        int item = index.Find(key);
+        int item = Index.Find(key);
         return item >= 0 && place[item] == Place.Queued;
     }
 }

@@ -20,8 +20,6 @@ public partial class BoltMap : SealedStoreMap
     private enum Place : byte { HbmBin, Queued, Page }
 
     private readonly IRandomSource random;
-    private readonly KeyIndex index;
-    private readonly SealedPageStore pages;
     private readonly BoltPageLayout layout;
     private readonly HbmSlotPool pool;
     private readonly EvictionQueue queue;
@@ -41,18 +39,12 @@ public partial class BoltMap : SealedStoreMap
     private readonly byte[] secondPage;
     private readonly byte[] itemValue;
 
-    private protected BoltMap(BoltParameters parameters, IRandomSource random) : base("bolt", "BOLT")
+    private protected BoltMap(BoltParameters parameters, IRandomSource random) : base("bolt", "BOLT", parameters, random)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(random);
         Parameters = parameters;
         this.random = random;
         int n = parameters.Capacity;
-        index = new KeyIndex(n, random.NextUInt64());
         layout = new BoltPageLayout(parameters.SlotsPerPage, parameters.ValueBytes);
-        Span<byte> key = stackalloc byte[16];
-        random.Fill(key);
-        pages = new SealedPageStore(parameters.HostPageCount, layout.PlaintextBytes, key);
         pool = new HbmSlotPool(parameters.ValueBytes,
             (int)Math.Min(int.MaxValue, (long)parameters.HbmBinCount * parameters.SlotsPerPage + parameters.QueueBound));
         queue = new EvictionQueue(pool, parameters.HostPageCount);
@@ -74,14 +66,6 @@ public partial class BoltMap : SealedStoreMap
         Loaded(new BoltMap(parameters, random), items);
 
     public BoltParameters Parameters { get; }
-
-    public override int Capacity => Parameters.Capacity;
-
-    public override int ValueBytes => Parameters.ValueBytes;
-
-    private protected override KeyIndex Index => index;
-
-    private protected override SealedPageStore Store => pages;
 
     /// <summary>Items waiting in the eviction queue now.</summary>
     public int QueueLength => queue.Count;

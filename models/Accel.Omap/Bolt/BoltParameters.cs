@@ -5,7 +5,7 @@ namespace Accel.Omap.Bolt;
 /// HBM and the rest as host pages of L slots. The derivations of L and of the eviction-queue bound, with the
 /// overflow probabilities they give, are in DESIGN.md ("Bounds").
 /// </summary>
-public sealed class BoltParameters
+public sealed class BoltParameters : ISealedStoreShape
 {
     public const int MinValueBytes = 8;
     public const int MaxValueBytes = 256;
@@ -90,6 +90,10 @@ public sealed class BoltParameters
 
     /// <summary>Bytes of a page before sealing: a 64-bit occupancy word, then L slots of (key, value).</summary>
     public int PagePlaintextBytes => sizeof(ulong) + SlotsPerPage * (sizeof(ulong) + ValueBytes);
+
+    int ISealedStoreShape.StorePages => HostPageCount;
+
+    int ISealedStoreShape.StorePageBytes => PagePlaintextBytes;
 
     /// <summary>Expected host pages flushed per access: 2h/B (two independent uniform candidates).</summary>
     public double ExpectedFlushesPerAccess => 2.0 * HostPageCount / BinCount;

@@ -16,7 +16,7 @@ public partial class PathOramMap
     /// </summary>
     private protected override bool Access(Request request, ulong key, ReadOnlySpan<byte> newValue, Span<byte> valueOut)
     {
-        int item = index.Find(key);
+        int item = Index.Find(key);
         bool present = item >= 0;
         if (request == Request.Put && !present && Count == Capacity)
             throw new OmapCapacityException($"Path ORAM map is full: it holds its capacity of {Capacity} items; key {key} is new");
@@ -27,7 +27,7 @@ public partial class PathOramMap
         int newLeaf = stays ? NextLeaf(item, readLeaf) : -1;
 
         for (int depth = 0; depth <= leafDepth; depth++)
-            buckets.Read(OramTree.BucketOnPath(readLeaf, depth, leafDepth), PathBucket(depth));
+            Store.Read(OramTree.BucketOnPath(readLeaf, depth, leafDepth), PathBucket(depth));
 
         // Working set: the stash, then the path's real blocks, then a new block for a new key.
         stash.AsSpan(0, stashCount).CopyTo(working);
@@ -58,16 +58,16 @@ public partial class PathOramMap
 
         if (request == Request.Get && present) arena.Value(target).CopyTo(valueOut);
         if (request == Request.Put) newValue.CopyTo(arena.Value(target));
-        if (stays && !present) item = index.Add(key);
+        if (stays && !present) item = Index.Add(key);
         if (stays) leafOf[item] = newLeaf;
         if (dropped >= 0)
         {
-            index.Remove(key);
+            Index.Remove(key);
             arena.Free(dropped);
         }
         CommitEviction(leftover);
         for (int depth = 0; depth <= leafDepth; depth++)
-            buckets.Write(OramTree.BucketOnPath(readLeaf, depth, leafDepth), PathBucket(depth));
+            Store.Write(OramTree.BucketOnPath(readLeaf, depth, leafDepth), PathBucket(depth));
 
         stashHistogram[stashCount]++;
         MaxStashSize = Math.Max(MaxStashSize, stashCount);

@@ -12,13 +12,13 @@ public partial class PathOramMap
         var contents = new Dictionary<ulong, byte[]>(Count);
         for (int s = 0; s < stashCount; s++)
             Record(contents, arena.Key(stash[s]), arena.Leaf(stash[s]), bucket: -1, arena.Value(stash[s]));
-        var sealedBucket = new byte[buckets.SealedBytes];
-        var plain = new byte[buckets.PlaintextBytes];
+        var sealedBucket = new byte[Store.SealedBytes];
+        var plain = new byte[Store.PlaintextBytes];
         int blockBytes = Parameters.BlockBytes;
         for (int bucket = 0; bucket < Parameters.BucketCount; bucket++)
         {
-            Host.Peek(buckets.OffsetOf(bucket), sealedBucket);
-            buckets.Open(bucket, sealedBucket, plain);
+            Host.Peek(Store.OffsetOf(bucket), sealedBucket);
+            Store.Open(bucket, sealedBucket, plain);
             for (int slot = 0; slot < PathOramParameters.BucketSize; slot++)
             {
                 int leaf = BucketLayout.Leaf(plain, slot, blockBytes);
@@ -32,7 +32,7 @@ public partial class PathOramMap
 
     private void Record(Dictionary<ulong, byte[]> contents, ulong key, int leaf, int bucket, ReadOnlySpan<byte> value)
     {
-        int item = index.Find(key);
+        int item = Index.Find(key);
         if (item < 0) Fail($"block with key {key} is not in the position map");
         if (leafOf[item] != leaf) Fail($"key {key}: block says leaf {leaf}, position map says {leafOf[item]}");
         if (bucket >= 0 && OramTree.BucketOnPath(leaf, OramTree.DepthOf(bucket), Parameters.LeafDepth) != bucket)

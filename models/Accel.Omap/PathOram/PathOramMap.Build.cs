@@ -20,10 +20,10 @@ public partial class PathOramMap
         for (int i = 0; i < items.Count; i++)
         {
             ulong key = items.Key(i);
-            if (index.Find(key) >= 0)
+            if (Index.Find(key) >= 0)
                 throw new ArgumentException($"data set item {i}: key {key} repeats an earlier key", nameof(items));
             int leaf = random.NextBelow(Parameters.LeafCount);
-            leafOf[index.Add(key)] = leaf;
+            leafOf[Index.Add(key)] = leaf;
             leaves[i] = leaf;
             bucketOf[i] = -1;
             for (int depth = leafDepth; depth >= 0 && bucketOf[i] < 0; depth--)
@@ -67,7 +67,7 @@ public partial class PathOramMap
                 int i = byBucket[k];
                 BucketLayout.Write(plain, k - starts[bucket], blockBytes, items.Key(i), leaves[i], items.Value(i));
             }
-            buckets.Write(bucket, plain);
+            Store.Write(bucket, plain);
         }
     }
 }

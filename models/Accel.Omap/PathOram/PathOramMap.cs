@@ -14,8 +14,6 @@ namespace Accel.Omap.PathOram;
 public partial class PathOramMap : SealedStoreMap
 {
     private readonly IRandomSource random;
-    private readonly KeyIndex index;
-    private readonly SealedPageStore buckets;
     private readonly BlockArena arena;
     private readonly int[] leafOf;
     private readonly int[] stash;
@@ -31,16 +29,10 @@ public partial class PathOramMap : SealedStoreMap
     private readonly int[] assigned;
     private readonly int[] assignedCount;
 
-    private protected PathOramMap(PathOramParameters parameters, IRandomSource random) : base("pathoram", "Path ORAM")
+    private protected PathOramMap(PathOramParameters parameters, IRandomSource random) : base("pathoram", "Path ORAM", parameters, random)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(random);
         Parameters = parameters;
         this.random = random;
-        index = new KeyIndex(parameters.Capacity, random.NextUInt64());
-        Span<byte> key = stackalloc byte[16];
-        random.Fill(key);
-        buckets = new SealedPageStore(parameters.BucketCount, parameters.BucketPlaintextBytes, key);
         int workingCapacity = parameters.StashBound + PathOramParameters.BucketSize * parameters.PathBuckets + 1;
         arena = new BlockArena(workingCapacity, parameters.ValueBytes);
         leafOf = new int[parameters.Capacity];
@@ -61,14 +53,6 @@ public partial class PathOramMap : SealedStoreMap
         Loaded(new PathOramMap(parameters, random), items);
 
     public PathOramParameters Parameters { get; }
-
-    public override int Capacity => Parameters.Capacity;
-
-    public override int ValueBytes => Parameters.ValueBytes;
-
-    private protected override KeyIndex Index => index;
-
-    private protected override SealedPageStore Store => buckets;
 
     /// <summary>Blocks in the stash now (between accesses).</summary>
     public int StashSize => stashCount;

@@ -5,7 +5,7 @@ namespace Accel.Omap.PathOram;
 /// 4N block slots for N items), a trusted stash of at most <see cref="StashBound"/> blocks, and a trusted
 /// position map. The stash bound and its overflow probability are derived in DESIGN.md ("Bounds").
 /// </summary>
-public sealed class PathOramParameters
+public sealed class PathOramParameters : ISealedStoreShape
 {
     public const int BucketSize = 4;
     public const int DefaultStashBound = 100;
@@ -47,6 +47,10 @@ public sealed class PathOramParameters
     public int BlockBytes => sizeof(ulong) + sizeof(int) + ValueBytes;
 
     public int BucketPlaintextBytes => BucketSize * BlockBytes;
+
+    int ISealedStoreShape.StorePages => BucketCount;
+
+    int ISealedStoreShape.StorePageBytes => BucketPlaintextBytes;
 
     private static void Require(bool ok, string parameter, string expected, object actual)
     {
