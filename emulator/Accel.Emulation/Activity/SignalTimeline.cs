@@ -63,16 +63,12 @@ internal sealed class SignalTimeline
                     Set(e.Cycle, SignalKind.ProcessState, Finished);
                     break;
                 case ActivityKind.FifoWrite:
-                    Step(e.Cycle, SignalKind.FifoOccupancy, +1);
-                    break;
                 case ActivityKind.FifoRead:
-                    Step(e.Cycle, SignalKind.FifoOccupancy, -1);
+                    Step(e.Cycle, SignalKind.FifoOccupancy, e.Kind == ActivityKind.FifoWrite ? +1 : -1);
                     break;
                 case ActivityKind.BurstRequested:
-                    Step(e.Cycle, SignalKind.OutstandingBursts, +1);
-                    break;
                 case ActivityKind.BurstCompleted:
-                    Step(e.Cycle, SignalKind.OutstandingBursts, -1);
+                    Step(e.Cycle, SignalKind.OutstandingBursts, e.Kind == ActivityKind.BurstRequested ? +1 : -1);
                     break;
                 case ActivityKind.Beat:
                     Step(e.Cycle, SignalKind.BeatActive, +1);

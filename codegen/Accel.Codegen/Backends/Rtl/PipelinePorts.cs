@@ -17,6 +17,17 @@ internal sealed class PortSlots
 
     /// <summary>The suffix of slot n's signals: none for slot 0, so a one-slot port keeps its plain names.</summary>
     public static string Suffix(int slot) => slot == 0 ? "" : $"_{slot}";
+
+    /// <summary>One more access site of the port in this iteration (counted in <paramref name="sites"/>): a request
+    /// (valid and address, direction "rd" or "wr") on the site's slot. Returns the site, 1 for the first.</summary>
+    public static int Request(VerilogPrinter printer, Dictionary<string, int> sites, Variable port, string direction, string index)
+    {
+        int site = sites[port.Name] = sites.GetValueOrDefault(port.Name) + 1;
+        var slot = Suffix(site - 1);
+        printer.Emit($"{port.Name}_{direction}_valid{slot} = 1'b1;");
+        printer.Emit($"{port.Name}_{direction}_addr{slot} = {index};");
+        return site;
+    }
 }
 
 /// <summary>Port accesses in a pipelined loop's last stage: a read takes the next word of the port's response
@@ -75,12 +86,9 @@ internal sealed class ExecPorts(VerilogPrinter printer, PortSlots slots, string 
 
     public void Write(Variable port, string index, string value, int line)
     {
-        int site = writes[port.Name] = writes.GetValueOrDefault(port.Name) + 1;
+        int site = PortSlots.Request(printer, writes, port, "wr", index);
         slots.Write(port.Name, site);
-        var slot = PortSlots.Suffix(site - 1);
-        printer.Emit($"{port.Name}_wr_valid{slot} = 1'b1;");
-        printer.Emit($"{port.Name}_wr_addr{slot} = {index};");
-        printer.Emit($"{port.Name}_wr_data{slot} = {value};");
+        printer.Emit($"{port.Name}_wr_data{PortSlots.Suffix(site - 1)} = {value};");
         printer.Emit($"{RtlNames.Pending(port)} = {RtlNames.Pending(port)} + 1'b1;");
     }
 }
@@ -99,11 +107,8 @@ internal sealed class IssuePorts(VerilogPrinter printer, PortSlots slots, string
 
     public string Read(Variable port, string index, IrType element, int line)
     {
-        int site = reads[port.Name] = reads.GetValueOrDefault(port.Name) + 1;
+        int site = PortSlots.Request(printer, reads, port, "rd", index);
         slots.Read(port.Name, site);
-        var slot = PortSlots.Suffix(site - 1);
-        printer.Emit($"{port.Name}_rd_valid{slot} = 1'b1;");
-        printer.Emit($"{port.Name}_rd_addr{slot} = {index};");
         printer.Emit($"{RtlNames.Requested(pipeline, port, site - 1)}_new = 1'b1;");
         return printer.Temp(element); // never used: the request side computes only addresses and conditions
     }
