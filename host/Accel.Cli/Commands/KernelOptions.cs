@@ -6,19 +6,39 @@ using CommandLine;
 
 namespace Accel.Cli.Commands;
 
+/// <summary>Where a kernel comes from and its configuration: declared once here (the parser reads an interface's
+/// option attributes) for the per-kernel verbs and for `accel xclbin write`.</summary>
+public interface IKernelChoice
+{
+    [Option("source", Separator = ',', HelpText = "Compile the kernel from these C# files instead of the built-in kernels.")]
+    IEnumerable<string> Sources { get; set; }
+
+    [Option("config", HelpText = "A named configuration of the kernel (see `accel list`).")]
+    string? Config { get; set; }
+
+    [Option("param", HelpText = "Parameter overrides, name=value (repeatable, or space-separated).")]
+    IEnumerable<string> Params { get; set; }
+}
+
+public static class KernelChoice
+{
+    /// <summary>The named kernel of the chosen sources (the built-in kernels by default), and its configuration.</summary>
+    public static (KernelProject Project, KernelInfo Kernel, KernelConfig Config) Resolve(this IKernelChoice choice, string kernelName)
+    {
+        var project = KernelCatalog.Load(choice.Sources.ToList());
+        var kernel = KernelCatalog.Find(project, kernelName);
+        return (project, kernel, KernelConfig.Resolve(kernel, choice.Config, choice.Params));
+    }
+}
+
 /// <summary>What every per-kernel verb accepts: the kernel, where it comes from, and its configuration.</summary>
-public abstract class KernelOptions : VerbOptions
+public abstract class KernelOptions : VerbOptions, IKernelChoice
 {
     [Value(0, MetaName = "kernel", Required = true, HelpText = "Kernel name (see `accel list`).")]
     public string Kernel { get; set; } = "";
 
-    [Option("source", Separator = ',', HelpText = "Compile the kernel from these C# files instead of the built-in kernels.")]
     public IEnumerable<string> Sources { get; set; } = [];
-
-    [Option("config", HelpText = "A named configuration of the kernel (see `accel list`).")]
     public string? Config { get; set; }
-
-    [Option("param", HelpText = "Parameter overrides, name=value (repeatable, or space-separated).")]
     public IEnumerable<string> Params { get; set; } = [];
 
     public override string? Subject => $"kernel '{Kernel}'";
@@ -27,9 +47,7 @@ public abstract class KernelOptions : VerbOptions
     public (KernelProject Project, KernelInfo Kernel, KernelConfig Config) Resolve()
     {
         Validate();
-        var project = KernelCatalog.Load(Sources.ToList());
-        var kernel = KernelCatalog.Find(project, Kernel);
-        return (project, kernel, KernelConfig.Resolve(kernel, Config, Params));
+        return this.Resolve(Kernel);
     }
 
     /// <summary>Checks the verb's options before any work starts; throws <see cref="UsageException"/>.</summary>

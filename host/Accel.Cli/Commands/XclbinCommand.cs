@@ -10,7 +10,7 @@ namespace Accel.Cli.Commands;
 
 [Verb("xclbin", HelpText = "`accel xclbin info FILE`: what an xclbin holds, like xclbinutil --info. " +
                            "`accel xclbin write KERNEL`: the kernel's metadata as an xclbin with no bitstream.")]
-public sealed class XclbinOptions : VerbOptions
+public sealed class XclbinOptions : VerbOptions, IKernelChoice
 {
     [Value(0, MetaName = "action", Required = true, HelpText =
         "info: print the header, sections, clocks, memory banks and kernels (arguments, register offsets, bank connections) of FILE. " +
@@ -22,13 +22,8 @@ public sealed class XclbinOptions : VerbOptions
     [Value(1, MetaName = "target", Required = true, HelpText = "info: the xclbin file; write: the kernel name (see `accel list`).")]
     public string Target { get; set; } = "";
 
-    [Option("source", Separator = ',', HelpText = "write: compile the kernel from these C# files instead of the built-in kernels.")]
     public IEnumerable<string> Sources { get; set; } = [];
-
-    [Option("config", HelpText = "write: a named configuration of the kernel.")]
     public string? Config { get; set; }
-
-    [Option("param", HelpText = "write: parameter overrides, name=value.")]
     public IEnumerable<string> Params { get; set; } = [];
 
     [Option("board", HelpText = "write: u55c (default), u280 or zcu102: the platform and memory banks.")]
@@ -70,9 +65,7 @@ public static class XclbinCommand
     {
         var board = TargetRules.Board(options.Board ?? "u55c");
         var clockMhz = (int)TargetRules.Clock(options.ClockMhz ?? KernelDesign.MaxClockMhz);
-        var project = KernelCatalog.Load(options.Sources.ToList());
-        var kernel = KernelCatalog.Find(project, options.Target);
-        var config = KernelConfig.Resolve(kernel, options.Config, options.Params);
+        var (project, kernel, config) = options.Resolve(options.Target);
         var path = options.Out ?? Path.Combine("build", "xclbin", kernel.Name, config.Name, $"{kernel.Name}.{board.Name}.xclbin");
         Output.OutputFiles.RequireWritableFile("--out", path);   // before the kernel is lowered
         var design = new KernelDesign(project, kernel, config, board, clockMhz);
