@@ -1,9 +1,6 @@
 using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Reference;
-using Accel.Runtime.Devices;
-using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;
-using Accel.Runtime.Emulator.Hosting;
 
 namespace Accel.Tests.Ports;
 
@@ -131,18 +128,9 @@ public sealed class StructPortTests
     [Fact]
     public void TheEmuDeviceMovesTheElementsAsBytesAndVerifiesThem()
     {
-        var kernel = KernelCatalog.Find(StructPorts, "struct_ports");
-        var config = KernelConfig.Resolve(kernel, null, ["n=8"]);
-        var design = new KernelDesign(StructPorts, kernel, config, Board.Find("u55c"), 300);
+        var (design, arrays, verify) = EmuDeviceRun.Of(StructPorts, "struct_ports", ["n=8"]);
         Assert.Equal(["const Sample*", "const int32_t*", "Flagged*", "Sample*"], KernelXclbin.Describe(design).Kernels[0].Arguments.Select(a => a.Type));
-        EmulatorBackend.Register();
-        using var device = Device.Open("emu");
-        ((EmulatorDevice)device).Load(design);
-        using var handle = device.OpenKernel("struct_ports");
-        var stimulus = new KernelActivator(kernel, config).MakeStimulus(1);
-        var result = StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(60));
-        Assert.IsType<byte[]>(result.Arrays["io"]);
-        var verify = ReferenceCheck.Compare(design, stimulus, result.Arrays);
+        Assert.IsType<byte[]>(arrays["io"]);
         Assert.Equal([("flags", 64, 0), ("io", 128, 0)], verify.Outputs.OrderBy(o => o.Name).Select(o => (o.Name, o.Elements, o.Mismatches)));
     }
 }
