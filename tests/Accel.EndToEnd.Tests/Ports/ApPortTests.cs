@@ -131,9 +131,7 @@ public sealed class ApPortTests
     {
         // ap_axis with its offset an ap_vld wire instead of an s_axilite register: the same bits reach the kernel.
         var source = File.ReadAllText(TestPaths.Data("Ports", "Kernels", "ApAxis.cs")).Replace(", Offset offset)", ", [ApVld] Offset offset)");
-        var path = Path.Combine(TestPaths.Scratch("ap-axis-vld"), "ApAxis.cs");
-        File.WriteAllText(path, source);
-        var (generated, csim) = KernelRuns.GenerateAndRun(KernelProject.FromFiles([path], []), "ap_axis", null, []);
+        var (generated, csim) = KernelRuns.GenerateAndRun(ScratchKernel.Project("ApAxis.cs", source), "ap_axis", null, []);
         Assert.Contains("HLS INTERFACE mode=ap_vld port=offset", File.ReadAllText(Path.Combine(generated.Directory, "ap_axis.cpp")));
         Assert.True(csim.BitExact, csim.Output);
     }

@@ -73,8 +73,7 @@ public sealed class RtlGenerationTests
     [Fact]
     public void AnAddressReadFromMemoryInThePipelinedLoopIsReported()
     {
-        var path = Path.Combine(TestPaths.Scratch("rtl-gather"), "Gather.cs");
-        File.WriteAllText(path, """
+        var project = ScratchKernel.Project("Gather.cs", """
             using Accel.Hw;
             [Kernel("gather")]
             public sealed class Gather(int n = 8)
@@ -93,7 +92,6 @@ public sealed class RtlGenerationTests
                 public void Stimulus(Stimulus s) => s.Array("index", new int[n]).Array("x", new int[n]).Output<int>("y", n);
             }
             """);
-        var project = Codegen.Frontend.KernelProject.FromFiles([path], []);
         var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "gather", null));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Message.Contains("depends on j, computed in the same pipelined loop from a memory read"));
     }
@@ -104,8 +102,7 @@ public sealed class RtlGenerationTests
     [Fact]
     public void StreamAccessesOutsideTheSubsetAreReported()
     {
-        var path = Path.Combine(TestPaths.Scratch("rtl-stream-refusal"), "Skip.cs");
-        File.WriteAllText(path, """
+        var project = ScratchKernel.Project("Skip.cs", """
             using Accel.Hw;
             [Kernel("skip")]
             public sealed class Skip(int n = 8)
@@ -135,7 +132,6 @@ public sealed class RtlGenerationTests
                 public void Stimulus(Stimulus s) => s.Array("x", new int[n]).Output<int>("y", n);
             }
             """);
-        var project = Codegen.Frontend.KernelProject.FromFiles([path], []);
         var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "skip", null));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 15 && d.Message.Contains("a write of stream s outside a pipelined loop"));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 23 && d.Message.Contains("a stream read under a condition in a pipelined loop"));
