@@ -137,24 +137,18 @@ public sealed class RtlGenerationTests
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 23 && d.Message.Contains("a stream read under a condition in a pipelined loop"));
     }
 
-    [Fact]
-    public void AnArbitraryPrecisionKernelIsRefusedOnceAtItsFirstApValue()
+    /// <summary>An arbitrary-precision kernel is one report: fixed_dense's at its first ap value (FixedDense.cs:33,
+    /// `var input = new Input[nIn];`); ap_dense's, with four ap_fixed ports and an ap_ufixed scalar, at the top
+    /// function's line (ApDense.cs:32), not one per port.</summary>
+    [Theory]
+    [InlineData("FixedDense.cs", "fixed_dense", 33)]
+    [InlineData("ApDense.cs", "ap_dense", 32)]
+    public void AnArbitraryPrecisionKernelIsRefusedOnce(string file, string kernel, int line)
     {
-        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "FixedDense.cs")], []);
-        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "fixed_dense", null));
+        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
+        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, kernel, null));
         var refusal = Assert.Single(error.Diagnostics);
-        Assert.Equal(("ACCEL0040", 33), (refusal.Id, refusal.Line)); // var input = new Input[nIn];
-        Assert.Contains("an arbitrary-precision type", refusal.Message);
-    }
-
-    [Fact]
-    public void AKernelWithApPortsIsRefusedOnceAtItsTopFunction()
-    {
-        // Four ap_fixed ports and an ap_ufixed scalar: one report, at the top function's line (ApDense.cs:32), not one per port.
-        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "ApDense.cs")], []);
-        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "ap_dense", null));
-        var refusal = Assert.Single(error.Diagnostics);
-        Assert.Equal(("ACCEL0040", 32), (refusal.Id, refusal.Line));
+        Assert.Equal(("ACCEL0040", line), (refusal.Id, refusal.Line));
         Assert.Contains("an arbitrary-precision type", refusal.Message);
     }
 
