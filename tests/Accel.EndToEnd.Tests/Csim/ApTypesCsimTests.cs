@@ -12,19 +12,15 @@ public sealed class ApTypesCsimTests
         Assert.Contains($"bit-exact: {result.Total} of {result.Total} outputs match", result.Output);
     }
 
-    private static (Codegen.Transpiler.Result Generated, string Directory) Generate()
-    {
-        var generated = KernelRuns.Generate(Project, "ap_semantics", null, []);
-        return (generated, generated.Directory);
-    }
+    private static Codegen.Transpiler.Result Generate() => KernelRuns.Generate(Project, "ap_semantics", null, []);
 
     [Fact]
     public void TheFallbackHeaderMatchesTheCSharpTypes()
     {
-        var (generated, directory) = Generate();
-        AssertBitExact(Testbenches.Csim.Run(directory, generated.Ir.Name, extraFlags: "-DACCEL_AP_FALLBACK"));
-        AssertBitExact(Testbenches.Csim.Run(directory, generated.Ir.Name, sanitize: true, extraFlags: "-DACCEL_AP_FALLBACK"));
-        var cpp = File.ReadAllText(Path.Combine(directory, "ap_semantics.cpp"));
+        var generated = Generate();
+        AssertBitExact(Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, extraFlags: "-DACCEL_AP_FALLBACK"));
+        AssertBitExact(Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, sanitize: true, extraFlags: "-DACCEL_AP_FALLBACK"));
+        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "ap_semantics.cpp"));
         Assert.Contains("ap_fixed<9, 4, AP_RND_CONV, AP_SAT_SYM>(", cpp);
         Assert.Contains("ap_uint<40>", cpp);
         Assert.Contains("accel::ap_from_raw<ap_fixed<18, 7>>(", cpp);
@@ -33,7 +29,7 @@ public sealed class ApTypesCsimTests
     [Fact]
     public void TheEmulatorRunsTheKernelToTheReferenceOutputs()
     {
-        var (generated, _) = Generate();
+        var generated = Generate();
         var emulated = KernelRuns.Emulate(Project, "ap_semantics", null, []);
         Assert.Equal(generated.Reference["results"], emulated.Outputs["results"]);
         Assert.True(emulated.Report.TotalCycles > 0);
@@ -42,8 +38,8 @@ public sealed class ApTypesCsimTests
     [RealApTypesFact]
     public void TheRealHeadersMatchTheCSharpTypes()
     {
-        var (generated, directory) = Generate();
-        AssertBitExact(Testbenches.Csim.Run(directory, generated.Ir.Name, extraFlags: RealApTypesFactAttribute.Flags));
+        var generated = Generate();
+        AssertBitExact(Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, extraFlags: RealApTypesFactAttribute.Flags));
     }
 }
 

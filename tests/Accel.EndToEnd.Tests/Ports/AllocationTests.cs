@@ -25,20 +25,12 @@ public sealed class AllocationTests
     [Fact]
     public void TheLimitIsPrintedSimulatedAndCountedOnce()
     {
-        var project = PortedKernel.Project("SharedMultiplier.cs");
-        var (generated, csim) = KernelRuns.GenerateAndRun(project, "shared_multiplier", null, ["size=16", "instances=2"]);
-        Assert.True(csim.BitExact, csim.Output);
-        string cpp = File.ReadAllText(Path.Combine(generated.Directory, "shared_multiplier.cpp"));
-        Assert.Contains("ACCEL_PRAGMA(\"HLS ALLOCATION function instances=Mul limit=2\")", cpp);
+        var generated = PortedKernel.GenerateBitExact("SharedMultiplier.cs", "shared_multiplier", ["size=16", "instances=2"]);
+        Assert.Contains("ACCEL_PRAGMA(\"HLS ALLOCATION function instances=Mul limit=2\")", PortedKernel.Cpp(generated));
 
         // The estimator counts Mul's multiplier once per instance: the DSPs grow by one multiplier's worth per
         // instance allowed, the same step each time, and four instances cost what four unshared taps do.
-        long Dsp(int limit)
-        {
-            var kernel = KernelCatalog.Find(project, "shared_multiplier");
-            var ir = Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, ["size=16", $"instances={limit}"]));
-            return ResourceEstimator.Estimate(ir)[Resource.Dsp];
-        }
+        long Dsp(int limit) => ResourceEstimator.Estimate(PortedKernel.Lower("SharedMultiplier.cs", "shared_multiplier", ["size=16", $"instances={limit}"]))[Resource.Dsp];
         long one = Dsp(1), two = Dsp(2), three = Dsp(3), four = Dsp(4);
         long multiplier = two - one;
         Assert.True(multiplier > 0, $"DSP {one}, {two}, {three}, {four}");

@@ -1,7 +1,4 @@
-using Accel.Runtime.Devices;
-using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;
-using Accel.Runtime.Emulator.Hosting;
 using Accel.Tests.Csim;
 
 namespace Accel.Tests.Ports;
@@ -105,27 +102,12 @@ public sealed class ApPortTests
     [Fact]
     public void TheEmuDeviceTakesContainerBuffersAndTheRawBitsOfTheScalar()
     {
-        var (design, arrays, verify) = OnEmuDevice(Project, "ap_dense", Overrides);
+        var (design, arrays, verify) = EmuDeviceRun.Of(Project, "ap_dense", Overrides);
         // The xclbin spells each argument as its container, as the host moves it, and y comes back as int32 words.
         var definition = KernelXclbin.Describe(design).Kernels[0];
         Assert.Equal(["const int16_t*", "const int8_t*", "const int32_t*", "uint16_t", "int32_t*"], definition.Arguments.Select(a => a.Type));
         Assert.IsType<int[]>(arrays["y"]);
         Assert.True(verify.Outputs.Single() is { Name: "y", Elements: 12, Mismatches: 0 });
-    }
-
-    /// <summary>The kernel's stimulus run on the emu device through the host API, and the outputs against the reference.</summary>
-    private static (KernelDesign Design, IReadOnlyDictionary<string, Array> Arrays, VerifyReport Verify) OnEmuDevice(KernelProject project, string name, string[] overrides)
-    {
-        var kernel = KernelCatalog.Find(project, name);
-        var config = KernelConfig.Resolve(kernel, null, overrides);
-        var design = new KernelDesign(project, kernel, config, Board.Find("u55c"), 300);
-        EmulatorBackend.Register();
-        using var device = Device.Open("emu");
-        ((EmulatorDevice)device).Load(design);
-        using var handle = device.OpenKernel(name);
-        var stimulus = new Codegen.Reference.KernelActivator(kernel, config).MakeStimulus(1);
-        var result = StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(60));
-        return (design, result.Arrays, ReferenceCheck.Compare(design, stimulus, result.Arrays));
     }
 
     [Fact]
@@ -140,7 +122,7 @@ public sealed class ApPortTests
         Assert.Contains("bit-exact: 16 of 16 outputs match", csim.Output);
         Assert.Equal(generated.Reference["shifted"], KernelRuns.Emulate(AxisProject, "ap_axis", null, []).Outputs["shifted"]);
 
-        var (_, _, verify) = OnEmuDevice(AxisProject, "ap_axis", []);
+        var verify = EmuDeviceRun.Of(AxisProject, "ap_axis", []).Verify;
         Assert.True(verify.Outputs.Single() is { Name: "shifted", Elements: 16, Mismatches: 0 });
     }
 
@@ -149,9 +131,7 @@ public sealed class ApPortTests
     {
         // ap_axis with its offset an ap_vld wire instead of an s_axilite register: the same bits reach the kernel.
         var source = File.ReadAllText(TestPaths.Data("Ports", "Kernels", "ApAxis.cs")).Replace(", Offset offset)", ", [ApVld] Offset offset)");
-        var path = Path.Combine(TestPaths.Scratch("ap-axis-vld"), "ApAxis.cs");
-        File.WriteAllText(path, source);
-        var (generated, csim) = KernelRuns.GenerateAndRun(KernelProject.FromFiles([path], []), "ap_axis", null, []);
+        var (generated, csim) = KernelRuns.GenerateAndRun(ScratchKernel.Project("ApAxis.cs", source), "ap_axis", null, []);
         Assert.Contains("HLS INTERFACE mode=ap_vld port=offset", File.ReadAllText(Path.Combine(generated.Directory, "ap_axis.cpp")));
         Assert.True(csim.BitExact, csim.Output);
     }

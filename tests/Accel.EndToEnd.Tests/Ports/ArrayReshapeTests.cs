@@ -7,15 +7,12 @@ public sealed class ArrayReshapeTests
     [Fact]
     public void AReshapedBufferIsPrintedSimulatedEmulatedAndEstimatedAsOneMemoryOfWideWords()
     {
-        var project = PortedKernel.Project("WindowSum.cs");
-        var (generated, csim) = KernelRuns.GenerateAndRun(project, "window_sum", null, ["size=64"]);
-        Assert.True(csim.BitExact, csim.Output);
-        string cpp = File.ReadAllText(Path.Combine(generated.Directory, "window_sum.cpp"));
-        Assert.Contains("ACCEL_PRAGMA(\"HLS ARRAY_RESHAPE variable=buf type=cyclic factor=4 dim=1\")", cpp);
+        var generated = PortedKernel.GenerateBitExact("WindowSum.cs", "window_sum", ["size=64"]);
+        Assert.Contains("ACCEL_PRAGMA(\"HLS ARRAY_RESHAPE variable=buf type=cyclic factor=4 dim=1\")", PortedKernel.Cpp(generated));
 
         // Four reads of buf[4k .. 4k + 3] a cycle: one word of four elements, one of the memory's two ports, II 1
         // (unreshaped, four reads on two ports would be II 2).
-        var emulated = KernelRuns.Emulate(project, "window_sum", null, ["size=64"]);
+        var emulated = KernelRuns.Emulate(PortedKernel.Project("WindowSum.cs"), "window_sum", null, ["size=64"]);
         Assert.Equal(generated.Reference["sums"], emulated.Outputs["sums"]);
         var sumLoop = emulated.Timing.Loops.Values.Single(l => l.Function == "Run" && l.TripCount == 16);
         Assert.Equal(1, sumLoop.II);

@@ -89,8 +89,7 @@ public sealed class GenericMethodTests
     [Fact]
     public void AGenericKernelClassIsOneReportWhenTheProjectLoads()
     {
-        var path = Path.Combine(TestPaths.Scratch("generic-kernel"), "GenericKernel.cs");
-        File.WriteAllText(path, "using System.Numerics;\nusing Accel.Hw;\n[Kernel(\"bad\")]\npublic sealed class Bad<T>(int n = 4) where T : INumber<T>\n" +
+        var path = ScratchKernel.Write("GenericKernel.cs", "using System.Numerics;\nusing Accel.Hw;\n[Kernel(\"bad\")]\npublic sealed class Bad<T>(int n = 4) where T : INumber<T>\n" +
             "{ [Top] public void Run([MAxi(\"gmem0\")] int[] data) { data[0] = data[1]; } }\n");
         var error = Assert.Throws<KernelDiagnosticsException>(() => KernelProject.FromFiles([path], []));   // `list` sees it too
         var only = Assert.Single(error.Diagnostics);

@@ -1,7 +1,5 @@
 using Accel.Runtime.Devices;
-using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;
-using Accel.Runtime.Emulator.Hosting;
 using Accel.Runtime.Xclbin;
 
 namespace Accel.Tests.Ports;
@@ -154,18 +152,7 @@ public sealed class InterfaceTests
     [Fact]
     public void TheEmuDeviceDrivesAxisPortsFromHostBuffersAndXrtAndXclbinsRefuseWhatTheyCannotRun()
     {
-        var project = PortedKernel.Project("StreamAdd.cs");
-        var kernel = KernelCatalog.Find(project, "stream_add");
-        var config = KernelConfig.Resolve(kernel, null, ["size=40"]);
-        var design = new KernelDesign(project, kernel, config, Board.Find("u55c"), 300);
-        var stimulus = new Codegen.Reference.KernelActivator(kernel, config).MakeStimulus(1);
-
-        EmulatorBackend.Register();
-        using var device = Device.Open("emu");
-        ((EmulatorDevice)device).Load(design);
-        using var handle = device.OpenKernel("stream_add");
-        var result = StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(60));
-        var verify = ReferenceCheck.Compare(design, stimulus, result.Arrays);
+        var (design, _, verify) = EmuDeviceRun.Of(PortedKernel.Project("StreamAdd.cs"), "stream_add", ["size=40"]);
         Assert.Equal(["sum"], verify.Outputs.Select(o => o.Name));
         Assert.True(verify.Outputs.All(o => o.Mismatches == 0 && o.Elements == 40));
 

@@ -6,12 +6,7 @@ namespace Accel.Tests.Ports;
 /// trace: the kernel's own C# throwing during the reference run, a bank the board lacks, and no follow-on errors.</summary>
 public sealed class NoCrashTests
 {
-    private static KernelProject Write(string source)
-    {
-        var path = Path.Combine(TestPaths.Scratch("nocrash"), "User.cs");
-        File.WriteAllText(path, source);
-        return KernelProject.FromFiles([path], []);
-    }
+    private static KernelProject Write(string source) => ScratchKernel.Project("User.cs", source);
 
     private static int LineOf(string path, string text) => File.ReadAllLines(path).Select((l, i) => (l, i)).First(x => x.l.Contains(text, StringComparison.Ordinal)).i + 1;
 
@@ -96,8 +91,7 @@ public sealed class NoCrashTests
     [Fact]
     public void EveryVerbReportsTheBankWithoutAStackTraceAndListChecksAsGenDoes()
     {
-        var path = Path.Combine(TestPaths.Scratch("bankcli"), "DdrCopy.cs");
-        File.WriteAllText(path, DdrKernel);
+        var path = ScratchKernel.Write("DdrCopy.cs", DdrKernel);
         foreach (var args in new[] { new[] { "emulate", "ddr_copy" }, ["gen", "ddr_copy"], ["list"] })
         {
             var (exit, _, stderr) = AccelProcess.Run([.. args, "--source", path]);

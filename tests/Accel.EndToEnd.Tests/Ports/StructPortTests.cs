@@ -1,39 +1,16 @@
-using Accel.Codegen.Ir.Analysis;
 using Accel.Codegen.Reference;
-using Accel.Runtime.Devices;
-using Accel.Runtime.Emulator;
 using Accel.Runtime.Emulator.Designs;
-using Accel.Runtime.Emulator.Hosting;
 
 namespace Accel.Tests.Ports;
 
 /// <summary>m_axi ports of structs (Vitis's aggregate): one port of one element of the C layout padded to a power
 /// of two bytes. struct_ports: Sample { byte Tag; int Value; short Q } is offsets 0, 4, 8, sizeof 12, 16 bytes on
-/// the port; Flagged { bool Valid; float Level } is offsets 0 and 4, 8 bytes. rgb_to_hsv: three bytes padded to 4.</summary>
+/// the port; Flagged { bool Valid; float Level } is offsets 0 and 4, 8 bytes. rgb_to_hsv: three bytes padded to 4.
+/// The kernels' runs through C simulation, the sanitizers and the emulator, golden bytes included, are rows of
+/// <see cref="PortedKernelTests"/>.</summary>
 public sealed class StructPortTests
 {
     private static readonly KernelProject StructPorts = PortedKernel.Project("StructPorts.cs");
-
-    public static TheoryData<string, string, string[]> Kernels() => new()
-    {
-        { "StructPorts.cs", "struct_ports", ["n=8"] },
-        { "ImageConvert.cs", "rgb_to_hsv", ["pixels=20"] },
-        { "StructPortSemantics.cs", "struct_port_semantics", [] },
-    };
-
-    [Theory]
-    [MemberData(nameof(Kernels))]
-    public void AStructPortKernelIsBitExactInCsimAndEmulatesToTheReferenceAndItsGoldenBytes(string file, string name, string[] overrides)
-    {
-        var (generated, emulated) = PortedKernel.CheckBitExactEmulatedAndEstimated(file, name, overrides);
-        foreach (var port in generated.Ir.Top.Parameters.Where(VariableUse.Of(generated.Ir).IsWritten))
-            Assert.Equal(File.ReadAllBytes(Path.Combine(generated.Directory, "golden", $"{port.Name}.out.bin")), GoldenVectors.Bytes(emulated.Outputs[port.Name]));
-    }
-
-    [Theory]
-    [MemberData(nameof(Kernels))]
-    public void AStructPortKernelIsCleanUnderSanitizers(string file, string name, string[] overrides) =>
-        PortedKernel.CheckCleanUnderSanitizers(file, name, overrides);
 
     [Fact]
     public void ThePortIsTheStructWithItsLayoutAssertedAndItsFieldsAccessedInPlace()
@@ -131,18 +108,9 @@ public sealed class StructPortTests
     [Fact]
     public void TheEmuDeviceMovesTheElementsAsBytesAndVerifiesThem()
     {
-        var kernel = KernelCatalog.Find(StructPorts, "struct_ports");
-        var config = KernelConfig.Resolve(kernel, null, ["n=8"]);
-        var design = new KernelDesign(StructPorts, kernel, config, Board.Find("u55c"), 300);
+        var (design, arrays, verify) = EmuDeviceRun.Of(StructPorts, "struct_ports", ["n=8"]);
         Assert.Equal(["const Sample*", "const int32_t*", "Flagged*", "Sample*"], KernelXclbin.Describe(design).Kernels[0].Arguments.Select(a => a.Type));
-        EmulatorBackend.Register();
-        using var device = Device.Open("emu");
-        ((EmulatorDevice)device).Load(design);
-        using var handle = device.OpenKernel("struct_ports");
-        var stimulus = new KernelActivator(kernel, config).MakeStimulus(1);
-        var result = StimulusHost.Run(handle, stimulus, TimeSpan.FromSeconds(60));
-        Assert.IsType<byte[]>(result.Arrays["io"]);
-        var verify = ReferenceCheck.Compare(design, stimulus, result.Arrays);
+        Assert.IsType<byte[]>(arrays["io"]);
         Assert.Equal([("flags", 64, 0), ("io", 128, 0)], verify.Outputs.OrderBy(o => o.Name).Select(o => (o.Name, o.Elements, o.Mismatches)));
     }
 }

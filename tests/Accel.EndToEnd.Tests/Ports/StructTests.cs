@@ -1,31 +1,15 @@
-using Accel.Codegen.Ir.Analysis;
-
 namespace Accel.Tests.Ports;
 
 /// <summary>Structs by scalar replacement: a struct local is one local per field, a struct array one array per
-/// field, a struct argument one argument per field; C#'s value semantics kept, bit-exact in C simulation (also
-/// under the sanitizers), emulated to the reference's outputs, estimated as the field arrays.</summary>
+/// field, a struct argument one argument per field; C#'s value semantics kept (the kernels' runs through C
+/// simulation, the sanitizers and the emulator are rows of <see cref="PortedKernelTests"/>), estimated as the field
+/// arrays.</summary>
 public sealed class StructTests
 {
-    public static TheoryData<string, string, string[]> Kernels() => new()
-    {
-        { "ComplexFir.cs", "complex_fir", [] },
-        { "ComplexFir.cs", "complex_fir", ["samples=20", "taps=3", "rotate=0"] },
-        { "StructSemantics.cs", "struct_semantics", [] },
-    };
-
-    [Theory]
-    [MemberData(nameof(Kernels))]
-    public void StructKernelIsBitExactInCsimEmulatesToTheReferenceAndIsEstimated(string file, string kernel, string[] overrides) =>
-        PortedKernel.CheckBitExactEmulatedAndEstimated(file, kernel, overrides);
-
     [Fact]
     public void AStructArraysFieldThatNothingReadsIsNotCounted()
     {
-        var project = PortedKernel.Project("StructSemantics.cs");
-        var kernel = KernelCatalog.Find(project, "struct_semantics");
-        var ir = Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, []));
-        var memories = ResourceEstimator.Estimate(ir).Memories.Select(m => m.Name).ToHashSet();
+        var memories = ResourceEstimator.Estimate(PortedKernel.Lower("StructSemantics.cs", "struct_semantics", [])).Memories.Select(m => m.Name).ToHashSet();
         // scratch's R (its own index) and G (an output) are read; B, Bias, Valid and Gain only start at zero.
         Assert.Contains("scratch_R", memories);
         Assert.Contains("scratch_G", memories);
@@ -34,19 +18,11 @@ public sealed class StructTests
         Assert.Contains("line_Gain", memories);
     }
 
-    [Theory]
-    [MemberData(nameof(Kernels))]
-    public void StructKernelIsCleanUnderSanitizers(string file, string kernel, string[] overrides) =>
-        PortedKernel.CheckCleanUnderSanitizers(file, kernel, overrides);
-
     [Fact]
     public void AStructIsItsFieldsInTheCppAndTheEstimate()
     {
-        var project = PortedKernel.Project("ComplexFir.cs");
-        var kernel = KernelCatalog.Find(project, "complex_fir");
-        var generated = Codegen.Transpiler.Generate(project, kernel, KernelConfig.Resolve(kernel, null, []), TestPaths.Scratch("complex-fir"),
-            new Codegen.Backends.Hls.HlsProjectWriter.Options(Codegen.Backends.Hls.Board.Find("u55c"), 300));
-        var cpp = File.ReadAllText(Path.Combine(generated.Directory, "complex_fir.cpp"));
+        var generated = PortedKernel.Generate("ComplexFir.cs", "complex_fir", []);
+        var cpp = PortedKernel.Cpp(generated);
         // A struct array is one array per field, a directive on it applies to each.
         Assert.Contains("int32_t buf_Re[64] = {};", cpp);
         Assert.Contains("int32_t buf_Im[64] = {};", cpp);

@@ -7,11 +7,8 @@ public sealed class TablePartitionTests
     [Fact]
     public void APartitionedTableIsPrintedSimulatedAndEstimatedAsBanks()
     {
-        var project = PortedKernel.Project("TableLookup.cs");
-        var (generated, csim) = KernelRuns.GenerateAndRun(project, "table_lookup", null, ["size=64", "banks=8"]);
-        Assert.True(csim.BitExact, csim.Output);
-        string cpp = File.ReadAllText(Path.Combine(generated.Directory, "table_lookup.cpp"));
-        Assert.Contains("ACCEL_PRAGMA(\"HLS ARRAY_PARTITION variable=curve type=cyclic factor=8 dim=1\")", cpp);
+        var generated = PortedKernel.GenerateBitExact("TableLookup.cs", "table_lookup", ["size=64", "banks=8"]);
+        Assert.Contains("ACCEL_PRAGMA(\"HLS ARRAY_PARTITION variable=curve type=cyclic factor=8 dim=1\")", PortedKernel.Cpp(generated));
     }
 
     [Theory]
@@ -23,9 +20,7 @@ public sealed class TablePartitionTests
         // Eight reads a cycle (the unrolled lanes). One table of 256 x 32 bits (8 Kbit, a block RAM) serves two
         // reads a copy: 4 copies. Cyclic by 8: eight banks of 32 entries (1 Kbit, LUT RAM), one read each: 8.
         // Cyclic by 2: two banks of 128 (4 Kbit: block RAM), four reads each, two copies a bank: 4.
-        var project = PortedKernel.Project("TableLookup.cs");
-        var kernel = KernelCatalog.Find(project, "table_lookup");
-        var ir = Codegen.Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, ["size=64", $"banks={banks}"]));
+        var ir = PortedKernel.Lower("TableLookup.cs", "table_lookup", ["size=64", $"banks={banks}"]);
         var curve = ResourceEstimator.Estimate(ir).Memories.Single(m => m.Name == "curve");
         Assert.True(curve.IsRom);
         Assert.Equal((depth, copies), (curve.Depth, curve.Banks));

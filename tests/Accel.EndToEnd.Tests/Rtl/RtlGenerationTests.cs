@@ -73,8 +73,7 @@ public sealed class RtlGenerationTests
     [Fact]
     public void AnAddressReadFromMemoryInThePipelinedLoopIsReported()
     {
-        var path = Path.Combine(TestPaths.Scratch("rtl-gather"), "Gather.cs");
-        File.WriteAllText(path, """
+        var project = ScratchKernel.Project("Gather.cs", """
             using Accel.Hw;
             [Kernel("gather")]
             public sealed class Gather(int n = 8)
@@ -93,7 +92,6 @@ public sealed class RtlGenerationTests
                 public void Stimulus(Stimulus s) => s.Array("index", new int[n]).Array("x", new int[n]).Output<int>("y", n);
             }
             """);
-        var project = Codegen.Frontend.KernelProject.FromFiles([path], []);
         var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "gather", null));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Message.Contains("depends on j, computed in the same pipelined loop from a memory read"));
     }
@@ -104,8 +102,7 @@ public sealed class RtlGenerationTests
     [Fact]
     public void StreamAccessesOutsideTheSubsetAreReported()
     {
-        var path = Path.Combine(TestPaths.Scratch("rtl-stream-refusal"), "Skip.cs");
-        File.WriteAllText(path, """
+        var project = ScratchKernel.Project("Skip.cs", """
             using Accel.Hw;
             [Kernel("skip")]
             public sealed class Skip(int n = 8)
@@ -135,30 +132,23 @@ public sealed class RtlGenerationTests
                 public void Stimulus(Stimulus s) => s.Array("x", new int[n]).Output<int>("y", n);
             }
             """);
-        var project = Codegen.Frontend.KernelProject.FromFiles([path], []);
         var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "skip", null));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 15 && d.Message.Contains("a write of stream s outside a pipelined loop"));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0040" && d.Line == 23 && d.Message.Contains("a stream read under a condition in a pipelined loop"));
     }
 
-    [Fact]
-    public void AnArbitraryPrecisionKernelIsRefusedOnceAtItsFirstApValue()
+    /// <summary>An arbitrary-precision kernel is one report: fixed_dense's at its first ap value (FixedDense.cs:33,
+    /// `var input = new Input[nIn];`); ap_dense's, with four ap_fixed ports and an ap_ufixed scalar, at the top
+    /// function's line (ApDense.cs:32), not one per port.</summary>
+    [Theory]
+    [InlineData("FixedDense.cs", "fixed_dense", 33)]
+    [InlineData("ApDense.cs", "ap_dense", 32)]
+    public void AnArbitraryPrecisionKernelIsRefusedOnce(string file, string kernel, int line)
     {
-        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "FixedDense.cs")], []);
-        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "fixed_dense", null));
+        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", file)], []);
+        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, kernel, null));
         var refusal = Assert.Single(error.Diagnostics);
-        Assert.Equal(("ACCEL0040", 33), (refusal.Id, refusal.Line)); // var input = new Input[nIn];
-        Assert.Contains("an arbitrary-precision type", refusal.Message);
-    }
-
-    [Fact]
-    public void AKernelWithApPortsIsRefusedOnceAtItsTopFunction()
-    {
-        // Four ap_fixed ports and an ap_ufixed scalar: one report, at the top function's line (ApDense.cs:32), not one per port.
-        var project = Codegen.Frontend.KernelProject.FromFiles([TestPaths.Data("Ports", "Kernels", "ApDense.cs")], []);
-        var error = Assert.Throws<Codegen.KernelDiagnosticsException>(() => Render(project, "ap_dense", null));
-        var refusal = Assert.Single(error.Diagnostics);
-        Assert.Equal(("ACCEL0040", 32), (refusal.Id, refusal.Line));
+        Assert.Equal(("ACCEL0040", line), (refusal.Id, refusal.Line));
         Assert.Contains("an arbitrary-precision type", refusal.Message);
     }
 

@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.ApTypes;
-
 // Arbitrary-precision values outside the subset: shapes that are not fixed, doubles not known when the kernel is
 // generated, intermediates too wide.
 

@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Calls;
-
 // Calls outside the kernel subset: LINQ, lambdas and local functions, recursion, virtual and interface calls,
 // library calls, ref parameters, other kernel instances.
 

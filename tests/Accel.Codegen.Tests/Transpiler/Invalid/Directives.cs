@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Directives;
-
 // Directives that cannot be printed: arguments that are not constants, misplaced directives, ALLOCATION,
 // DEPENDENCE and ARRAY_RESHAPE misuse.
 

@@ -1,8 +1,6 @@
 using System.Numerics;
 using Accel.Hw;
 
-namespace InvalidKernels.Generics;
-
 // Generic code that cannot be specialised into C++ templates.
 
 [Kernel("constraint")]

@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Jagged;
-
 // Jagged arrays outside the subset: only a local whose rows all have one constant length, allocated where it is
 // declared, is a 2-D array (JaggedArrays.cs); anything C# allows beyond that (rows of other lengths, null, aliased,
 // reassigned, held or passed on their own, more levels, a jagged port) is one report at its place.

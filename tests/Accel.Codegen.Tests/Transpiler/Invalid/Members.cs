@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Members;
-
 // Kernel class members outside the subset: C++ keywords as names, mutable static and instance fields.
 
 [Kernel("cpp_keyword")]

@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Ports;
-
 // Top-level ports outside the subset: a missing interface, unsupported port types and dimensions, interfaces on
 // the wrong kind of argument.
 

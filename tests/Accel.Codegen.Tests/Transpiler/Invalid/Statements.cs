@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Statements;
-
 // Statements outside the kernel subset: exceptions, async, foreach, goto, side effects inside expressions,
 // checked, do-while.
 

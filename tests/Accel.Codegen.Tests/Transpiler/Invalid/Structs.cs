@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Structs;
-
 // Structs outside the subset: members other than public scalar fields, nesting, and structs where only scalars may
 // stand.
 

@@ -1,7 +1,5 @@
 using Accel.Hw;
 
-namespace InvalidKernels.Values;
-
 // Values outside the kernel subset: arrays sized at run time, strings, collections, pointers, dynamic, whole-array
 // assignment, lookup-table writes.
 
