@@ -1,5 +1,4 @@
 using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;
 
@@ -11,14 +10,10 @@ public sealed class EdgeMoeCsimTests
 {
     private static readonly HlsProjectWriter.Options Options = new(Board.Find("zcu102"), 300);
 
-    internal static Testbenches.Csim.Result GenerateAndRun(string kernelName, string config, bool sanitize = false)
+    private static Testbenches.Csim.Result GenerateAndRun(string kernelName, string config, bool sanitize = false)
     {
-        var kernel = KernelCatalog.Find(KernelCatalog.BuiltIn, kernelName);
-        var resolved = KernelConfig.Resolve(kernel, config, []);
-        var generated = Codegen.Transpiler.Generate(KernelCatalog.BuiltIn, kernel, resolved, TestPaths.Scratch($"{kernelName}-{config}"), Options);
-        var result = Testbenches.Csim.Run(generated.Directory, generated.Ir.Name, sanitize);
-        var outputs = generated.Ir.Top.Parameters.Where(Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir).IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
-        Assert.Equal(outputs, result.Total);
+        var (generated, result) = KernelRuns.GenerateAndRun(KernelCatalog.BuiltIn, kernelName, config, [], sanitize, options: Options);
+        Assert.Equal(KernelRuns.WrittenWords(generated), result.Total);
         return result;
     }
 
