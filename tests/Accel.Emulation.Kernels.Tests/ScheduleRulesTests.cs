@@ -148,6 +148,14 @@ public sealed class ScheduleRulesTests
         Assert.Equal(ii, loop.II);
     }
 
+    /// <summary>buf: the first 64 words of x in a local array, shaped by <paramref name="directive"/>; written whole
+    /// before any read, so it has no fill.</summary>
+    private static string CopyOfX(string directive) => $"""
+                    int[] buf = new int[64];
+                    {directive}
+                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+        """;
+
     [Theory]
     [InlineData("", 2)]
     [InlineData("Hls.ArrayPartition(buf, PartitionKind.Complete);", 1)]
@@ -156,9 +164,7 @@ public sealed class ScheduleRulesTests
         // buf[i], buf[i+1], buf[i+2]: three accesses, one bank of two ports: II = ceil(3 / 2) = 2. Completely
         // partitioned, buf is registers: no port limit.
         var loop = Schedule($$"""
-                    int[] buf = new int[64];
-                    {{partition}}
-                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+            {{CopyOfX(partition)}}
                     for (int i = 0; i < 62; i++) // scheduled
                     {
                         Hls.Pipeline(1);
@@ -185,9 +191,7 @@ public sealed class ScheduleRulesTests
         // by 2 gives (four reads on each of two banks). A block reshape by 8 puts elements 8 apart in one word,
         // so the eight neighbours are in eight words: II 4. A complete reshape is one word, registers: II 1.
         var loop = Schedule($$"""
-                    int[] buf = new int[64];
-                    {{directive}}
-                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+            {{CopyOfX(directive)}}
                     for (int k = 0; k < 8; k++) // scheduled
                     {
                         Hls.Pipeline(1);
@@ -213,9 +217,7 @@ public sealed class ScheduleRulesTests
         // 64 iterations are 16 issues, so the two designs differ by (16 - 1) x (2 - 1) = 15 cycles (63 if each
         // iteration were an issue); nothing else differs (buf is written whole before it is read: no fill).
         KernelEmulator.Result Run(string partition) => KernelRuns.EmulateSource(TestKernel.Source("rule", "int n = 64", TestKernel.XToY, $$"""
-                    int[] buf = new int[64];
-                    {{partition}}
-                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+            {{CopyOfX(partition)}}
                     for (int i = 0; i < 64; i++)
                     {
                         Hls.Pipeline(1);
