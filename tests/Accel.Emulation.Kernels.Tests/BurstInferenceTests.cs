@@ -5,28 +5,14 @@ namespace Accel.Tests.Emulation;
 /// interleaved streams of one port (x[i] and x[i + n]) are single-beat requests, bounded by the outstanding limit.</summary>
 public sealed class BurstInferenceTests
 {
-    private static KernelEmulator.Result Run(string sum) => KernelRuns.EmulateSource($$"""
-        using Accel.Hw;
-
-        namespace Rules;
-
-        [Kernel("rule")]
-        public sealed class Rule(int n = 100)
-        {
-            [Top]
-            public void Run([MAxi("gmem0", "HBM[0]", MaxOutstanding = 2)] int[] x, [MAxi("gmem1", "HBM[1]")] int[] y)
-            {
+    private static KernelEmulator.Result Run(string sum) => KernelRuns.EmulateSource(TestKernel.Source("rule", "int n = 100",
+        """[MAxi("gmem0", "HBM[0]", MaxOutstanding = 2)] int[] x, [MAxi("gmem1", "HBM[1]")] int[] y""", $$"""
                 for (int i = 0; i < n; i++)
                 {
                     Hls.Pipeline(1);
                     y[i] = {{sum}};
                 }
-            }
-
-            [Stimulus]
-            public void Stimulus(Stimulus s) => s.Array("x", Enumerable.Range(0, 2 * n).ToArray()).Output<int>("y", n);
-        }
-        """, "rule");
+        """, """s.Array("x", Enumerable.Range(0, 2 * n).ToArray()).Output<int>("y", n)"""), "rule");
 
     [Fact]
     public void TwoStreamsOfOnePortAreSingleBeatRequests()

@@ -4,17 +4,7 @@ namespace Accel.Tests.Emulation;
 /// unless the kernel writes every element before it reads one.</summary>
 public sealed class LocalArrayFillTests
 {
-    private static string Kernel(string firstUse) => $$"""
-        using Accel.Hw;
-
-        namespace Fills;
-
-        [Kernel("fill")]
-        public sealed class Fill(int n = 64)
-        {
-            [Top]
-            public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-            {
+    private static string Kernel(string firstUse) => TestKernel.Source("fill", "int n = 64", TestKernel.XToY, $$"""
                 int[] buf = new int[64];
         {{firstUse}}
                 for (int i = 0; i < 64; i++)
@@ -22,13 +12,7 @@ public sealed class LocalArrayFillTests
                     Hls.Pipeline(1);
                     y[i] = buf[63 - i] + 1;
                 }
-            }
-
-            [Stimulus]
-            public void Stimulus(Stimulus s) =>
-                s.Array("x", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n);
-        }
-        """;
+        """, TestKernel.RandomX);
 
     // Every element written first: no fill. Odd elements only, or under a condition: the zeroes show, so the fill stays.
     private const string WritesAll = """

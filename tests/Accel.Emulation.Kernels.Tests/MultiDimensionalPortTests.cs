@@ -7,17 +7,7 @@ public sealed class MultiDimensionalPortTests
     [Fact]
     public void A3DPortIsReadAndUpdatedInPlaceAtItsRowMajorAddresses()
     {
-        const string source = """
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("cube")]
-            public sealed class Cube(int n = 3)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[,,] volume)
-                {
+        string source = TestKernel.Source("cube", "int n = 3", """[MAxi("gmem0")] int[,,] volume""", """
                     for (int i = 0; i < n; i++)
                         for (int j = 0; j < n; j++)
                             for (long k = 0; k < n; k++)
@@ -25,12 +15,7 @@ public sealed class MultiDimensionalPortTests
                                 Hls.Pipeline(1);
                                 volume[i, j, k] += i * 100 + j * 10 + (int)k;
                             }
-                }
-
-                [Stimulus]
-                public void Stimulus(Stimulus s) => s.Array("volume", new int[n, n, n]);
-            }
-            """;
+            """, """s.Array("volume", new int[n, n, n])""");
         var result = KernelRuns.EmulateSource(source, "cube");
         var volume = (int[,,])result.Outputs["volume"];
         Assert.Equal(212, volume[2, 1, 2]);
@@ -45,21 +30,8 @@ public sealed class MultiDimensionalPortTests
     {
         // At the default seed (1) the port is 2 x 8, at seed 2 it is 8 x 2: the C++ declares [2][8], so the run at
         // seed 2 must be refused rather than index 8 rows of 2 as rows of 8.
-        const string source = """
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("seeded")]
-            public sealed class Seeded(int n = 16)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[,] m) => m[0, 0] = n;
-
-                [Stimulus]
-                public void Stimulus(Stimulus s) => s.Array("m", s.Seed == 1 ? new int[2, 8] : new int[8, 2]);
-            }
-            """;
+        string source = TestKernel.Source("seeded", "int n = 16", """[MAxi("gmem0")] int[,] m""", "m[0, 0] = n;",
+            """s.Array("m", s.Seed == 1 ? new int[2, 8] : new int[8, 2])""");
         string file = Path.Combine(Path.GetTempPath(), $"accel-seeded-{Guid.NewGuid():N}.cs");
         File.WriteAllText(file, source);
         try

@@ -4,37 +4,21 @@ namespace Accel.Tests.Emulation;
 /// calls the function: its accesses cost the port's latency, not a block RAM's on top of it.</summary>
 public sealed class PortThroughParameterTests
 {
-    private static LoopTiming CopyLoop(bool throughFunction)
-    {
-        string loop = """
+    private const string CopyPlusOne = """
                     for (int i = 0; i < n; i++) // copy
                     {
                         Hls.Pipeline(1);
                         dst[i] = src[i] + 1;
                     }
             """;
-        string source = $$"""
-            using Accel.Hw;
 
-            namespace Rules;
-
-            [Kernel("copy")]
-            public sealed class Copy(int n = 64)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] src, [MAxi("gmem1")] int[] dst)
-                {
-            {{(throughFunction ? "        Body(src, dst);\n    }\n\n    void Body(int[] src, int[] dst)\n    {" : "")}}
-            {{loop}}
-                }
-
-                [Stimulus]
-                public void Stimulus(Stimulus s) => s.Array("src", Enumerable.Range(0, n).ToArray()).Output<int>("dst", n);
-            }
-            """;
-        int line = source.Split('\n').Select((text, i) => (text, i)).First(l => l.text.Contains("// copy")).i + 1;
-        var result = KernelRuns.EmulateSource(source, "copy", new KernelEmulator.Options(ClockMhz: 300));
-        return result.Timing.Loops.Values.Single(l => l.Line == line);
+    private static LoopTiming CopyLoop(bool throughFunction)
+    {
+        string source = TestKernel.Source("copy", "int n = 64", """[MAxi("gmem0")] int[] src, [MAxi("gmem1")] int[] dst""",
+            throughFunction ? "Body(src, dst);" : CopyPlusOne,
+            """s.Array("src", Enumerable.Range(0, n).ToArray()).Output<int>("dst", n)""",
+            throughFunction ? "void Body(int[] src, int[] dst)\n{\n" + CopyPlusOne + "\n}" : "");
+        return TestKernel.Loop(source, "copy", "// copy", function: throughFunction ? "Body" : "Run");
     }
 
     [Theory]

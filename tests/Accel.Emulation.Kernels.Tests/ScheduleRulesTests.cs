@@ -7,33 +7,15 @@ namespace Accel.Tests.Emulation;
 /// unless stated: integer add 0.37 cycles for 32 bits, float add 5, block RAM read 2).</summary>
 public sealed class ScheduleRulesTests
 {
-    private static LoopTiming Schedule(string body, string fields = "", double clockMhz = 300, string loopMarker = "// scheduled")
-    {
-        string source = $$"""
-            using Accel.Hw;
+    private const string XAndZToY = """[MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y, [MAxi("gmem0")] int[] z""";
 
-            namespace Rules;
+    private const string RandomXAndZ = """
+        s.Array("x", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray())
+             .Array("z", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n)
+        """;
 
-            [Kernel("rule")]
-            public sealed class Rule(int n = 200)
-            {
-            {{fields}}
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y, [MAxi("gmem0")] int[] z)
-                {
-            {{body}}
-                }
-
-                [Stimulus]
-                public void Stimulus(Stimulus s) =>
-                    s.Array("x", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray())
-                     .Array("z", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n);
-            }
-            """;
-        int line = source.Split('\n').Select((text, i) => (text, i)).First(l => l.text.Contains(loopMarker)).i + 1;
-        var result = KernelRuns.EmulateSource(source, "rule", new KernelEmulator.Options(ClockMhz: clockMhz));
-        return result.Timing.Loops.Values.Single(l => l.Line == line && l.Function == "Run");
-    }
+    private static LoopTiming Schedule(string body, double clockMhz = 300, string loopMarker = "// scheduled") =>
+        TestKernel.Loop(TestKernel.Source("rule", "int n = 200", XAndZToY, body, RandomXAndZ), "rule", loopMarker, clockMhz);
 
     [Theory]
     [InlineData(300, 5)]
@@ -166,6 +148,14 @@ public sealed class ScheduleRulesTests
         Assert.Equal(ii, loop.II);
     }
 
+    /// <summary>buf: the first 64 words of x in a local array, shaped by <paramref name="directive"/>; written whole
+    /// before any read, so it has no fill.</summary>
+    private static string CopyOfX(string directive) => $"""
+                    int[] buf = new int[64];
+                    {directive}
+                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+        """;
+
     [Theory]
     [InlineData("", 2)]
     [InlineData("Hls.ArrayPartition(buf, PartitionKind.Complete);", 1)]
@@ -174,9 +164,7 @@ public sealed class ScheduleRulesTests
         // buf[i], buf[i+1], buf[i+2]: three accesses, one bank of two ports: II = ceil(3 / 2) = 2. Completely
         // partitioned, buf is registers: no port limit.
         var loop = Schedule($$"""
-                    int[] buf = new int[64];
-                    {{partition}}
-                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+            {{CopyOfX(partition)}}
                     for (int i = 0; i < 62; i++) // scheduled
                     {
                         Hls.Pipeline(1);
@@ -203,9 +191,7 @@ public sealed class ScheduleRulesTests
         // by 2 gives (four reads on each of two banks). A block reshape by 8 puts elements 8 apart in one word,
         // so the eight neighbours are in eight words: II 4. A complete reshape is one word, registers: II 1.
         var loop = Schedule($$"""
-                    int[] buf = new int[64];
-                    {{directive}}
-                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+            {{CopyOfX(directive)}}
                     for (int k = 0; k < 8; k++) // scheduled
                     {
                         Hls.Pipeline(1);
@@ -230,33 +216,15 @@ public sealed class ScheduleRulesTests
         // four reads of one bank of two ports, II 2; partitioned cyclic by 4 each read has its own bank, II 1. The
         // 64 iterations are 16 issues, so the two designs differ by (16 - 1) x (2 - 1) = 15 cycles (63 if each
         // iteration were an issue); nothing else differs (buf is written whole before it is read: no fill).
-        KernelEmulator.Result Run(string partition) => KernelRuns.EmulateSource($$"""
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("rule")]
-            public sealed class Rule(int n = 64)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
-                    int[] buf = new int[64];
-                    {{partition}}
-                    for (int i = 0; i < 64; i++) buf[i] = x[i];
+        KernelEmulator.Result Run(string partition) => KernelRuns.EmulateSource(TestKernel.Source("rule", "int n = 64", TestKernel.XToY, $$"""
+            {{CopyOfX(partition)}}
                     for (int i = 0; i < 64; i++)
                     {
                         Hls.Pipeline(1);
                         Hls.Unroll(4);
                         y[i] = buf[i] * 3;
                     }
-                }
-
-                [Stimulus]
-                public void Stimulus(Stimulus s) =>
-                    s.Array("x", Enumerable.Range(0, n).Select(i => s.Random.Next(-1000, 1000)).ToArray()).Output<int>("y", n);
-            }
-            """, "rule");
+            """, TestKernel.RandomX), "rule");
         var oneBank = Run("");
         var fourBanks = Run("Hls.ArrayPartition(buf, PartitionKind.Cyclic, 4);");
         LoopTiming Unrolled(KernelEmulator.Result r) => r.Timing.Loops.Values.Single(l => l.Kind == LoopKind.Pipelined && l.UnrollFactor == 4);
@@ -310,29 +278,13 @@ public sealed class ScheduleRulesTests
         // them. The emulator keeps II 1 (the rule, applied, moved attention 30x: README, "Not applied yet") and
         // says so as a warning, not as an unmet directive. x[2i] and x[2i + 1] are neighbours: 8 bytes, one beat,
         // nothing to say.
-        var result = KernelRuns.EmulateSource($$"""
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("rule")]
-            public sealed class Rule(int n = 200)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
+        var result = KernelRuns.EmulateSource(TestKernel.Source("rule", "int n = 200", TestKernel.XToY, $$"""
                     for (int i = 0; i < 100; i++)
                     {
                         Hls.Pipeline(1);
                         y[i] = {{sum}};
                     }
-                }
-
-                [Stimulus]
-                public void Stimulus(Stimulus s) =>
-                    s.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", 100);
-            }
-            """, "rule");
+            """, """s.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", 100)"""), "rule");
         var loop = result.Timing.Loops.Values.Single();
         Assert.Equal(1, loop.II);
         Assert.False(loop.Unmet);
@@ -443,24 +395,14 @@ public sealed class ScheduleRulesTests
     [Fact]
     public void AStatementInADataflowRegionThatIsNotAProcessCallIsReported()
     {
-        var result = KernelRuns.EmulateSource("""
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("flow")]
-            public sealed class Flow(int n = 16)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
+        // The statement is `int rows = n * 2;`, the third of the top's body: line 13 of the file.
+        var result = KernelRuns.EmulateSource(TestKernel.Source("flow", "int n = 16", TestKernel.XToY, """
                     Hls.Dataflow();
                     var s = new Stream<int>(4);
                     int rows = n * 2;
                     Produce(x, s);
                     Consume(s, y);
-                }
-
+            """, TestKernel.CountingX, """
                 void Produce(int[] x, Stream<int> s)
                 {
                     for (int i = 0; i < n; i++) { Hls.Pipeline(1); s.Write(x[i]); }
@@ -470,51 +412,36 @@ public sealed class ScheduleRulesTests
                 {
                     for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = s.Read(); }
                 }
-
-                [Stimulus]
-                public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
-            }
-            """, "flow");
+            """), "flow");
         var finding = Assert.Single(result.Timing.Findings);
         Assert.Matches(@"^non-canonical dataflow in Run: the statement at accel-rule-\w+\.cs:13 ", finding);
     }
+
+    /// <summary>A dataflow process filling buf with three times x, a word a cycle.</summary>
+    private const string ProduceTimesThree = """
+            void Produce(int[] x, int[] buf)
+            {
+                for (int i = 0; i < n; i++) { Hls.Pipeline(1); buf[i] = x[i] * 3; }
+            }
+
+        """;
 
     [Fact]
     public void AnArrayHandedFromOneDataflowProcessToTheNextIsAPingPongBuffer()
     {
         // Produce fills buf (256 words, one a cycle) and Consume reads it back: Vitis makes buf a ping-pong
         // buffer, so Consume starts only once Produce has finished, and ends at least 255 cycles later.
-        var result = KernelRuns.EmulateSource("""
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("pipo")]
-            public sealed class Pipo(int n = 256)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
+        var result = KernelRuns.EmulateSource(TestKernel.Source("pipo", "int n = 256", TestKernel.XToY, """
                     Hls.Dataflow();
                     int[] buf = new int[256];
                     Produce(x, buf);
                     Consume(buf, y);
-                }
-
-                void Produce(int[] x, int[] buf)
-                {
-                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); buf[i] = x[i] * 3; }
-                }
-
+            """, TestKernel.CountingX, ProduceTimesThree + """
                 void Consume(int[] buf, int[] y)
                 {
                     for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = buf[n - 1 - i] + 1; }
                 }
-
-                [Stimulus]
-                public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
-            }
-            """, "pipo");
+            """), "pipo");
         var producer = result.Report.Processes.Single(p => p.Name.EndsWith("Produce", StringComparison.Ordinal));
         var consumer = result.Report.Processes.Single(p => p.Name.EndsWith("Consume", StringComparison.Ordinal));
         Assert.True(consumer.FinishCycle >= producer.FinishCycle + 255, $"producer ends at {producer.FinishCycle}, consumer at {consumer.FinishCycle}");
@@ -527,40 +454,20 @@ public sealed class ScheduleRulesTests
         // The top writes a stream itself before the calls (non-canonical, run in the top's own process): the
         // processes are still Produce (0) and Consume (1), numbered as the ping-pong buffer between them is, so
         // Consume waits for Produce's whole block (at least 255 cycles after it starts).
-        var result = KernelRuns.EmulateSource("""
-            using Accel.Hw;
-
-            namespace Rules;
-
-            [Kernel("flow")]
-            public sealed class Flow(int n = 256)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
+        var result = KernelRuns.EmulateSource(TestKernel.Source("flow", "int n = 256", TestKernel.XToY, """
                     Hls.Dataflow();
                     int[] buf = new int[256];
                     var offset = new Stream<int>(2);
                     offset.Write(1);
                     Produce(x, buf);
                     Consume(buf, offset, y);
-                }
-
-                void Produce(int[] x, int[] buf)
-                {
-                    for (int i = 0; i < n; i++) { Hls.Pipeline(1); buf[i] = x[i] * 3; }
-                }
-
+            """, TestKernel.CountingX, ProduceTimesThree + """
                 void Consume(int[] buf, Stream<int> offset, int[] y)
                 {
                     int k = offset.Read();
                     for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = buf[n - 1 - i] + k; }
                 }
-
-                [Stimulus]
-                public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, n).ToArray()).Output<int>("y", n);
-            }
-            """, "flow");
+            """), "flow");
         Assert.Equal(["0:Produce", "1:Consume"], result.Report.Processes.Skip(1).Select(p => p.Name));
         var producer = result.Report.Processes[1];
         var consumer = result.Report.Processes[2];
@@ -568,23 +475,13 @@ public sealed class ScheduleRulesTests
         Assert.Equal(Enumerable.Range(0, 256).Select(i => (255 - i) * 3 + 1), result.Outputs["y"].Cast<int>());
     }
 
-    private static string FunctionPipelineKernel(string bound) => $$"""
-        using Accel.Hw;
-
-        namespace Rules;
-
-        [Kernel("fnpipe")]
-        public sealed class FnPipe(int n = 16)
-        {
-            [Top]
-            public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y, int rows)
-            {
+    /// <summary>Mac is line 17 of the file, its loop line 21: the findings below name them.</summary>
+    private static string FunctionPipelineKernel(string bound) => TestKernel.Source("fnpipe", "int n = 16", TestKernel.XToY + ", int rows", """
                 for (int r = 0; r < rows; r++)
                 {
                     y[r] = Mac(x[r], r);
                 }
-            }
-
+        """, """s.Scalar("rows", 100).Array("x", Enumerable.Range(0, 100).ToArray()).Output<int>("y", 100)""", $$"""
             int Mac(int a, int b)
             {
                 Hls.Pipeline(1);
@@ -592,11 +489,7 @@ public sealed class ScheduleRulesTests
                 for (int k = 0; k < {{bound}}; k++) s += a * k + b;
                 return s;
             }
-
-            [Stimulus]
-            public void Stimulus(Stimulus st) => st.Scalar("rows", 100).Array("x", Enumerable.Range(0, 100).ToArray()).Output<int>("y", 100);
-        }
-        """;
+        """);
 
     [Fact]
     public void AFunctionPipelinedAsAWholeUnrollsItsLoops()

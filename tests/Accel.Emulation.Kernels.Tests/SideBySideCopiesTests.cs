@@ -6,17 +6,8 @@ namespace Accel.Tests.Emulation;
 public sealed class SideBySideCopiesTests
 {
     /// <param name="sharedSum">the copies add into one variable declared before the unrolled loop</param>
-    private static KernelEmulator.Result Run(int copies, string partition, bool sharedSum = false) => KernelRuns.EmulateSource($$"""
-        using Accel.Hw;
-
-        namespace Rules;
-
-        [Kernel("rule")]
-        public sealed class Rule(int copies = {{copies}})
-        {
-            [Top]
-            public void Run([MAxi("gmem0", "HBM[0]")] int[] x, [MAxi("gmem1", "HBM[1]")] int[] y)
-            {
+    private static KernelEmulator.Result Run(int copies, string partition, bool sharedSum = false) => KernelRuns.EmulateSource(TestKernel.Source("rule",
+        $"int copies = {copies}", """[MAxi("gmem0", "HBM[0]")] int[] x, [MAxi("gmem1", "HBM[1]")] int[] y""", $$"""
                 int[] buf = new int[256];
                 {{partition}}
                 for (int i = 0; i < 256; i++) buf[i] = x[i];
@@ -32,12 +23,7 @@ public sealed class SideBySideCopiesTests
                     }
                     y[c] = s;
                 }
-            }
-
-            [Stimulus]
-            public void Stimulus(Stimulus st) => st.Array("x", Enumerable.Range(0, 256).ToArray()).Output<int>("y", copies);
-        }
-        """, "rule");
+        """, """s.Array("x", Enumerable.Range(0, 256).ToArray()).Output<int>("y", copies)"""), "rule");
 
     private static LoopTiming Copied(KernelEmulator.Result r) => r.Timing.Loops.Values.Single(l => l.Kind == LoopKind.Pipelined && l.TripCount == 64);
 

@@ -19,6 +19,15 @@ public class MemoryTimingTests
     private static ProcessTrace ReadStream(int port, int beats, int beatBytes) =>
         Record(t => t.Pipelined(1, StreamDepth, beats, k => t.ReadPort(port, (long)k * beatBytes, beatBytes)));
 
+    /// <summary>One process running <paramref name="trace"/> on its one port, of <paramref name="widthBits"/>, alone on
+    /// <paramref name="channel"/> (an HBM pseudo-channel unless given).</summary>
+    private static (TimingReport Report, int Port) Alone(int widthBits, Func<int, ProcessTrace> trace, MemoryChannelSpec? channel = null, double clockMhz = 300)
+    {
+        var b = new DesignBuilder(clockMhz);
+        int port = b.AddPort("in", b.AddProcess("reader"), b.AddChannel(channel ?? MemoryPresets.U55cHbmPseudoChannel("HBM[0]")), widthBits);
+        return (TimingEngine.Run(b.Build(), [trace(port)]), port);
+    }
+
     /// <summary>
     /// 1024 beats of 64 B (64 KiB) through a 512-bit port: the channel (48 B/cycle) is the bottleneck, each beat
     /// takes 4/3 cycle, beat i ends at 64 + (i+1)*4/3. The last is used at ceil(64 + 1024*4/3) = 1430 and the
@@ -27,11 +36,7 @@ public class MemoryTimingTests
     [Fact]
     public void ChannelBoundStreamTakesBytesOverBandwidthPlusLatency()
     {
-        var b = new DesignBuilder(300);
-        int p = b.AddProcess("reader");
-        int port = b.AddPort("in", p, b.AddChannel(MemoryPresets.U55cHbmPseudoChannel("HBM[0]")), 512);
-
-        var report = TimingEngine.Run(b.Build(), [ReadStream(port, 1024, 64)]);
+        var (report, port) = Alone(512, p => ReadStream(p, 1024, 64));
 
         Assert.Equal(Latency + (65536 + 47) / 48 + 1, report.TotalCycles);
         Assert.Equal(1431, report.TotalCycles);
@@ -48,11 +53,7 @@ public class MemoryTimingTests
     [Fact]
     public void PortBoundStreamMovesOneBeatPerCycle()
     {
-        var b = new DesignBuilder(300);
-        int p = b.AddProcess("reader");
-        int port = b.AddPort("in", p, b.AddChannel(MemoryPresets.U55cHbmPseudoChannel("HBM[0]")), 256);
-
-        var report = TimingEngine.Run(b.Build(), [ReadStream(port, 2048, 32)]);
+        var (report, _) = Alone(256, p => ReadStream(p, 2048, 32));
 
         Assert.Equal(Latency + 2048 + 1, report.TotalCycles);
     }
@@ -96,15 +97,10 @@ public class MemoryTimingTests
     [Fact]
     public void WriteStreamEndsWithItsLastResponse()
     {
-        var b = new DesignBuilder(300);
-        int p = b.AddProcess("writer");
-        int port = b.AddPort("out", p, b.AddChannel(MemoryPresets.U55cHbmPseudoChannel("HBM[0]")), 512);
-        var trace = Record(t => t.Pipelined(1, 2, 512, k => t.WritePort(port, k * 64L, 64)));
-
-        var report = TimingEngine.Run(b.Build(), [trace]);
+        var (report, port) = Alone(512, p => Record(t => t.Pipelined(1, 2, 512, k => t.WritePort(p, k * 64L, 64))));
 
         Assert.Equal(748, report.TotalCycles);
-        Assert.Equal(748 - 513, report.Processes[p].StalledOnOutputCycles);
+        Assert.Equal(748 - 513, report.Processes.Single().StalledOnOutputCycles);
         Assert.Equal(32, report.Ports[port].WriteRequests);
         Assert.Equal(32768, report.Ports[port].BytesWritten);
     }
@@ -155,12 +151,9 @@ public class MemoryTimingTests
     public void StridedAccessesDoNotCoalesce()
     {
         // Every other 4-byte word: no access starts where the previous ended, so each is its own request.
-        var b = new DesignBuilder(300);
-        int p = b.AddProcess("reader");
-        int port = b.AddPort("in", p, b.AddChannel(MemoryPresets.AlveoDdr4("DDR[0]")), 32);
-        var trace = Record(t => t.Pipelined(1, StreamDepth, 40, k => t.ReadPort(port, k * 8L, 4)));
+        var (report, port) = Alone(32, p => Record(t => t.Pipelined(1, StreamDepth, 40, k => t.ReadPort(p, k * 8L, 4))), MemoryPresets.AlveoDdr4("DDR[0]"));
 
-        Assert.Equal(40, TimingEngine.Run(b.Build(), [trace]).Ports[port].ReadRequests);
+        Assert.Equal(40, report.Ports[port].ReadRequests);
     }
 
     /// <summary>
@@ -171,11 +164,7 @@ public class MemoryTimingTests
     [Fact]
     public void RoundedChannelRateStaysOnTheExactCycle()
     {
-        var b = new DesignBuilder(333.333);
-        int p = b.AddProcess("reader");
-        int port = b.AddPort("in", p, b.AddChannel(new MemoryChannelSpec("odd", MemoryKind.Ddr4, 12_300_000_000, 0)), 512);
-
-        var report = TimingEngine.Run(b.Build(), [ReadStream(port, 1000, 64)]);
+        var (report, _) = Alone(512, p => ReadStream(p, 1000, 64), new MemoryChannelSpec("odd", MemoryKind.Ddr4, 12_300_000_000, 0), clockMhz: 333.333);
 
         decimal cyclesPerBeat = 64m * 333_333_000m / 12_300_000_000m;
         Assert.Equal(Latency + (long)Math.Ceiling(1000 * cyclesPerBeat) + 1, report.TotalCycles);
@@ -183,11 +172,7 @@ public class MemoryTimingTests
 
     private static long ReadRequests(int widthBits, int bytes, long start, int count)
     {
-        var b = new DesignBuilder(300);
-        int p = b.AddProcess("reader");
-        int port = b.AddPort("in", p, b.AddChannel(MemoryPresets.U55cHbmPseudoChannel("HBM[0]")), widthBits);
-        var trace = Record(t => t.Pipelined(1, StreamDepth, count, k => t.ReadPort(port, start + (long)k * bytes, bytes)));
-        var report = TimingEngine.Run(b.Build(), [trace]);
+        var (report, port) = Alone(widthBits, p => Record(t => t.Pipelined(1, StreamDepth, count, k => t.ReadPort(p, start + (long)k * bytes, bytes))));
         Assert.Equal((long)count * bytes, report.Ports[port].BytesRead);
         return report.Ports[port].ReadRequests;
     }

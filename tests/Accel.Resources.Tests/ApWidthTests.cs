@@ -4,14 +4,7 @@ namespace Accel.Resources.Tests;
 /// 32 or 64 bits), with the rounding and saturation a quantising store adds. Derived by hand below.</summary>
 public sealed class ApWidthTests
 {
-    private const string Source = """
-        using Accel.Hw;
-        [Kernel("test")]
-        public sealed class Test(int n = 4)
-        {
-            [Top]
-            public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-            {
+    private static readonly string Source = Kernels.Source("int n = 4", Kernels.XToY, """
                 for (int i = 0; i < n; i++)
                 {
                     Hls.Pipeline(1);
@@ -22,9 +15,7 @@ public sealed class ApWidthTests
                     d[i] = c;
                     y[i] = (int)d[i].Raw;
                 }
-            }
-        }
-        """;
+        """);
 
     [Fact]
     public void OperatorsAndMemoriesTakeTheApShapes()
@@ -43,14 +34,7 @@ public sealed class ApWidthTests
     [Fact]
     public void AnOperatorWiderThanTheCalibratedSixtyFourBitsIsCostedInSixtyFourBitPieces()
     {
-        ResourceEstimate e = ResourceEstimator.Estimate(Kernels.FromSource("""
-            using Accel.Hw;
-            [Kernel("test")]
-            public sealed class Test(int n = 4)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] long[] x, [MAxi("gmem1")] long[] y)
-                {
+        ResourceEstimate e = ResourceEstimator.Estimate(Kernels.FromSource(Kernels.Source("int n = 4", """[MAxi("gmem0")] long[] x, [MAxi("gmem1")] long[] y""", """
                     for (int i = 0; i < n; i++)
                     {
                         Hls.Pipeline(1);
@@ -58,9 +42,7 @@ public sealed class ApWidthTests
                         var b = UInt<W63>.FromRaw(x[i + n]);
                         y[i] = ((Int<W64>)((a * b) >> 64)).Raw + ((Int<W64>)(a + b)).Raw;
                     }
-                }
-            }
-            """));
+            """)));
         long Count(string what) => e.Items.Where(i => i.What == what).Sum(i => i.Count);
         Assert.Equal(1, Count("mul 64x63->64")); // 64 x 63 -> 127 bits: one pair of 64-bit pieces
         // a + b: 65 bits (64 signed beside 63 unsigned, plus one), two pieces; and the long sum of the two Raws: one

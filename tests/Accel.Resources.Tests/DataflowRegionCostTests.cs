@@ -5,11 +5,7 @@ namespace Accel.Resources.Tests;
 /// one is a ping-pong buffer, two of the array.</summary>
 public sealed class DataflowRegionCostTests
 {
-    private static string Region(string calls) => $$"""
-        using Accel.Hw;
-        [Kernel("test")]
-        public sealed class Test(int n = 256)
-        {
+    private const string Processes = """
             static void Load(int[] x, int[] buf, int n)
             {
                 for (int i = 0; i < n; i++) { Hls.Pipeline(1); buf[i] = x[i]; }
@@ -24,18 +20,15 @@ public sealed class DataflowRegionCostTests
             {
                 for (int i = 0; i < n; i++) { Hls.Pipeline(1); y[i] = buf[i]; }
             }
+        """;
 
-            [Top]
-            public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-            {
+    private static string Region(string calls) => Kernels.Source("int n = 256", Kernels.XToY, $$"""
                 Hls.Dataflow();
                 int[] a = new int[n];
                 int[] b = new int[n];
                 int[] c = new int[n];
         {{calls}}
-            }
-        }
-        """;
+        """, Processes);
 
     private const string TwoScales = """
                 Load(x, a, n);

@@ -5,22 +5,13 @@ public sealed class DatapathCountTests
 {
     private static IEnumerable<CostItem> Ops(ResourceEstimate e, string what) => e.Items.Where(i => i.What.StartsWith(what, StringComparison.Ordinal));
 
-    private const string Unrolled = """
-        using Accel.Hw;
-        [Kernel("test")]
-        public sealed class Test(int k = 4, int factor = 0)
-        {
-            [Top]
-            public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-            {
+    private static readonly string Unrolled = Kernels.Source("int k = 4, int factor = 0", Kernels.XToY, """
                 for (int i = 0; i < k; i++)
                 {
                     Hls.Unroll(factor);
                     y[i] = x[i] * x[i + 8];
                 }
-            }
-        }
-        """;
+        """);
 
     [Theory]
     [InlineData(4, 0, 4)]   // full unroll: k copies, loop counter gone
@@ -40,14 +31,7 @@ public sealed class DatapathCountTests
     [Fact]
     public void APipelinedLoopUnrollsTheLoopsInsideItAndFoldsConstants()
     {
-        var e = ResourceEstimator.Estimate(Kernels.FromSource("""
-            using Accel.Hw;
-            [Kernel("test")]
-            public sealed class Test(int n = 64)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] long[] y)
-                {
+        var e = ResourceEstimator.Estimate(Kernels.FromSource(Kernels.Source("int n = 64", """[MAxi("gmem0")] int[] x, [MAxi("gmem1")] long[] y""", """
                     for (int i = 0; i < n; i++)
                     {
                         Hls.Pipeline(1);
@@ -56,9 +40,7 @@ public sealed class DatapathCountTests
                             acc += (long)x[i] * (j + 5);
                         y[i] = acc << (n - 60);
                     }
-                }
-            }
-            """));
+            """)));
         // (long)x * (j + 5): j is a constant of 0..2 in each of the 3 copies (3 bits), j + 5 one bit more, so 3
         // multipliers of 32 x 5 bits keeping 37,
         // 3 accumulating adders; the shift by the constant n - 60 is wiring.
@@ -74,14 +56,7 @@ public sealed class DatapathCountTests
     [Fact]
     public void AnExpressionOfUnchangingValuesIsComputedOnce()
     {
-        var e = ResourceEstimator.Estimate(Kernels.FromSource("""
-            using Accel.Hw;
-            [Kernel("test")]
-            public sealed class Test(int n = 64, int m = 7)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
+        var e = ResourceEstimator.Estimate(Kernels.FromSource(Kernels.Source("int n = 64, int m = 7", Kernels.XToY, """
                     for (int i = 0; i < n; i++)
                     {
                         Hls.Pipeline(1);
@@ -91,9 +66,7 @@ public sealed class DatapathCountTests
                         a = a + 1;
                         y[a * m + 1] = 2;
                     }
-                }
-            }
-            """));
+            """)));
         // i * m appears twice with i unchanged (only the loop's step assigns it): one multiplier. a * m appears
         // twice but a changes in between: two. x[...] * 3: one. m = 7 needs 4 bits, 3 needs 3.
         Assert.Equal(1 + 2, Ops(e, "mul 32x4->").Sum(i => i.Count));
@@ -103,14 +76,7 @@ public sealed class DatapathCountTests
     [Fact]
     public void TwoLoopCountersOfOneNameAreTwoValues()
     {
-        var e = ResourceEstimator.Estimate(Kernels.FromSource("""
-            using Accel.Hw;
-            [Kernel("test")]
-            public sealed class Test(int n = 64, int m = 7)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y)
-                {
+        var e = ResourceEstimator.Estimate(Kernels.FromSource(Kernels.Source("int n = 64, int m = 7", Kernels.XToY, """
                     for (int i = 0; i < n; i++)
                     {
                         Hls.Pipeline(1);
@@ -121,9 +87,7 @@ public sealed class DatapathCountTests
                         Hls.Pipeline(1);
                         y[i * m + 1] = x[i];
                     }
-                }
-            }
-            """));
+            """)));
         // Each loop has a counter of its own: i * m is a multiplier in each loop, not one computed once (the IR's
         // variables have identity, so the second i is not the first).
         Assert.Equal(2, Ops(e, "mul 32x4->").Sum(i => i.Count));
@@ -157,14 +121,7 @@ public sealed class DatapathCountTests
         Assert.Equal(Storage.Bram, row.Storage); // 33 x 32 = 1056 bits > 1 Kbit
     }
 
-    private static string Dense(string index) => $$"""
-        using Accel.Hw;
-        [Kernel("test")]
-        public sealed class Test(int nIn = 64, int nOut = 16)
-        {
-            [Top]
-            public void Run([MAxi("gmem0")] sbyte[] x, [MAxi("gmem1")] sbyte[] w, [MAxi("gmem2")] int[] y)
-            {
+    private static string Dense(string index) => Kernels.Source("int nIn = 64, int nOut = 16", """[MAxi("gmem0")] sbyte[] x, [MAxi("gmem1")] sbyte[] w, [MAxi("gmem2")] int[] y""", $$"""
                 var xLocal = new sbyte[nIn];
                 Hls.ArrayPartition(xLocal, PartitionKind.Complete);
                 for (int i = 0; i < nIn; i++) { Hls.Pipeline(1); xLocal[i] = x[i]; }
@@ -180,9 +137,7 @@ public sealed class DatapathCountTests
                     }
                     y[o] = acc;
                 }
-            }
-        }
-        """;
+        """);
 
     [Fact]
     public void AnIndexHeldInALocalCostsWhatTheSameIndexWrittenInlineCosts()

@@ -53,20 +53,11 @@ public sealed class FitTests
     [Fact]
     public void AHugeArrayOverflowsTheBlockRamOfTheZcu102AndNamesIt()
     {
-        var estimate = ResourceEstimator.Estimate(Kernels.FromSource("""
-            using Accel.Hw;
-            [Kernel("test")]
-            public sealed class Test(int n = 1048576)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] long[] x, [MAxi("gmem1")] long[] y, int count)
-                {
+        var estimate = ResourceEstimator.Estimate(Kernels.FromSource(Kernels.Source("int n = 1048576", """[MAxi("gmem0")] long[] x, [MAxi("gmem1")] long[] y, int count""", """
                     long[] buffer = new long[n];
                     for (int i = 0; i < count; i++) buffer[i % n] = x[i];
                     for (int i = 0; i < count; i++) y[i] = buffer[(i * 7) % n];
-                }
-            }
-            """));
+            """)));
         // 1M x 64 bit: 512x36 x 2 wide x 2048 deep = 4096 block RAMs, over the 1824 of the ZCU102.
         var buffer = Assert.Single(estimate.Memories, m => m.Name == "buffer");
         Assert.Equal(4096, buffer.Cost.Bram18K);
@@ -75,20 +66,11 @@ public sealed class FitTests
         Assert.Contains("BRAM_18K", overflow.Message);
         Assert.Contains("1824", overflow.Message);
         // With UltraRAM allowed, the U55C holds it: 1M x 64 is 256 x 4Kx72 UltraRAMs.
-        var withUram = ResourceEstimator.Estimate(Kernels.FromSource("""
-            using Accel.Hw;
-            [Kernel("test")]
-            public sealed class Test(int n = 1048576)
-            {
-                [Top]
-                public void Run([MAxi("gmem0")] long[] x, int count)
-                {
+        var withUram = ResourceEstimator.Estimate(Kernels.FromSource(Kernels.Source("int n = 1048576", """[MAxi("gmem0")] long[] x, int count""", """
                     long[] buffer = new long[n];
                     for (int i = 0; i < count; i++) buffer[i % n] = x[i];
                     for (int i = 0; i < count; i++) x[i] = buffer[(i * 7) % n];
-                }
-            }
-            """), EstimatorOptions.Default with { UramMinBits = 288 * 1024 });
+            """)), EstimatorOptions.Default with { UramMinBits = 288 * 1024 });
         Assert.Equal(256, withUram[Resource.Uram]);
         Assert.Empty(Parts.Fit(withUram, Parts.Find("u55c")));
     }

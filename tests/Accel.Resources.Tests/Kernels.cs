@@ -15,6 +15,26 @@ internal static class Kernels
         return Transpiler.Lower(project, kernel, KernelConfig.Resolve(kernel, null, assignments));
     }
 
+    /// <summary>The ports most tests use: x read through gmem0, y written through gmem1.</summary>
+    public const string XToY = """[MAxi("gmem0")] int[] x, [MAxi("gmem1")] int[] y""";
+
+    /// <summary>The source of kernel "test": <paramref name="members"/>, then the top <c>Run(<paramref name="ports"/>)</c>
+    /// with <paramref name="body"/>.</summary>
+    /// <param name="parameters">the primary-constructor parameters, such as <c>int n = 64</c></param>
+    public static string Source(string parameters, string ports, string body, string members = "") => $$"""
+        using Accel.Hw;
+        [Kernel("test")]
+        public sealed class Test({{parameters}})
+        {
+        {{members}}
+            [Top]
+            public void Run({{ports}})
+            {
+        {{body}}
+            }
+        }
+        """;
+
     /// <summary>A kernel from C# source text (its class needs [Kernel("test")]).</summary>
     public static IrKernel FromSource(string source, params string[] assignments)
     {

@@ -29,23 +29,8 @@ public sealed class ErrorExitTests
         Assert.DoesNotContain(StackFrameMarker, stderr);
     }
 
-    // The top divides by the scalar `d`, which the stimulus sets to 0: the kernel's fault, reported at its line.
-    private const string FaultingKernel = """
-        using Accel.Hw;
-        [Kernel("fault")]
-        public sealed class Fault
-        {
-            [Top]
-            public void Run([MAxi("g")] int[] x, int d)
-            {
-                for (int i = 0; i < 4; i++)
-                    x[i] = x[i] / d;
-            }
-
-            [Stimulus]
-            public void Stimulus(Stimulus s) => s.Scalar("d", 0).Array("x", new int[] { 1, 2, 3, 4 });
-        }
-        """;
+    // The loop divides by the scalar `d`, which the stimulus sets to 0: the kernel's fault, reported at its line.
+    private static readonly string FaultingKernel = Fuzz.BadKernelSources.Source("x[i] = x[i] / d;", """s.Scalar("d", 0).Array("x", new int[] { 1, 2, 3, 4 })""");
 
     [Theory]
     [InlineData("gen")]
@@ -55,7 +40,7 @@ public sealed class ErrorExitTests
         var dir = TestPaths.Scratch("cli-fault");
         var source = Path.Combine(dir, "Fault.cs");
         File.WriteAllText(source, FaultingKernel);
-        string[] args = verb == "gen" ? ["gen", "fault", "--source", source, "--out", Path.Combine(dir, "out")] : [verb, "fault", "--source", source];
+        string[] args = verb == "gen" ? ["gen", "fz", "--source", source, "--out", Path.Combine(dir, "out")] : [verb, "fz", "--source", source];
 
         var (exit, _, stderr) = AccelProcess.Run(args);
 

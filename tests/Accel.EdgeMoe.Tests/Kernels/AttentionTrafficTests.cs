@@ -24,6 +24,13 @@ public sealed class AttentionTrafficTests
         return (counters, o);
     }
 
+    /// <summary>The run's counters of steps, key and value rows read, and query rows read.</summary>
+    private static (int Steps, int KeyValueRows, int QueryRows) Rows(int slots, bool reorder)
+    {
+        var counters = Run(slots, reorder).Counters;
+        return (counters[AttentionUnit.Steps], counters[AttentionUnit.KeyValueRows], counters[AttentionUnit.QueryRows]);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -32,12 +39,9 @@ public sealed class AttentionTrafficTests
     [InlineData(33)]
     public void ReorderedAttentionReadsEachKeyValueRowOncePerStep(int slots)
     {
-        var (counters, _) = Run(slots, reorder: true);
         int blocks = (Tokens + slots - 1) / slots;
         int steps = Heads * ((blocks + 1) * Tokens + slots - 1);
-        Assert.Equal(steps, counters[AttentionUnit.Steps]);
-        Assert.Equal(2 * steps, counters[AttentionUnit.KeyValueRows]);
-        Assert.Equal(Heads * Tokens, counters[AttentionUnit.QueryRows]);
+        Assert.Equal((steps, 2 * steps, Heads * Tokens), Rows(slots, reorder: true));
     }
 
     [Theory]
@@ -47,11 +51,8 @@ public sealed class AttentionTrafficTests
     [InlineData(8)]
     public void NaiveAttentionReadsEveryKeyAndValueRowOncePerQuery(int slots)
     {
-        var (counters, _) = Run(slots, reorder: false);
         int blocks = (Tokens + slots - 1) / slots;
-        Assert.Equal(Heads * (blocks + 1) * Tokens, counters[AttentionUnit.Steps]);
-        Assert.Equal(Heads * 2 * Tokens * Tokens, counters[AttentionUnit.KeyValueRows]);
-        Assert.Equal(Heads * Tokens, counters[AttentionUnit.QueryRows]);
+        Assert.Equal((Heads * (blocks + 1) * Tokens, Heads * 2 * Tokens * Tokens, Heads * Tokens), Rows(slots, reorder: false));
     }
 
     [Fact]
@@ -59,8 +60,8 @@ public sealed class AttentionTrafficTests
     {
         double PerStep(int slots, bool reorder)
         {
-            var c = Run(slots, reorder).Counters;
-            return (double)c[AttentionUnit.KeyValueRows] / c[AttentionUnit.Steps];
+            var rows = Rows(slots, reorder);
+            return (double)rows.KeyValueRows / rows.Steps;
         }
         int[] slots = [1, 2, 4, 8];
         Assert.All(slots, p => Assert.Equal(2.0, PerStep(p, true)));

@@ -1,9 +1,8 @@
-using Accel.Codegen.Backends.Hls;
-using Accel.Codegen.Frontend;
 using Accel.Hw;
 using Accel.Omap.Controller;
 using Accel.Kernels.Catalog;
 using Accel.Testbenches;
+using Accel.Tests;
 
 namespace Accel.Omap.Tests.Controller;
 
@@ -14,8 +13,6 @@ namespace Accel.Omap.Tests.Controller;
 /// </summary>
 public sealed class OmapControllerCsimTests
 {
-    private static readonly HlsProjectWriter.Options Options = new(Board.Find("u55c"), 300);
-
     [Theory]
     [InlineData("n64", false)]
     [InlineData("n256-queue12", true)]
@@ -23,10 +20,9 @@ public sealed class OmapControllerCsimTests
     [InlineData("n512-pages8", false)]
     public void ConfigurationIsBitExact(string config, bool sanitize)
     {
-        var (generated, csim) = GenerateAndRun("omap_controller", config, [], stimulus: null, sanitize);
+        var (generated, csim) = KernelRuns.GenerateAndRun(KernelCatalog.BuiltIn, "omap_controller", config, [], sanitize);
         AssertBitExact(csim);
-        var outputs = generated.Ir.Top.Parameters.Where(Accel.Codegen.Ir.Analysis.VariableUse.Of(generated.Ir).IsWritten).Sum(p => generated.Stimulus.Arrays[p.Name].Length);
-        Assert.Equal(outputs, csim.Total);
+        Assert.Equal(KernelRuns.WrittenWords(generated), csim.Total);
         // The stimulus crowds a third of the keys into bucket 0: lookups that read more than one bucket (the
         // overflow) and the backward shift across buckets are compared too, as are bad operation codes.
         var decisions = (int[])generated.Reference["decisions"];
@@ -40,7 +36,7 @@ public sealed class OmapControllerCsimTests
     [InlineData("n256-v1", false)]
     public void PathOramConfigurationIsBitExact(string config, bool sanitize)
     {
-        var (generated, csim) = GenerateAndRun("path_oram_controller", config, [], stimulus: null, sanitize);
+        var (generated, csim) = KernelRuns.GenerateAndRun(KernelCatalog.BuiltIn, "path_oram_controller", config, [], sanitize);
         AssertBitExact(csim);
         var decisions = (int[])generated.Reference["decisions"];
         Assert.Contains(PathOramLayout.Done, decisions.Where((_, i) => i % PathOramLayout.DecisionWords == 0));
@@ -50,7 +46,7 @@ public sealed class OmapControllerCsimTests
     [Fact]
     public void LinkConfigPutsEveryStatePortOnAnHbmBank()
     {
-        var (generated, _) = GenerateAndRun("omap_controller", "n64", [], stimulus: null, sanitize: false, run: false);
+        var generated = KernelRuns.Generate(KernelCatalog.BuiltIn, "omap_controller", "n64", []);
         var link = File.ReadAllLines(Path.Combine(generated.Directory, "link.cfg")).Where(l => l.StartsWith("sp=", StringComparison.Ordinal)).ToArray();
         Assert.Equal(11, link.Length);
         Assert.All(link, l => Assert.Matches(@"^sp=omap_controller_1\.\w+:HBM\[[0-4]\]$", l));
@@ -86,19 +82,9 @@ public sealed class OmapControllerCsimTests
         var stimulus = new Stimulus(0);
         OmapControllerStimulus.Load(stimulus, before, [.. operations.Select(o => (int)o.Kind)], [.. operations.Select(o => o.Key)]);
         string[] overrides = ["capacity=256", $"itemsPerBin={parameters.ItemsPerBin}", $"hbmBins={parameters.HbmBinCount}", $"slotsPerPage={parameters.SlotsPerPage}", $"queueBound={parameters.QueueBound}"];
-        var (generated, csim) = GenerateAndRun("omap_controller", null, overrides, stimulus, sanitize: false);
+        var (generated, csim) = KernelRuns.GenerateAndRun(KernelCatalog.BuiltIn, "omap_controller", null, overrides, stimulus: stimulus);
         AssertBitExact(csim);
         Assert.Equal(replay.Decisions, (int[])generated.Reference["decisions"]);
-    }
-
-    private static (Codegen.Transpiler.Result Generated, Csim.Result Csim) GenerateAndRun(string name, string? config, string[] overrides, Stimulus? stimulus, bool sanitize, bool run = true)
-    {
-        var kernel = KernelCatalog.Find(KernelCatalog.BuiltIn, name);
-        var resolved = KernelConfig.Resolve(kernel, config, overrides);
-        var directory = Path.Combine(Path.GetTempPath(), "accel-tests", $"{name}-{resolved.Name}-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
-        var generated = Codegen.Transpiler.Generate(KernelCatalog.BuiltIn, kernel, resolved, directory, Options, stimulus: stimulus);
-        return (generated, run ? Csim.Run(generated.Directory, generated.Ir.Name, sanitize) : new Csim.Result(false, -1, 0, 0, "not run"));
     }
 
     private static void AssertBitExact(Csim.Result result)

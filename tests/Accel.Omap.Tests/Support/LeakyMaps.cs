@@ -7,14 +7,7 @@ namespace Accel.Omap.Tests.Support;
 /// </summary>
 internal sealed class LeakyBoltMap : BoltMap
 {
-    private LeakyBoltMap(BoltParameters parameters, IRandomSource random) : base(parameters, random) { }
-
-    public static LeakyBoltMap BuildLeaky(BoltParameters parameters, KeyValueDataSet items, IRandomSource random)
-    {
-        var map = new LeakyBoltMap(parameters, random);
-        map.Load(items);
-        return map;
-    }
+    public LeakyBoltMap(BoltParameters parameters, KeyValueDataSet items, IRandomSource random) : base(parameters, random) => Load(items);
 
     private protected override (int First, int Second) FlushedBins(int itemBin, int first, int second) =>
         itemBin < 0 ? (first, second) : (itemBin, DrawBin());
@@ -23,14 +16,7 @@ internal sealed class LeakyBoltMap : BoltMap
 /// <summary>A Path ORAM that never remaps an item after an access: the classic bug, a repeated key rereads one path.</summary>
 internal sealed class LeakyPathOramMap : PathOramMap
 {
-    private LeakyPathOramMap(PathOramParameters parameters, IRandomSource random) : base(parameters, random) { }
-
-    public static LeakyPathOramMap BuildLeaky(PathOramParameters parameters, KeyValueDataSet items, IRandomSource random)
-    {
-        var map = new LeakyPathOramMap(parameters, random);
-        map.Load(items);
-        return map;
-    }
+    public LeakyPathOramMap(PathOramParameters parameters, KeyValueDataSet items, IRandomSource random) : base(parameters, random) => Load(items);
 
     private protected override int NextLeaf(int item, int currentLeaf) => currentLeaf;
 }

@@ -3,8 +3,6 @@ namespace Accel.Omap.Tests.Support;
 /// <summary>How the shared test suites build and audit each map, so every suite runs against both.</summary>
 public abstract class MapKind
 {
-    public abstract string Name { get; }
-
     public abstract IObliviousMap Build(int capacity, int valueBytes, KeyValueDataSet items, IRandomSource random, bool leaky = false);
 
     /// <summary>The trusted-side audit: every item and value, after the map's own consistency checks.</summary>
@@ -16,12 +14,10 @@ public abstract class MapKind
 
 public sealed class BoltKind : MapKind
 {
-    public override string Name => "bolt";
-
     public override IObliviousMap Build(int capacity, int valueBytes, KeyValueDataSet items, IRandomSource random, bool leaky = false)
     {
         var parameters = new BoltParameters(capacity, valueBytes);
-        return leaky ? LeakyBoltMap.BuildLeaky(parameters, items, random) : BoltMap.Build(parameters, items, random);
+        return leaky ? new LeakyBoltMap(parameters, items, random) : BoltMap.Build(parameters, items, random);
     }
 
     public override Dictionary<ulong, byte[]> Audit(IObliviousMap map) => ((BoltMap)map).Audit();
@@ -29,12 +25,10 @@ public sealed class BoltKind : MapKind
 
 public sealed class PathOramKind : MapKind
 {
-    public override string Name => "pathoram";
-
     public override IObliviousMap Build(int capacity, int valueBytes, KeyValueDataSet items, IRandomSource random, bool leaky = false)
     {
         var parameters = new PathOramParameters(capacity, valueBytes);
-        return leaky ? LeakyPathOramMap.BuildLeaky(parameters, items, random) : PathOramMap.Build(parameters, items, random);
+        return leaky ? new LeakyPathOramMap(parameters, items, random) : PathOramMap.Build(parameters, items, random);
     }
 
     public override Dictionary<ulong, byte[]> Audit(IObliviousMap map) => ((PathOramMap)map).Audit();

@@ -47,8 +47,7 @@ public sealed class EmulatorHostProgramTests(SoftmaxXclbin xclbin) : IClassFixtu
     [Fact]
     public void Host_and_device_copies_are_separate_until_synced()
     {
-        using var device = Device.Open("emu");
-        device.Load(xclbin.XclbinPath);
+        using var device = xclbin.OpenEmulator();
         var kernel = device.OpenKernel("softmax");
         var buffer = kernel.AllocateBuffer<int>("probs", 4);
         buffer.Write([1, 2, 3, 4]);

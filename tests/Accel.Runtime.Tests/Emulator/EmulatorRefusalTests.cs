@@ -38,9 +38,8 @@ public sealed class EmulatorRefusalTests(SoftmaxXclbin xclbin) : IClassFixture<S
         Assert.Contains("pass a Int32, not a UInt32", Assert.Throws<DeviceArgumentException>(() => run.SetArgument("rows", 4u)).Message);
         Assert.Contains("argument 'scores' is a Global argument ('const int32_t*'); pass a buffer",
             Assert.Throws<DeviceArgumentException>(() => run.SetArgument("scores", 5)).Message);
-        using (var other = Device.Open("emu"))
+        using (var other = xclbin.OpenEmulator())
         {
-            other.Load(xclbin.XclbinPath);
             var foreign = other.OpenKernel("softmax").AllocateBuffer<int>("scores", 16);
             Assert.Contains("the buffer belongs to another device", Assert.Throws<DeviceArgumentException>(() => run.SetArgument("scores", foreign)).Message);
         }
@@ -71,16 +70,22 @@ public sealed class EmulatorRefusalTests(SoftmaxXclbin xclbin) : IClassFixture<S
         Assert.Contains("m_magic", Assert.Throws<XclbinFormatException>(() => device.Load(garbage)).Message);
     }
 
+    /// <summary>A run of softmax over <paramref name="rows"/> rows, its buffers of the given lengths, every argument set.</summary>
+    private static IRun SoftmaxRun(IDevice device, int scores, int probs, int rows)
+    {
+        var kernel = device.OpenKernel("softmax");
+        var run = kernel.CreateRun();
+        run.SetArgument("scores", kernel.AllocateBuffer<int>("scores", scores));
+        run.SetArgument("probs", kernel.AllocateBuffer<int>("probs", probs));
+        run.SetArgument("rows", rows);
+        return run;
+    }
+
     [Fact]
     public void A_buffer_shorter_than_the_kernel_reads_fails_the_run_with_the_cause()
     {
-        using var device = Device.Open("emu");
-        device.Load(xclbin.XclbinPath);
-        var kernel = device.OpenKernel("softmax");
-        using var run = kernel.CreateRun();
-        run.SetArgument("scores", kernel.AllocateBuffer<int>("scores", 16));   // rows = 4 reads 64 scores
-        run.SetArgument("probs", kernel.AllocateBuffer<int>("probs", 64));
-        run.SetArgument("rows", 4);
+        using var device = xclbin.OpenEmulator();
+        using var run = SoftmaxRun(device, scores: 16, probs: 64, rows: 4);   // 4 rows read 64 scores
         run.Start();
         var e = Assert.Throws<RunFailedException>(() => run.Wait(TimeSpan.FromSeconds(60)));
         Assert.Equal(RunState.Error, e.State);
@@ -93,14 +98,9 @@ public sealed class EmulatorRefusalTests(SoftmaxXclbin xclbin) : IClassFixture<S
     [Fact]
     public void A_tiny_wait_on_a_long_run_times_out_and_a_later_wait_completes()
     {
-        using var device = Device.Open("emu");
-        device.Load(xclbin.XclbinPath);
-        var kernel = device.OpenKernel("softmax");
-        using var run = kernel.CreateRun();
+        using var device = xclbin.OpenEmulator();
         const int rows = 4096;   // 65,536 scores: about 0.2 s of emulation even once the hooked kernel is compiled and cached
-        run.SetArgument("scores", kernel.AllocateBuffer<int>("scores", rows * 16));
-        run.SetArgument("probs", kernel.AllocateBuffer<int>("probs", rows * 16));
-        run.SetArgument("rows", rows);
+        using var run = SoftmaxRun(device, scores: rows * 16, probs: rows * 16, rows);
         Assert.Equal(RunState.New, run.State);
         run.Start();
         var e = Assert.Throws<RunTimeoutException>(() => run.Wait(TimeSpan.FromMilliseconds(1)));

@@ -21,6 +21,14 @@ public sealed class SoftmaxXclbin : IDisposable
     /// <summary>The xclbin file.</summary>
     public string XclbinPath { get; }
 
+    /// <summary>An emulator device with this xclbin loaded.</summary>
+    public IDevice OpenEmulator()
+    {
+        var device = Device.Open("emu");
+        device.Load(XclbinPath);
+        return device;
+    }
+
     public static KernelDesign Design(string board = "u55c", int clockMhz = 300)
     {
         var kernel = KernelCatalog.Find(KernelCatalog.BuiltIn, SoftmaxHostProgram.Kernel);

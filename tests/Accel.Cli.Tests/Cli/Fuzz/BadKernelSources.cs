@@ -71,6 +71,10 @@ internal static class BadKernelSources
     public static readonly Gen<(string Source, string Verb)> Cases =
         Gen.Select(Gen.OneOf(Bodies), Gen.OneOf(Stimuli), Gen.OneOf(Extras), Gen.OneOf("gen", "emulate"))
             .Where((body, stimulus, extra, _) => body != Bodies[0] || stimulus != Stimuli[0] || extra != Extras[0])   // at least one mutation
-            .Select((body, stimulus, extra, verb) =>
-                (Template.Replace("@BODY", body).Replace("@STIMULUS", stimulus).Replace("@EXTRA", extra), verb));
+            .Select((body, stimulus, extra, verb) => (Source(body, stimulus, extra), verb));
+
+    /// <summary>Kernel "fz" with <paramref name="body"/> as its loop's body (line 9 of the file), the stimulus
+    /// <paramref name="stimulus"/> and <paramref name="extra"/> members.</summary>
+    public static string Source(string body, string stimulus, string extra = "") =>
+        Template.Replace("@BODY", body).Replace("@STIMULUS", stimulus).Replace("@EXTRA", extra);
 }
