@@ -39,7 +39,7 @@ public sealed class InvalidKernelTests
     [Fact]
     public void OneRunReportsEveryProblem()
     {
-        var path = Written("Many.cs", """
+        var path = ScratchKernel.Write("Many.cs", """
             using Accel.Hw;
             [Kernel("bad")]
             public sealed class Bad
@@ -61,7 +61,7 @@ public sealed class InvalidKernelTests
     [Fact]
     public void ACSharpErrorIsReportedWithItsLocation()
     {
-        var path = Written("Broken.cs", "using Accel.Hw;\n[Kernel(\"bad\")]\npublic sealed class Bad { [Top] public void Run() { int x = ; } }\n");
+        var path = ScratchKernel.Write("Broken.cs", "using Accel.Hw;\n[Kernel(\"bad\")]\npublic sealed class Bad { [Top] public void Run() { int x = ; } }\n");
         var error = Assert.Throws<KernelDiagnosticsException>(() => KernelProject.FromFiles([path], []));
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0001" && d.Line == 3 && d.File == path);
     }
@@ -72,17 +72,8 @@ public sealed class InvalidKernelTests
     [InlineData("my-kernel")]
     public void AKernelNameThatCannotBeACppFunctionIsRejected(string name)
     {
-        var path = Written("Named.cs", $"using Accel.Hw;\n[Kernel(\"{name}\")]\npublic sealed class Named {{ [Top] public void Run([MAxi(\"g\")] int[] d) {{ d[0] = 1; }} }}\n");
+        var path = ScratchKernel.Write("Named.cs", $"using Accel.Hw;\n[Kernel(\"{name}\")]\npublic sealed class Named {{ [Top] public void Run([MAxi(\"g\")] int[] d) {{ d[0] = 1; }} }}\n");
         var error = Assert.Throws<KernelDiagnosticsException>(() => KernelProject.FromFiles([path], []));   // checked when the kernel is loaded
         Assert.Contains(error.Diagnostics, d => d.Id == "ACCEL0002" && d.Message.Contains(name));
-    }
-
-    /// <summary>A kernel source written by the test, saved under its own scratch folder.</summary>
-    /// <returns>the file's path</returns>
-    private static string Written(string fileName, string source)
-    {
-        var path = Path.Combine(TestPaths.Scratch(Path.GetFileNameWithoutExtension(fileName)), fileName);
-        File.WriteAllText(path, source);
-        return path;
     }
 }

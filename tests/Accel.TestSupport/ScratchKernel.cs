@@ -1,8 +1,10 @@
+using Accel.Codegen.Frontend;
+
 namespace Accel.Tests;
 
 /// <summary>A kernel source written by a test (or a data file the test altered), saved under its own scratch folder
 /// so that diagnostics name a real file.</summary>
-internal static class ScratchKernel
+public static class ScratchKernel
 {
     /// <returns>the file's path</returns>
     public static string Write(string fileName, string source)
