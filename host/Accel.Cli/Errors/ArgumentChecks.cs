@@ -12,7 +12,8 @@ public static class ArgumentChecks
         if (args.Length == 0) return;
         var type = optionTypes.FirstOrDefault(t => t.GetCustomAttribute<VerbAttribute>()?.Name == args[0]);
         if (type is null) return;   // the parser reports an unknown verb
-        var options = type.GetProperties()
+        // The parser also reads options declared on an interface the verb implements (IKernelChoice).
+        var options = type.GetProperties().Concat(type.GetInterfaces().SelectMany(i => i.GetProperties()))
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<OptionAttribute>()))
             .Where(o => o.Attribute is not null)
             .ToList();
