@@ -13,7 +13,10 @@ internal sealed class BoltPageLayout(int slots, int valueBytes)
 
     public int Slots { get; } = slots;
 
-    public int PlaintextBytes => sizeof(ulong) + Slots * slotBytes;
+    public int PlaintextBytes { get; } = PlaintextBytesOf(slots, valueBytes);
+
+    /// <summary>Bytes of a page of <paramref name="slots"/> slots before sealing; the sealed store is sized by it too.</summary>
+    public static int PlaintextBytesOf(int slots, int valueBytes) => sizeof(ulong) + slots * (sizeof(ulong) + valueBytes);
 
     public static ulong Occupancy(ReadOnlySpan<byte> page) => BinaryPrimitives.ReadUInt64LittleEndian(page);
 

@@ -89,7 +89,7 @@ public sealed class BoltParameters : ISealedStoreShape
     public double ExpectedQueueLength { get; }
 
     /// <summary>Bytes of a page before sealing: a 64-bit occupancy word, then L slots of (key, value).</summary>
-    public int PagePlaintextBytes => sizeof(ulong) + SlotsPerPage * (sizeof(ulong) + ValueBytes);
+    public int PagePlaintextBytes => BoltPageLayout.PlaintextBytesOf(SlotsPerPage, ValueBytes);
 
     int ISealedStoreShape.StorePages => HostPageCount;
 
